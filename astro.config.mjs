@@ -1,0 +1,11 @@
+// @ts-check
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { oopsbook } from './src/integrations/oopsbook.ts';
+
+export default defineConfig({
+  // Absolute URL the site is served from; the sitemap needs it. Set OOPSBOOK_SITE when deploying.
+  site: process.env.OOPSBOOK_SITE ?? 'http://localhost:4321',
+  trailingSlash: 'always',
+  integrations: [oopsbook(), sitemap()],
+});

@@ -1,0 +1,27 @@
+import { getCollection } from 'astro:content';
+import path from 'node:path';
+import { contentRoot } from '../lib/content/content-paths.ts';
+import { lastUpdatedDates } from '../lib/git/last-updated.ts';
+import { buildSiteGraph, type SiteGraph } from '../lib/site/build-site-graph.ts';
+
+let graph: Promise<SiteGraph> | undefined;
+let updated: Map<string, string> | undefined;
+
+/** The content and its derived links, loaded once per build and shared by every page. */
+export function loadSite(): Promise<SiteGraph> {
+  graph ??= (async () =>
+    buildSiteGraph({
+      cases: await getCollection('cases'),
+      symptoms: await getCollection('symptoms'),
+      tools: await getCollection('tools'),
+      checklists: await getCollection('checklists'),
+    }))();
+  return graph;
+}
+
+/** Last commit date (YYYY-MM-DD) of a content file, when git knows it. */
+export function lastUpdated(folder: string, id: string): string | undefined {
+  const root = contentRoot();
+  updated ??= lastUpdatedDates(root);
+  return updated.get(path.join(root, folder, `${id}.md`));
+}

@@ -1,0 +1,133 @@
+import type { CaseData, ToolStep } from '../../schemas/case.ts';
+import type { ChecklistData } from '../../schemas/checklist.ts';
+import type { SymptomData } from '../../schemas/symptom.ts';
+import type { ToolData } from '../../schemas/tool.ts';
+import { findSymbolMentions, parseStackFrames, type StackFrame } from '../oops/parse-stack-line.ts';
+
+/** The minimum the graph needs of a content entry. */
+export interface Entry<Data> {
+  id: string;
+  data: Data;
+}
+
+/** Where a symbol appears in a case. */
+export interface SymbolOccurrence {
+  caseId: string;
+  stackIndex: number;
+  stackLabel: string;
+  /** The frame, when the symbol is a frame of the trace rather than a mention in a log line. */
+  frame?: StackFrame;
+}
+
+/** A tool step of a case, seen from the tool. */
+export interface ToolUse {
+  caseId: string;
+  step: ToolStep;
+  /** Position of the step in the case's timeline, from 1. */
+  position: number;
+}
+
+/** Everything derived from the content: reverse links are computed here, never authored. */
+export interface SiteGraph {
+  cases: Entry<CaseData>[];
+  symptoms: Entry<SymptomData>[];
+  tools: Entry<ToolData>[];
+  checklists: Entry<ChecklistData>[];
+  casesBySymptom: Map<string, string[]>;
+  usesByTool: Map<string, ToolUse[]>;
+  symptomsByTool: Map<string, Array<{ symptomId: string; why: string; when: string }>>;
+  casesByChecklist: Map<string, string[]>;
+  symptomsByChecklist: Map<string, string[]>;
+  symptomsRelatedTo: Map<string, string[]>;
+  framesByCase: Map<string, StackFrame[][]>;
+  /** Normalised symbols each case's stacks mention, frames first. */
+  symbolsByCase: Map<string, string[]>;
+  symbols: Map<string, SymbolOccurrence[]>;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const byTitle = <D extends { title: string }>(a: Entry<D>, b: Entry<D>) => a.data.title.localeCompare(b.data.title);
+
+/** Builds the derived link graph from validated entries. */
+export function buildSiteGraph(input: {
+  cases: Entry<CaseData>[];
+  symptoms: Entry<SymptomData>[];
+  tools: Entry<ToolData>[];
+  checklists: Entry<ChecklistData>[];
+}): SiteGraph {
+  const cases = [...input.cases].sort((a, b) => b.data.firstSeen.localeCompare(a.data.firstSeen) || a.id.localeCompare(b.id));
+  const graph: SiteGraph = {
+    cases,
+    symptoms: [...input.symptoms].sort(byTitle),
+    tools: [...input.tools].sort(byTitle),
+    checklists: [...input.checklists].sort(byTitle),
+    casesBySymptom: new Map(),
+    usesByTool: new Map(),
+    symptomsByTool: new Map(),
+    casesByChecklist: new Map(),
+    symptomsByChecklist: new Map(),
+    symptomsRelatedTo: new Map(),
+    framesByCase: new Map(),
+    symbolsByCase: new Map(),
+    symbols: new Map(),
+  };
+
+  for (const entry of cases) {
+    for (const symptom of entry.data.symptoms) push(graph.casesBySymptom, symptom, entry.id);
+    entry.data.tools.forEach((step, index) => push(graph.usesByTool, step.tool, { caseId: entry.id, step, position: index + 1 }));
+    for (const checklist of entry.data.checklists) push(graph.casesByChecklist, checklist, entry.id);
+
+    const stackFrames = entry.data.stacks.map((stack) => parseStackFrames(stack.log));
+    graph.framesByCase.set(entry.id, stackFrames);
+    const caseSymbols = new Set<string>();
+    entry.data.stacks.forEach((stack, stackIndex) => {
+      const seen = new Set<string>();
+      for (const frame of stackFrames[stackIndex] ?? []) {
+        push(graph.symbols, frame.normalized, { caseId: entry.id, stackIndex, stackLabel: stack.label, frame });
+        seen.add(frame.normalized);
+      }
+      for (const symbol of findSymbolMentions(stack.log)) {
+        if (!seen.has(symbol)) push(graph.symbols, symbol, { caseId: entry.id, stackIndex, stackLabel: stack.label });
+        seen.add(symbol);
+      }
+      for (const symbol of seen) caseSymbols.add(symbol);
+    });
+    graph.symbolsByCase.set(entry.id, [...caseSymbols]);
+  }
+
+  for (const entry of graph.symptoms) {
+    for (const recommendation of entry.data.tools) {
+      push(graph.symptomsByTool, recommendation.tool, { symptomId: entry.id, why: recommendation.why, when: recommendation.when });
+    }
+    for (const checklist of entry.data.checklists) push(graph.symptomsByChecklist, checklist, entry.id);
+    for (const related of entry.data.related) {
+      push(graph.symptomsRelatedTo, entry.id, related);
+      push(graph.symptomsRelatedTo, related, entry.id);
+    }
+  }
+  for (const [id, related] of graph.symptomsRelatedTo) graph.symptomsRelatedTo.set(id, [...new Set(related)].sort());
+
+  graph.symbols = new Map([...graph.symbols].sort(([a], [b]) => a.replace(/^_+/, '').localeCompare(b.replace(/^_+/, '')) || a.localeCompare(b)));
+  return graph;
+}
+
+/** The symptom × tool grid: recommended or not, and each case where the pair met. */
+export interface MatrixCell {
+  recommended?: { why: string; when: string };
+  uses: Array<{ caseId: string; outcome: ToolStep['outcome'] }>;
+}
+
+export function matrixCell(graph: SiteGraph, symptomId: string, toolId: string): MatrixCell {
+  const symptom = graph.symptoms.find((entry) => entry.id === symptomId);
+  const recommendation = symptom?.data.tools.find((tool) => tool.tool === toolId);
+  const caseIds = new Set(graph.casesBySymptom.get(symptomId) ?? []);
+  const uses = (graph.usesByTool.get(toolId) ?? [])
+    .filter((use) => caseIds.has(use.caseId))
+    .map((use) => ({ caseId: use.caseId, outcome: use.step.outcome }));
+  return { ...(recommendation ? { recommended: { why: recommendation.why, when: recommendation.when } } : {}), uses };
+}
