@@ -1,20 +1,19 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import path from 'node:path';
-import { contentKinds } from './lib/content/content-kinds.ts';
+import { contentKinds, type ContentKind } from './lib/content/content-kinds.ts';
 import { contentRoot } from './lib/content/content-paths.ts';
+import { caseSchema } from './schemas/case.ts';
+import { checklistSchema } from './schemas/checklist.ts';
+import { symptomSchema } from './schemas/symptom.ts';
+import { toolSchema } from './schemas/tool.ts';
 
-const root = contentRoot();
-
-const collection = (kind: keyof typeof contentKinds) =>
-  defineCollection({
-    loader: glob({ pattern: '*.md', base: path.join(root, contentKinds[kind].folder) }),
-    schema: contentKinds[kind].schema,
-  });
+// The folder comes from OOPSBOOK_CONTENT, so a team can build its own cases.
+const loader = (kind: ContentKind) => glob({ pattern: '*.md', base: path.join(contentRoot(), contentKinds[kind].folder) });
 
 export const collections = {
-  cases: collection('cases'),
-  symptoms: collection('symptoms'),
-  tools: collection('tools'),
-  checklists: collection('checklists'),
+  cases: defineCollection({ loader: loader('cases'), schema: caseSchema }),
+  symptoms: defineCollection({ loader: loader('symptoms'), schema: symptomSchema }),
+  tools: defineCollection({ loader: loader('tools'), schema: toolSchema }),
+  checklists: defineCollection({ loader: loader('checklists'), schema: checklistSchema }),
 };

@@ -16,8 +16,8 @@ export const driverSchema = z.strictObject({
 
 /** The machines the incident happened on. */
 export const environmentSchema = z.strictObject({
-  /** Kernel versions seen, as `uname -r` prints them. */
-  kernels: z.array(textSchema).min(1),
+  /** Kernel versions seen, as `uname -r` prints them; empty when the incident did not record them. */
+  kernels: z.array(textSchema).default([]),
   /** CPU architectures, e.g. `x86_64`, `i386`, `arm64`. */
   arch: z.array(textSchema).min(1),
   /** Distribution and release, e.g. `Ubuntu 20.10`. */
