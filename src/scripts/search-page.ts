@@ -1,20 +1,11 @@
-import { prepareSearchQuery } from '../lib/search/prepare-query.ts';
-
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string>;
-}
-interface Pagefind {
-  init(): Promise<void>;
-  search(query: string): Promise<{ results: Array<{ data(): Promise<PagefindResultData> }> }>;
-}
+import { SEARCH_RANKING, searchSite, type PagefindApi } from '../lib/search/search-site.ts';
 
 const base = import.meta.env.BASE_URL.replace(/\/$/, '');
-let pagefind: Promise<Pagefind> | undefined;
+let pagefind: Promise<PagefindApi> | undefined;
 
-function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= import(/* @vite-ignore */ `${base}/pagefind/pagefind.js`).then(async (module: Pagefind) => {
+function loadPagefind(): Promise<PagefindApi> {
+  pagefind ??= import(/* @vite-ignore */ `${base}/pagefind/pagefind.js`).then(async (module: PagefindApi & { init(): Promise<void> }) => {
+    await module.options({ ranking: SEARCH_RANKING });
     await module.init();
     return module;
   });
@@ -37,20 +28,19 @@ function excerptNodes(excerpt: string, doc: Document): Node[] {
   return nodes;
 }
 
-/** Runs the query in `?q=` against the Pagefind index and lists the results. */
-export async function runSearch(doc: Document, raw: string): Promise<number> {
+/** Runs a query with facet filters against the Pagefind index and lists the results. */
+export async function runSearch(doc: Document, raw: string, filters: Record<string, string> = {}): Promise<number> {
   const status = doc.querySelector('#search-status');
   const list = doc.querySelector('#search-results');
   if (!status || !list) return 0;
   list.replaceChildren();
-  const query = prepareSearchQuery(raw);
-  if (query.text === '') {
+  if (raw.trim() === '') {
     status.textContent = '';
     return 0;
   }
   status.textContent = 'Searching…';
-  const search = await (await loadPagefind()).search(query.text);
-  const results = await Promise.all(search.results.slice(0, 20).map((result) => result.data()));
+  const search = await searchSite(await loadPagefind(), raw, filters);
+  const results = await Promise.all(search.ids.slice(0, 20).map((id) => search.load(id)));
   for (const result of results) {
     const item = doc.createElement('li');
     const kind = doc.createElement('span');
@@ -64,14 +54,26 @@ export async function runSearch(doc: Document, raw: string): Promise<number> {
     item.append(kind, link, excerpt);
     list.append(item);
   }
-  const shown = query.text === raw.trim() ? '' : ` (searched for “${query.text}”)`;
-  status.textContent = `${search.results.length} result${search.results.length === 1 ? '' : 's'}${shown}`;
+  const rewritten = search.text === raw.trim() ? '' : ` for “${search.text}”`;
+  status.textContent = `${search.total} result${search.total === 1 ? '' : 's'}${rewritten}`;
   return results.length;
 }
 
+/** Reads `?q=` and the facet parameters, runs the search, and re-runs it when a filter changes. */
 export function bindSearchPage(doc: Document): void {
   const input = doc.querySelector<HTMLInputElement>('#search-q');
-  const raw = new URLSearchParams(location.search).get('q') ?? '';
+  const form = doc.querySelector<HTMLFormElement>('#search-filters');
+  const selects = [...(form?.querySelectorAll<HTMLSelectElement>('select') ?? [])];
+  const params = new URLSearchParams(location.search);
+  const raw = params.get('q') ?? '';
   if (input) input.value = raw;
-  void runSearch(doc, raw);
+  for (const select of selects) select.value = params.get(select.name) ?? '';
+
+  const run = () => {
+    const filters = Object.fromEntries(selects.filter((select) => select.value !== '').map((select) => [select.name, select.value]));
+    history.replaceState(null, '', `?${new URLSearchParams({ q: raw, ...filters })}`);
+    void runSearch(doc, raw, filters);
+  };
+  form?.addEventListener('change', run);
+  run();
 }

@@ -1,15 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { prepareSearchQuery } from '../../src/lib/search/prepare-query.ts';
 import { openPagefind, type SearchHit } from '../support/pagefind-node.ts';
 import { distDir } from '../support/paths.ts';
 
-let search: (query: string) => Promise<SearchHit[]>;
+let search: (query: string, filters?: Record<string, string>) => Promise<SearchHit[]>;
 
 beforeAll(async () => {
   search = await openPagefind(distDir);
 });
 
-// What an engineer types, run through the same query preparation as the search page.
+// What an engineer types, through the same searchSite() the search page runs.
 describe.each([
   ['i40e_napi_poll', 'i40e-out-of-tree-rx-page-leak'],
   ['__xsk_rcv_zc', 'afxdp-veth-napi-rx-ring-race'],
@@ -19,14 +18,21 @@ describe.each([
   ['xen_pgd_pin', 'xen-pvmmu-pgd-pin-bad-type'],
 ])('searching %s', (query, slug) => {
   it(`ranks the case ${slug} first`, async () => {
-    const hits = await search(prepareSearchQuery(query).text);
+    const hits = await search(query);
     expect(hits[0]?.url).toBe(`/cases/${slug}/`);
   });
 });
 
 describe('search filters', () => {
-  it('indexes the case facets as filters', async () => {
-    const hits = await search('i40e');
-    expect(hits.some((hit) => hit.kind === 'case')).toBe(true);
+  it('narrows results by kind and by case facet', async () => {
+    const tools = await search('kasan', { kind: 'tool' });
+    expect(tools.length).toBeGreaterThan(0);
+    expect(tools.every((hit) => hit.kind === 'tool')).toBe(true);
+
+    const open = await search('xen', { kind: 'case', status: 'open' });
+    expect(open.map((hit) => hit.url)).toEqual(['/cases/xen-pvmmu-pgd-pin-bad-type/']);
+
+    const outOfTree = await search('page', { driver: 'i40e' });
+    expect(outOfTree.map((hit) => hit.url)).toEqual(['/cases/i40e-out-of-tree-rx-page-leak/']);
   });
 });

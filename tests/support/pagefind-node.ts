@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SEARCH_RANKING, searchSite, type PagefindApi } from '../../src/lib/search/search-site.ts';
 
 export interface SearchHit {
   url: string;
@@ -9,10 +10,10 @@ export interface SearchHit {
 }
 
 /**
- * Loads a built site's Pagefind index in Node: the same WebAssembly search the browser runs,
- * with `fetch` served from the files on disk.
+ * Loads a built site's Pagefind index in Node: the same WebAssembly search and the same
+ * `searchSite` the search page runs, with `fetch` served from the files on disk.
  */
-export async function openPagefind(siteDir: string): Promise<(query: string) => Promise<SearchHit[]>> {
+export async function openPagefind(siteDir: string): Promise<(query: string, filters?: Record<string, string>) => Promise<SearchHit[]>> {
   const original = globalThis.fetch;
   globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input instanceof Request ? input.url : input);
@@ -20,16 +21,12 @@ export async function openPagefind(siteDir: string): Promise<(query: string) => 
     return original(input, init);
   }) as typeof fetch;
   const bundle = path.join(siteDir, 'pagefind');
-  const pagefind = await import(pathToFileURL(path.join(bundle, 'pagefind.js')).href);
-  await pagefind.options({ basePath: pathToFileURL(`${bundle}/`).href, baseUrl: '/' });
+  const pagefind = (await import(pathToFileURL(path.join(bundle, 'pagefind.js')).href)) as PagefindApi & { init(): Promise<void> };
+  await pagefind.options({ basePath: pathToFileURL(`${bundle}/`).href, baseUrl: '/', ranking: SEARCH_RANKING });
   await pagefind.init();
-  return async (query: string) => {
-    const search = await pagefind.search(query);
-    const data = await Promise.all(search.results.map((result: { data(): Promise<unknown> }) => result.data()));
-    return (data as Array<{ url: string; meta: Record<string, string> }>).map((item) => ({
-      url: item.url.replace(/^.*?\/dist(?=\/)/, ''),
-      title: item.meta.title ?? '',
-      kind: item.meta.kind ?? '',
-    }));
+  return async (query, filters = {}) => {
+    const search = await searchSite(pagefind, query, filters);
+    const data = await Promise.all(search.ids.map((id) => search.load(id)));
+    return data.map((item) => ({ url: item.url, title: item.meta.title ?? '', kind: item.meta.kind ?? '' }));
   };
 }
