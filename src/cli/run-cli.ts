@@ -1,0 +1,49 @@
+import type { Readable, Writable } from 'node:stream';
+
+/** Where a command reads and writes; tests pass in-memory streams. */
+export interface CliIo {
+  stdout: Writable;
+  stderr: Writable;
+  stdin: Readable;
+}
+
+/** One subcommand: its one-line summary, its usage text, and what it does. Exit code out. */
+export interface CliCommand {
+  summary: string;
+  usage: string;
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+const commands: Record<string, () => Promise<CliCommand>> = {};
+
+/** Registers a subcommand, loaded only when called so `oopsbook triage` does not pay for the rest. */
+export function registerCommand(name: string, load: () => Promise<CliCommand>): void {
+  commands[name] = load;
+}
+
+async function help(io: CliIo): Promise<number> {
+  const lines = ['Usage: oopsbook <command> [options]', '', 'Commands:'];
+  for (const [name, load] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)} ${(await load()).summary}`);
+  lines.push('', 'Run `oopsbook <command> --help` for a command\'s options.');
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+/** Dispatches `oopsbook <command> ...`; unknown commands print the list and exit 2. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  await import('./commands.ts');
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') return help(io);
+  const load = commands[name];
+  if (!load) {
+    io.stderr.write(`oopsbook: unknown command "${name}"\n\n`);
+    await help({ ...io, stdout: io.stderr });
+    return 2;
+  }
+  const command = await load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(`${command.usage}\n`);
+    return 0;
+  }
+  return command.run(rest, io);
+}
