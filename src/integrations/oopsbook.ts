@@ -5,7 +5,7 @@ import { formatProblem } from '../lib/content/problem.ts';
 import { readAndCheckContent } from '../lib/content/read-content.ts';
 import { rehypeTaskListChecklist } from '../lib/markdown/rehype-task-list-checklist.ts';
 import { remarkSymbolLinks } from '../lib/markdown/remark-symbol-links.ts';
-import { parseStackFrames, findSymbolMentions } from '../lib/oops/parse-stack-line.ts';
+import { parseStackFrames, findSymbolMentions } from '../lib/oops/frames.ts';
 import type { CaseData } from '../schemas/case.ts';
 import { writeSearchIndex } from './search-index.ts';
 

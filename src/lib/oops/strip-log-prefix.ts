@@ -1,15 +1,19 @@
 /**
  * Removes what the logging path put in front of a kernel message, in order: a syslog header
- * (`Apr  6 02:50:06 host kernel: `), a bare `kernel: ` (journalctl -k -o cat style exports),
- * the printk timestamp (`[ 3107.388125]`) and the caller id (`[ T1234]`, `[  C0]`,
- * CONFIG_PRINTK_CALLER). Each step is optional.
+ * (`Apr  6 02:50:06 host kernel: `), an ISO-8601 journal header, a fuzzer or console tool's
+ * date (`2018/01/09 14:28:48 `), a bare `kernel: `, the printk timestamp (`[ 3107.388125]`), the
+ * caller id (`[ T1234]`, `[  C0]`, CONFIG_PRINTK_CALLER) and a `<4>` log level. Each step is optional.
  */
 const prefixes: readonly RegExp[] = [
   /^[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2} \S+ kernel: ?/,
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})? \S+ kernel: ?/,
+  /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? /,
   /^kernel: ?/,
+  /^<\d>/,
   /^\[ *\d+\.\d+\] ?/,
   /^\[ *[TC]\d+\] ?/,
+  // Another writer's text can precede a console line: `syzkaller login: [   50.946624] WARNING: …`.
+  /^[^[]{1,200}?\[ *\d+\.\d{6}\](?:\[ *[TC]\d+\])? ?/,
 ];
 
 export function stripLogPrefix(line: string): string {

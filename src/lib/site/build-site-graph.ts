@@ -2,7 +2,7 @@ import type { CaseData, ToolStep } from '../../schemas/case.ts';
 import type { ChecklistData } from '../../schemas/checklist.ts';
 import type { SymptomData } from '../../schemas/symptom.ts';
 import type { ToolData } from '../../schemas/tool.ts';
-import { findSymbolMentions, parseStackFrames, type StackFrame } from '../oops/parse-stack-line.ts';
+import { findSymbolMentions, parseStackFrames, type StackFrame } from '../oops/frames.ts';
 
 /** The minimum the graph needs of a content entry. */
 export interface Entry<Data> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSymbolMentions, parseStackFrames } from '../../src/lib/oops/parse-stack-line.ts';
+import { findSymbolMentions, parseStackFrames } from '../../src/lib/oops/frames.ts';
 import { segmentLogLine } from '../../src/lib/oops/segment-log-line.ts';
 import { stripLogPrefix } from '../../src/lib/oops/strip-log-prefix.ts';
 

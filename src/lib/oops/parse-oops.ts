@@ -1,0 +1,196 @@
+import { normalizeSymbol } from '../symbols/normalize-symbol.ts';
+import { makeFrameFilter } from './frame-filters.ts';
+import { ContextTracker, parseFrameLine, type StackFrame } from './frames.ts';
+import { firstGuiltyFrame, stalledFrames } from './guilty-frame.ts';
+import { toLogLines, type LogLine } from './log-lines.ts';
+import { compile } from './patterns.ts';
+import { reportFormats, type ReportFormat } from './report-formats.ts';
+import { isSuspectModule, readMetadata } from './report-metadata.ts';
+import type { OopsReport } from './report-types.ts';
+import { warningKindFor } from './warning-kinds.ts';
+
+/** A report runs at most this many lines past its header. */
+const MAX_REPORT_LINES = 500;
+
+// Lines after which the first stack of a report is over.
+const STACK_END = /^(?:Allocated by task|Allocated:|Freed by task|Freed:|The buggy address|Memory state around|Last potentially related work creation|Second to last potentially related|Kernel Offset:|---\[ end trace|Rebooting in|Dumping ftrace buffer|Kernel panic - not syncing|irq event stamp:|={20,}|Uninit was (?:created|stored)|Local variable|Bytes \d+-\d+ of \d+|Memory access of size|Showing all locks held|\s*\d+ locks? held by|other info that might help|the existing dependency chain|stack backtrace:|Sending NMI from CPU|NMI backtrace for cpu)/;
+const STACK_START = /^\s*(?:Call Trace|Call trace|Backtrace|backtrace|Stack):?\s*$|^\s*backtrace(?: \(crc [0-9a-f]+\))?:$/;
+const USER_RIP = /^\s*RIP: 0033:|^\s*RIP: 0023:/;
+const ACCESS = /^(Read|Write) (?:of size|at addr)/;
+const LOCK_AT = compile(String.raw`(?:at|\bat):\s*(?:\[<[0-9a-fA-F]+>\]\s*)?({FUNC})\+0x`);
+const TRYING_LOCK = /is trying to acquire|is trying to release|acquire lock:|lock\(s\) held|took:|\{[A-Z-]+\} state was registered at:|is holding|lock held by|there are no more locks to release|at:$/;
+const SYZ_MACHINE = /^(?:SYZFAIL: |SYZFATAL: )(.+)$/;
+
+interface OpenReport {
+  format: ReportFormat;
+  match: RegExpExecArray;
+  start: number;
+}
+
+const candidates = reportFormats.map((format) => ({ format, hint: format.hint }));
+
+function matchHeader(text: string): { format: ReportFormat; match: RegExpExecArray } | undefined {
+  for (const { format, hint } of candidates) {
+    if (!text.includes(hint)) continue;
+    const match = format.header.exec(text);
+    if (match) return { format, match };
+  }
+  return undefined;
+}
+
+/** Finds every crash report in a console log, in the order they appear. */
+export function parseOops(input: string): OopsReport[] {
+  const lines = toLogLines(input);
+  const starts: OpenReport[] = [];
+  for (const line of lines) {
+    if (line.text.length > 2000) continue;
+    const found = matchHeader(line.text);
+    if (!found) {
+      const machine = SYZ_MACHINE.exec(line.text);
+      if (machine) starts.push({ format: fuzzerFormat, match: machine, start: line.index });
+      continue;
+    }
+    const previous = starts.at(-1);
+    const open = previous !== undefined && line.index - previous.start < MAX_REPORT_LINES;
+    if (found.format.consequence && open) continue;
+    // A lock validator report quotes a WARNING banner of its own; keep one report.
+    if (open && previous.format === found.format && line.index - previous.start < 3) continue;
+    starts.push({ ...found, start: line.index });
+  }
+  return starts.map((report, index) => {
+    const next = starts[index + 1]?.start ?? lines.length;
+    const end = Math.min(next, report.start + MAX_REPORT_LINES, lines.length);
+    return buildReport(report, lines.slice(report.start, end));
+  });
+}
+
+const fuzzerFormat: ReportFormat = {
+  name: 'fuzzer-failure',
+  hint: 'SYZ',
+  header: SYZ_MACHINE,
+  title: 'SYZFAIL: {1}',
+  crashClass: 'SYZ_FAILURE',
+  frame: { from: 'none' },
+  skip: [],
+};
+
+/** The primary stack: the faulting instruction, then the first call trace, until it ends. */
+function collectStack(lines: readonly LogLine[]): StackFrame[] {
+  const frames: StackFrame[] = [];
+  const contexts = new ContextTracker();
+  let inTrace = false;
+  let traces = 0;
+  for (const [offset, line] of lines.entries()) {
+    const text = line.text;
+    if (offset > 0 && STACK_END.test(text) && (frames.length > 0 || inTrace)) break;
+    if (USER_RIP.test(text)) {
+      if (frames.length > 0) break;
+      continue;
+    }
+    if (STACK_START.test(text)) {
+      traces++;
+      // A second trace after frames were found belongs to something else (the panic, another CPU).
+      if (traces > 1 && frames.some((frame) => !frame.isRip)) break;
+      inTrace = true;
+      continue;
+    }
+    if (contexts.feed(text)) continue;
+    const frame = parseFrameLine(text);
+    if (!frame) continue;
+    if (!frame.isRip && !inTrace && offset === 0) continue;
+    frames.push({ ...frame, context: contexts.current });
+  }
+  return frames;
+}
+
+function fill(template: string, groups: readonly string[], access: string, frame: string): string {
+  return template
+    .replace(/\{ (\d)\}/g, (_all, n: string) => (groups[Number(n)] ? ` ${groups[Number(n)]}` : ''))
+    .replace(/\{(\d)\}/g, (_all, n: string) => groups[Number(n)] ?? '')
+    .replace('{Access}', access)
+    .replace('{ACCESS}', access.toUpperCase())
+    .replace('{frame}', frame)
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+function lockFrame(lines: readonly LogLine[]): string | undefined {
+  for (let index = 1; index < lines.length && index < 60; index++) {
+    const text = lines[index]?.text ?? '';
+    if (!TRYING_LOCK.test(text)) continue;
+    for (let look = index; look < Math.min(lines.length, index + 4); look++) {
+      const at = LOCK_AT.exec(lines[look]?.text ?? '');
+      if (at?.[1]) return normalizeSymbol(at[1]);
+    }
+  }
+  return undefined;
+}
+
+function buildReport(open: OpenReport, lines: readonly LogLine[]): OopsReport {
+  let format = open.format;
+  const groups = [...open.match].map((group) => group ?? '');
+  const texts = lines.map((line) => line.text);
+  const frames = collectStack(lines);
+  const accessLine = texts.slice(1, 12).map((text) => ACCESS.exec(text)).find(Boolean);
+  const access = accessLine?.[1] ?? '';
+  let skipAlso = [...(format.skipAlso ?? [])];
+  let title = format.title;
+  let crashClass = typeof format.crashClass === 'function' ? format.crashClass(groups, access) : format.crashClass;
+
+  // A WARN inside a checker (refcount, debugobjects, kmalloc…) is about the checker's caller.
+  if (format.name === 'warning') {
+    const location = groups[1] || groups[3] || '';
+    const kind = warningKindFor(location);
+    if (kind) {
+      title = `WARNING: ${kind.kind} in {frame}`;
+      crashClass = kind.crashClass;
+      skipAlso = [...skipAlso, ...kind.skip];
+      format = { ...format, frame: { from: 'stack' } };
+    }
+  }
+
+  const skip = makeFrameFilter(format.skip, skipAlso);
+  let guilty: string | undefined;
+  let corruptedReason: string | undefined;
+  const source = format.frame;
+  if (source.from === 'header') {
+    const named = groups[source.group + (format.name === 'warning' && !groups[2] ? 2 : 0)];
+    const symbol = named ? normalizeSymbol(named) : undefined;
+    guilty = symbol && !skip(symbol) ? symbol : firstGuiltyFrame(frames, skip)?.normalized;
+    if (!guilty && symbol) guilty = symbol;
+  } else if (source.from === 'rip') {
+    guilty = firstGuiltyFrame(frames, skip)?.normalized;
+  } else if (source.from === 'stack') {
+    guilty = firstGuiltyFrame(frames.filter((frame) => !frame.isRip || frames.length === 1), skip)?.normalized;
+    if (!guilty) guilty = firstGuiltyFrame(frames, skip)?.normalized;
+  } else if (source.from === 'stall') {
+    guilty = firstGuiltyFrame(stalledFrames(frames), skip)?.normalized;
+  } else if (source.from === 'lock') {
+    guilty = lockFrame(lines) ?? firstGuiltyFrame(frames, skip)?.normalized;
+  }
+  const needsFrame = title.includes('{frame}');
+  if (needsFrame && !guilty) corruptedReason = frames.length === 0 ? 'no stack trace in the report' : 'every frame of the stack is reporting machinery';
+
+  let finalTitle = fill(title, groups, access, guilty ?? 'corrupted');
+  if (format.scrubNumbers) finalTitle = finalTitle.replace(/\b\d+\b/g, 'NUM');
+  const metadata = readMetadata(texts);
+  const suspectModules = metadata.modules.filter(isSuspectModule).map((module) => module.name);
+  const stackModules = new Set(frames.map((frame) => frame.module).filter((module): module is string => module !== undefined));
+  const rip = frames.find((frame) => frame.isRip);
+  return {
+    title: finalTitle,
+    crashClass: crashClass.replace(/ /g, '-').toUpperCase().replace(/^DOS$/, 'DoS'),
+    format: format.name,
+    ...(guilty ? { guiltyFrame: guilty } : {}),
+    corrupted: corruptedReason !== undefined,
+    ...(corruptedReason ? { corruptedReason } : {}),
+    frames,
+    ...metadata,
+    ...(rip ? { rip: `${rip.symbol}${rip.offset ? `+${rip.offset}` : ''}${rip.size ? `/${rip.size}` : ''}` } : {}),
+    suspectModules,
+    suspectModulesInStack: suspectModules.filter((module) => stackModules.has(module)),
+    startLine: (lines[0]?.index ?? 0) + 1,
+    endLine: (lines.at(-1)?.index ?? 0) + 1,
+    text: texts.join('\n'),
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * A `WARNING: CPU: n PID: n at <file>:<line> <function>` fired inside a checker is a report about
+ * the checker's caller. The file that warned names the kind of bug, and the checker's own
+ * frames are skipped to find the caller.
+ */
+export const warningKinds: ReadonlyArray<{
+  /** Source file that issued the WARN. */
+  file: RegExp;
+  /** What the warning is about, as it appears in the title: `WARNING: <kind> in <caller>`. */
+  kind: string;
+  crashClass: string;
+  /** The checker's frames. */
+  skip: readonly RegExp[];
+}> = [
+  { file: /^lib\/refcount\.c$/, kind: 'refcount bug', crashClass: 'REFCOUNT_WARNING', skip: [/^refcount_/, /^__refcount_/] },
+  {
+    file: /^lib\/debugobjects\.c$/,
+    kind: 'ODEBUG bug',
+    crashClass: 'WARNING',
+    skip: [/debug_object/, /^debug_print_object$/, /debug_check_no_obj_freed/, /^kfree$/, /^kvfree$/, /^kmem_cache_free$/, /^slab_free/, /^__slab_free$/, /^__kmem_cache_free$/, /^free_/, /^__free_/, /^kfree_/],
+  },
+  {
+    file: /^mm\/(?:slab_common|util|slab|slub)\.c$/,
+    kind: 'kmalloc bug',
+    crashClass: 'WARNING',
+    skip: [/^kmalloc/, /^__kmalloc/, /^kvmalloc/, /^__kvmalloc/, /^kvzalloc/, /^kzalloc/, /^kcalloc/, /^kvcalloc/, /^kmalloc_slab$/, /^krealloc/, /^kmemdup/, /^kmalloc_array/, /^kvmalloc_array/, /^__do_kmalloc/, /^kmalloc_order/, /^__kmalloc_node/],
+  },
+  { file: /^mm\/vmalloc\.c$/, kind: 'zero-size vmalloc', crashClass: 'WARNING', skip: [/vmalloc/, /^vzalloc/, /^__vmalloc/, /^vmalloc_user$/, /^kvmalloc/, /^__kvmalloc/] },
+  {
+    file: /^kernel\/locking\/lockdep\.c$/,
+    kind: 'locking bug',
+    crashClass: 'LOCKDEP',
+    skip: [/^lock_/, /^__lock_/, /^lockdep_/, /^__lockdep_/, /^_raw_/, /^do_raw_/, /^up_/, /^down_/, /^mutex_/, /^__mutex_/, /^rwsem_/, /^__rwsem_/, /^spin_/, /^__up_/, /^__down_/, /^hlock_class$/, /^check_flags$/, /^mark_/, /^validate_chain$/, /^__bfs/, /^print_/],
+  },
+  { file: /^fs\/proc\/generic\.c$/, kind: 'proc registration bug', crashClass: 'WARNING', skip: [/^proc_/, /^__proc_/, /^_proc_/] },
+  { file: /^lib\/kobject\.c$/, kind: 'kobject bug', crashClass: 'WARNING', skip: [/^kobject_/, /^__kobject_/, /^kset_/] },
+  { file: /^mm\/usercopy\.c$/, kind: 'bad usercopy', crashClass: 'WARNING', skip: [/usercopy/, /check_object_size/, /check_heap_object/, /copy_(?:to|from)_user/, /^put_user/, /^get_user/] },
+];
+
+/** The warning kind for a WARN issued at `path:line`, if the file is a known checker. */
+export function warningKindFor(location: string): (typeof warningKinds)[number] | undefined {
+  const file = location.replace(/^\.\//, '').replace(/:\d+$/, '');
+  return warningKinds.find((kind) => kind.file.test(file));
+}
