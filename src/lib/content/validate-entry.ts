@@ -1,4 +1,5 @@
 import { idSchema } from '../../schemas/common.ts';
+import { AUTHOR_MARKER, markerLines, markerPaths } from './author-marker.ts';
 import { contentKinds, type ContentKind } from './content-kinds.ts';
 import { describeZodIssue } from './describe-zod-issue.ts';
 import { didYouMeanHint } from './did-you-mean.ts';
@@ -57,12 +58,20 @@ export function validateEntry(file: SourceFile): { entry?: ValidEntry; parsed?: 
   for (const problem of parsed.problems) at(problem.line, '(frontmatter)', `YAML syntax: ${problem.message}`);
   if (parsed.problems.length > 0) return { problems };
 
+  // Fields scaffolded by `oopsbook new` that a person still has to write are one clear error each,
+  // not a cascade of schema errors about the placeholder text.
+  const unwritten = markerPaths(parsed.data);
+  for (const path of unwritten) at(parsed.lineOf(path), formatPath(path), `still to be written (starts with "${AUTHOR_MARKER}")`);
+  for (const line of markerLines(split.body)) at(split.bodyStartLine + line - 1, '(body)', `still to be written (contains "${AUTHOR_MARKER}")`);
+  const isUnwritten = (path: readonly PropertyKey[]) => unwritten.some((marked) => marked.every((key, index) => path[index] === key));
+
   const schema = contentKinds[file.kind].schema;
   const parsedEntry: ParsedEntry = { kind: file.kind, displayPath: file.displayPath, data: parsed.data, lineOf: parsed.lineOf };
   const result = schema.safeParse(parsed.data ?? {});
   if (!result.success) {
     const valueAt = (path: readonly PropertyKey[]) => readPath(parsed.data, path);
     for (const issue of result.error.issues) {
+      if (isUnwritten(issue.path)) continue;
       if (issue.code === 'unrecognized_keys') {
         const known = knownKeysAt(schema, issue.path);
         for (const key of issue.keys) {
@@ -76,6 +85,7 @@ export function validateEntry(file: SourceFile): { entry?: ValidEntry; parsed?: 
     return { parsed: parsedEntry, problems };
   }
 
+  if (problems.length > 0) return { parsed: parsedEntry, problems };
   return {
     entry: {
       kind: file.kind,

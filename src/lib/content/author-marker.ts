@@ -1,0 +1,15 @@
+/** Text that `oopsbook new` writes where only a person can fill in the answer. */
+export const AUTHOR_MARKER = 'FILL IN:';
+
+/** Every path in parsed frontmatter whose text still starts with the marker. */
+export function markerPaths(value: unknown, path: PropertyKey[] = []): PropertyKey[][] {
+  if (typeof value === 'string') return value.trimStart().startsWith(AUTHOR_MARKER) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((item, index) => markerPaths(item, [...path, index]));
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => markerPaths(item, [...path, key]));
+  return [];
+}
+
+/** 1-based body lines that still hold the marker. */
+export function markerLines(body: string): number[] {
+  return body.split('\n').flatMap((line, index) => (line.includes(AUTHOR_MARKER) ? [index + 1] : []));
+}

@@ -1,0 +1,184 @@
+import type { OopsReport } from '../lib/oops/report-types.ts';
+import type { TriageIndex } from '../lib/triage/triage-index.ts';
+import { triageLog, type TriageResult } from '../lib/triage/triage-log.ts';
+
+const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+let indexPromise: Promise<TriageIndex> | undefined;
+
+function loadIndex(): Promise<TriageIndex> {
+  indexPromise ??= fetch(`${base}/triage-index.json`).then((response) => {
+    if (!response.ok) throw new Error(`triage index: HTTP ${response.status}`);
+    return response.json() as Promise<TriageIndex>;
+  });
+  return indexPromise;
+}
+
+/** Builds elements from text only: nothing pasted ever becomes markup. */
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function link(doc: Document, href: string, text: string): HTMLAnchorElement {
+  const anchor = el(doc, 'a', text);
+  anchor.href = href;
+  return anchor;
+}
+
+function symbolLink(doc: Document, symbol: string, known: ReadonlySet<string>): HTMLElement {
+  const code = el(doc, 'code', symbol);
+  const anchor = link(doc, known.has(symbol) ? `${base}/symbols/${encodeURIComponent(symbol)}/` : `${base}/search/?q=${encodeURIComponent(symbol)}`, '');
+  anchor.append(code);
+  return anchor;
+}
+
+function renderReport(doc: Document, report: OopsReport, position: number, known: ReadonlySet<string>): HTMLElement {
+  const section = el(doc, 'section', undefined, 'card triage-report');
+  section.append(el(doc, 'h3', `${position}. ${report.title}`));
+  const facts = el(doc, 'dl', undefined, 'facts');
+  const fact = (name: string, value: string | Node | undefined) => {
+    if (value === undefined || value === '') return;
+    facts.append(el(doc, 'dt', name));
+    const dd = el(doc, 'dd');
+    dd.append(value);
+    facts.append(dd);
+  };
+  fact('Class', report.crashClass);
+  fact('Guilty frame', report.guiltyFrame ? symbolLink(doc, report.guiltyFrame, known) : 'not found');
+  if (report.corrupted) fact('Looks corrupted', report.corruptedReason ?? 'yes');
+  fact('Kernel', report.kernel);
+  fact('Hardware', report.hardware);
+  if (report.cpu !== undefined) fact('CPU / PID / Comm', `${report.cpu} / ${report.pid ?? '?'} / ${report.comm ?? '?'}`);
+  fact('Faulting instruction', report.rip);
+  if (report.taint && report.taint.flags.length > 0) fact('Taint', report.taint.flags.map((flag) => `${flag.letter}: ${flag.meaning}`).join('; '));
+  fact('Lines', `${report.startLine}–${report.endLine}`);
+  section.append(facts);
+
+  if (report.suspectModulesInStack.length > 0) {
+    const warning = el(doc, 'p', undefined, 'warning-box suspect-module');
+    warning.append(el(doc, 'strong', 'Out-of-tree or unsigned module in the stack: '), report.suspectModulesInStack.map((name) => {
+      const module = report.modules.find((item) => item.name === name);
+      return `${name}${module?.flags ? `(${module.flags})` : ''}${module ? ` — ${module.meanings.join(', ')}` : ''}`;
+    }).join('; '), '. Reproduce with the in-tree driver before blaming the kernel.');
+    section.append(warning);
+  } else if (report.suspectModules.length > 0) {
+    section.append(el(doc, 'p', `Loaded out-of-tree, unsigned or proprietary modules: ${report.suspectModules.join(', ')}.`, 'muted'));
+  }
+
+  if (report.frames.length > 0) {
+    const wrap = el(doc, 'div', undefined, 'table-wrap');
+    const table = el(doc, 'table', undefined, 'frames');
+    const head = el(doc, 'thead');
+    const headRow = el(doc, 'tr');
+    for (const name of ['Frame', 'Offset', 'Module', 'Context', 'Reliable']) headRow.append(el(doc, 'th', name));
+    head.append(headRow);
+    const body = el(doc, 'tbody');
+    for (const frame of report.frames) {
+      const row = el(doc, 'tr');
+      const name = el(doc, 'td');
+      name.append(symbolLink(doc, frame.normalized, known));
+      if (frame.isRip) name.append(' (faulting instruction)');
+      row.append(name, el(doc, 'td', frame.offset ? `+${frame.offset}${frame.size ? `/${frame.size}` : ''}` : ''), el(doc, 'td', frame.module ?? ''), el(doc, 'td', frame.context), el(doc, 'td', frame.reliable ? 'yes' : 'no (?)'));
+      body.append(row);
+    }
+    table.append(head, body);
+    wrap.append(table);
+    const details = el(doc, 'details');
+    details.append(el(doc, 'summary', `${report.frames.length} frames`), wrap);
+    section.append(details);
+  }
+  return section;
+}
+
+function render(doc: Document, result: TriageResult, index: TriageIndex, target: HTMLElement): void {
+  const known = new Set(index.symbols);
+  target.replaceChildren();
+
+  const matches = el(doc, 'section');
+  matches.append(el(doc, 'h2', 'Matching cases'));
+  if (result.matches.length === 0) matches.append(el(doc, 'p', 'No case shares frames, symptoms or modules with this log.', 'muted'));
+  const list = el(doc, 'ol', undefined, 'result-list triage-matches');
+  for (const match of result.matches) {
+    const item = el(doc, 'li');
+    item.append(link(doc, `${base}/cases/${match.case}/`, match.title), el(doc, 'span', ` score ${match.score}`, 'muted'));
+    const reasons = el(doc, 'ul');
+    for (const reason of match.reasons) reasons.append(el(doc, 'li', reason));
+    item.append(reasons);
+    list.append(item);
+  }
+  matches.append(list);
+
+  const reports = el(doc, 'section');
+  reports.append(el(doc, 'h2', result.reports.length === 1 ? 'Parsed report' : `Parsed reports (${result.reports.length})`));
+  if (result.reports.length === 0) reports.append(el(doc, 'p', 'No kernel crash report was recognised in this text.', 'muted'));
+  result.reports.forEach((report, position) => reports.append(renderReport(doc, report, position + 1, known)));
+
+  const symptoms = el(doc, 'section');
+  symptoms.append(el(doc, 'h2', 'Symptoms in the log'));
+  if (result.symptoms.length === 0) symptoms.append(el(doc, 'p', 'No symptom signature matched.', 'muted'));
+  const symptomList = el(doc, 'ul', undefined, 'triage-symptoms');
+  for (const symptom of result.symptoms) {
+    const item = el(doc, 'li');
+    item.append(link(doc, `${base}/symptoms/${symptom.id}/`, symptom.title), el(doc, 'span', ` line ${symptom.lineNumber}: `, 'muted'), el(doc, 'code', symptom.line.slice(0, 200), 'signature'));
+    symptomList.append(item);
+  }
+  symptoms.append(symptomList);
+
+  const next = el(doc, 'section');
+  next.append(el(doc, 'h2', 'What to run next'));
+  if (result.tools.length === 0) next.append(el(doc, 'p', 'Recognise a symptom first: no tool recommendation applies yet.', 'muted'));
+  const tools = el(doc, 'ul', undefined, 'triage-tools');
+  for (const tool of result.tools) {
+    const item = el(doc, 'li');
+    item.append(link(doc, `${base}/tools/${tool.id}/`, tool.title), `: ${tool.why} `, el(doc, 'span', `(${tool.when}; for ${tool.symptoms.join(', ')})`, 'muted'));
+    tools.append(item);
+  }
+  next.append(tools);
+  if (result.checklists.length > 0) {
+    next.append(el(doc, 'h3', 'Checklists'));
+    const checklists = el(doc, 'ul');
+    for (const checklist of result.checklists) {
+      const item = el(doc, 'li');
+      item.append(link(doc, `${base}/checklists/${checklist.id}/`, checklist.title));
+      checklists.append(item);
+    }
+    next.append(checklists);
+  }
+  target.append(matches, reports, symptoms, next);
+}
+
+/** Wires the triage form: paste or open a file, parse in the browser, show the playbook. */
+export function bindTriagePage(doc: Document): void {
+  const form = doc.querySelector<HTMLFormElement>('#triage-form');
+  const textarea = doc.querySelector<HTMLTextAreaElement>('#triage-log');
+  const file = doc.querySelector<HTMLInputElement>('#triage-file');
+  const status = doc.querySelector<HTMLElement>('#triage-status');
+  const target = doc.querySelector<HTMLElement>('#triage-results');
+  if (!form || !textarea || !status || !target) return;
+
+  const run = async () => {
+    status.textContent = 'Parsing…';
+    try {
+      const index = await loadIndex();
+      const started = performance.now();
+      const result = triageLog(textarea.value, index);
+      render(doc, result, index, target);
+      const ms = Math.round(performance.now() - started);
+      status.textContent = `${result.reports.length} report${result.reports.length === 1 ? '' : 's'}, ${result.matches.length} matching case${result.matches.length === 1 ? '' : 's'} (${ms} ms).`;
+    } catch (error) {
+      status.textContent = `Could not triage: ${(error as Error).message}`;
+    }
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void run();
+  });
+  file?.addEventListener('change', async () => {
+    const chosen = file.files?.[0];
+    if (!chosen) return;
+    textarea.value = await chosen.text();
+    void run();
+  });
+}
