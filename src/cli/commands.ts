@@ -2,3 +2,5 @@
 import { registerCommand } from './run-cli.ts';
 
 registerCommand('check', async () => (await import('./commands/check.ts')).checkCommand);
+registerCommand('triage', async () => (await import('./commands/triage.ts')).triageCommand);
+registerCommand('new', async () => (await import('./commands/new.ts')).newCommand);

@@ -1,3 +1,4 @@
+import { isUnwrittenProblem } from '../lib/content/author-marker.ts';
 import { formatProblem } from '../lib/content/problem.ts';
 import { readAndCheckContent } from '../lib/content/read-content.ts';
 import { buildSiteGraph, type Entry, type SiteGraph } from '../lib/site/build-site-graph.ts';
@@ -5,13 +6,22 @@ import type { CaseData } from '../schemas/case.ts';
 import type { ChecklistData } from '../schemas/checklist.ts';
 import type { SymptomData } from '../schemas/symptom.ts';
 import type { ToolData } from '../schemas/tool.ts';
+import { CliError } from './cli-error.ts';
 
-/** Reads and checks the content folder and builds the same link graph the site is built from. */
-export function loadSiteGraph(): SiteGraph {
+/**
+ * Reads and checks the content folder and builds the same link graph the site is built from.
+ * Cases scaffolded by `oopsbook new` whose only problems are fields still to be written are left
+ * out with a note; any other problem stops the command.
+ */
+export function loadSiteGraph(note: (line: string) => void = () => {}): SiteGraph {
   const { entries, problems } = readAndCheckContent();
-  if (problems.length > 0) {
-    throw new Error(`the content has ${problems.length} problem(s); run \`oopsbook check\`:\n${problems.slice(0, 5).map(formatProblem).join('\n')}`);
+  const blocking = problems.filter((problem) => !isUnwrittenProblem(problem));
+  if (blocking.length > 0) {
+    const shown = blocking.slice(0, 5).map(formatProblem).join('\n');
+    throw new CliError(`the content has ${blocking.length} problem(s); \`oopsbook check\` lists them all:\n${shown}`);
   }
+  const unfinished = [...new Set(problems.map((problem) => problem.file))];
+  if (unfinished.length > 0) note(`note: left out, still being written: ${unfinished.join(', ')}`);
   const of = <D>(kind: string) => entries.filter((entry) => entry.kind === kind).map((entry) => ({ id: entry.id, data: entry.data as D }));
   return buildSiteGraph({
     cases: of<CaseData>('cases') as Entry<CaseData>[],

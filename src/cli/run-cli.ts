@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import { CliError } from './cli-error.ts';
 
 /** Where a command reads and writes; tests pass in-memory streams. */
 export interface CliIo {
@@ -45,5 +46,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(`${command.usage}\n`);
     return 0;
   }
-  return command.run(rest, io);
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    io.stderr.write(`oopsbook ${name}: ${error.message}\n`);
+    return error.exitCode;
+  }
 }

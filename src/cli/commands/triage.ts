@@ -89,7 +89,7 @@ export const triageCommand: CliCommand = {
     }
     const files = args.filter((arg) => !arg.startsWith('--') || arg === '-');
     if (files.length === 0) files.push('-');
-    const index = buildTriageIndex(loadSiteGraph());
+    const index = buildTriageIndex(loadSiteGraph((line) => io.stderr.write(`${line}\n`)));
     let status = 0;
     for (const file of files) {
       let text: string;

@@ -13,3 +13,11 @@ export function markerPaths(value: unknown, path: PropertyKey[] = []): PropertyK
 export function markerLines(body: string): number[] {
   return body.split('\n').flatMap((line, index) => (line.includes(AUTHOR_MARKER) ? [index + 1] : []));
 }
+
+/** How a problem about a field that still holds the marker starts. */
+export const UNWRITTEN = 'still to be written';
+
+/** Whether a content problem only says that a scaffolded field still has to be written. */
+export function isUnwrittenProblem(problem: { message: string }): boolean {
+  return problem.message.startsWith(UNWRITTEN);
+}

@@ -1,5 +1,5 @@
 import { idSchema } from '../../schemas/common.ts';
-import { AUTHOR_MARKER, markerLines, markerPaths } from './author-marker.ts';
+import { AUTHOR_MARKER, markerLines, markerPaths, UNWRITTEN } from './author-marker.ts';
 import { contentKinds, type ContentKind } from './content-kinds.ts';
 import { describeZodIssue } from './describe-zod-issue.ts';
 import { didYouMeanHint } from './did-you-mean.ts';
@@ -61,8 +61,8 @@ export function validateEntry(file: SourceFile): { entry?: ValidEntry; parsed?: 
   // Fields scaffolded by `oopsbook new` that a person still has to write are one clear error each,
   // not a cascade of schema errors about the placeholder text.
   const unwritten = markerPaths(parsed.data);
-  for (const path of unwritten) at(parsed.lineOf(path), formatPath(path), `still to be written (starts with "${AUTHOR_MARKER}")`);
-  for (const line of markerLines(split.body)) at(split.bodyStartLine + line - 1, '(body)', `still to be written (contains "${AUTHOR_MARKER}")`);
+  for (const path of unwritten) at(parsed.lineOf(path), formatPath(path), `${UNWRITTEN} (starts with "${AUTHOR_MARKER}")`);
+  for (const line of markerLines(split.body)) at(split.bodyStartLine + line - 1, '(body)', `${UNWRITTEN} (contains "${AUTHOR_MARKER}")`);
   const isUnwritten = (path: readonly PropertyKey[]) => unwritten.some((marked) => marked.every((key, index) => path[index] === key));
 
   const schema = contentKinds[file.kind].schema;

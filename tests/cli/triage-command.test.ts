@@ -1,0 +1,86 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { caseLog, casesWithLogs } from '../support/case-logs.ts';
+import { runCliInProcess } from '../support/run-cli-in-process.ts';
+
+const work = mkdtempSync(path.join(tmpdir(), 'oopsbook-triage-'));
+const logFile = (name: string, text: string) => {
+  const file = path.join(work, name);
+  writeFileSync(file, text);
+  return file;
+};
+
+const frameKeys = ['context', 'module', 'offset', 'reliable', 'size', 'symbol'];
+const reportKeys = ['class', 'corrupted', 'frames', 'guiltyFrame', 'hardware', 'kernel', 'modules', 'taint', 'title'];
+
+describe('oopsbook triage --json', () => {
+  it('prints one JSON object per input file, in order, in the documented shape', async () => {
+    const files = casesWithLogs.map((slug) => logFile(`${slug}.log`, caseLog(slug)));
+    const quiet = logFile('quiet.log', '[    0.000000] Linux version 6.8.0 (gcc 13)\n[    1.234567] e1000e: link up\n');
+    const { code, stdout } = await runCliInProcess(['triage', '--json', ...files, quiet]);
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.file)).toEqual([...files, quiet]);
+
+    for (const line of lines) {
+      expect(Object.keys(line).sort()).toEqual(['file', 'matches', 'reports', 'symptoms']);
+      for (const report of line.reports) {
+        for (const key of reportKeys) expect(report).toHaveProperty(key);
+        expect(typeof report.title).toBe('string');
+        expect(typeof report.corrupted).toBe('boolean');
+        for (const frame of report.frames) expect(Object.keys(frame).sort()).toEqual(frameKeys);
+        if (report.taint) expect(Object.keys(report.taint).sort()).toEqual(['flags', 'letters']);
+        for (const module of report.modules) expect(Object.keys(module).sort()).toEqual(['flags', 'name']);
+      }
+      for (const match of line.matches) {
+        expect(Object.keys(match).sort()).toEqual(['case', 'reasons', 'score']);
+        expect(match.reasons.length).toBeGreaterThan(0);
+      }
+    }
+
+    const [i40e, xen, afxdp, none] = lines;
+    expect(none.reports).toEqual([]);
+    expect(none.matches).toEqual([]);
+    // Each seed log finds its own case first.
+    expect(i40e.matches[0].case).toBe('i40e-out-of-tree-rx-page-leak');
+    expect(xen.matches[0].case).toBe('xen-pvmmu-pgd-pin-bad-type');
+    expect(afxdp.matches[0].case).toBe('afxdp-veth-napi-rx-ring-race');
+
+    const badPage = i40e.reports.find((report: { title: string }) => report.title.startsWith('BUG: Bad page state'));
+    expect(badPage.taint.letters).toContain('O');
+    expect(badPage.modules).toContainEqual({ name: 'i40e', flags: 'OE' });
+    expect(badPage.frames.some((frame: { symbol: string; module: string | null }) => frame.symbol.startsWith('i40e_napi_poll') && frame.module === 'i40e')).toBe(true);
+    expect(i40e.symptoms.map((symptom: { id: string }) => symptom.id)).toEqual(expect.arrayContaining(['bad-page-state', 'usercopy-exposure']));
+    expect(xen.reports[0].title).toBe('WARNING in xen_mc_flush');
+  });
+
+  it('reads standard input for -, and prints a readable report without --json', async () => {
+    const { code, stdout } = await runCliInProcess(['triage', '-'], caseLog('i40e-out-of-tree-rx-page-leak'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('BUG: Bad page state');
+    expect(stdout).toMatch(/!! out-of-tree\/unsigned module in the stack: i40e\(OE\)/);
+    expect(stdout).toMatch(/1\. i40e-out-of-tree-rx-page-leak \(score [\d.]+\)/);
+  });
+
+  it('reports a missing file and an unknown option with a non-zero exit', async () => {
+    const missing = await runCliInProcess(['triage', path.join(work, 'nope.log')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('nope.log: no such file');
+    const option = await runCliInProcess(['triage', '--jsn']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain('unknown option --jsn');
+  });
+
+  it('triages hundreds of files in one call', async () => {
+    const text = caseLog('xen-pvmmu-pgd-pin-bad-type');
+    const files = Array.from({ length: 300 }, (_, index) => logFile(`many-${index}.log`, text));
+    const started = performance.now();
+    const { code, stdout } = await runCliInProcess(['triage', '--json', ...files]);
+    const seconds = (performance.now() - started) / 1000;
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split('\n')).toHaveLength(300);
+    console.log(`triage --json over 300 files (${(text.length / 1024).toFixed(1)} KiB each): ${seconds.toFixed(2)} s in one process`);
+  });
+});
