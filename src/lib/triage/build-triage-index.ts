@@ -67,5 +67,5 @@ export function buildTriageIndex(graph: SiteGraph): TriageIndex {
 }
 
 function driverTags(data: CaseData): string[] {
-  return data.environment.drivers.map((driver) => (driver.origin === 'out-of-tree' ? `!${driver.name}` : driver.name));
+  return [...new Set(data.environment.drivers.map((driver) => (driver.origin === 'out-of-tree' ? `!${driver.name}` : driver.name)))];
 }

@@ -18,23 +18,52 @@ const WEIGHT = { guilty: 3, top: 2, rest: 1, unreliable: 0.3, symptom: 1.5, modu
 const TOP_FRAMES = 5;
 
 interface Prepared {
-  documentFrequency: Map<number, number>;
-  symptomFrequency: Map<number, number>;
+  /** Symbol id → the cases (indices into `index.cases`) whose stacks hold it. */
+  symbolPostings: Map<number, number[]>;
+  /** Symptom index → the cases that list it. */
+  symptomPostings: Map<number, number[]>;
+  /** Module name → the cases that name it as a driver, with whether they ran it out-of-tree. */
+  driverPostings: Map<string, Array<{ case: number; outOfTree: boolean }>>;
+  /** Case index → its guilty symbol ids. */
+  guilty: Array<Set<number>>;
   symbolIds: Map<string, number>;
+  symptomIds: Map<string, number>;
 }
 
 const prepared = new WeakMap<TriageIndex, Prepared>();
 
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Inverts the index once per page load: from each symbol, symptom and module to its cases. */
 function prepare(index: TriageIndex): Prepared {
   let result = prepared.get(index);
   if (!result) {
-    const documentFrequency = new Map<number, number>();
-    const symptomFrequency = new Map<number, number>();
-    for (const entry of index.cases) {
-      for (const symbol of new Set(entry.symbols)) documentFrequency.set(symbol, (documentFrequency.get(symbol) ?? 0) + 1);
-      for (const symptom of entry.symptoms) symptomFrequency.set(symptom, (symptomFrequency.get(symptom) ?? 0) + 1);
-    }
-    result = { documentFrequency, symptomFrequency, symbolIds: new Map(index.symbols.map((symbol, id) => [symbol, id])) };
+    const symbolPostings = new Map<number, number[]>();
+    const symptomPostings = new Map<number, number[]>();
+    const driverPostings = new Map<string, Array<{ case: number; outOfTree: boolean }>>();
+    index.cases.forEach((entry, position) => {
+      for (const symbol of new Set(entry.symbols)) push(symbolPostings, symbol, position);
+      for (const symptom of new Set(entry.symptoms)) push(symptomPostings, symptom, position);
+      // A case may name a driver more than once (several versions); it counts once, out-of-tree if any is.
+      const drivers = new Map<string, boolean>();
+      for (const tag of entry.drivers) {
+        const name = tag.startsWith('!') ? tag.slice(1) : tag;
+        drivers.set(name, (drivers.get(name) ?? false) || tag.startsWith('!'));
+      }
+      for (const [name, outOfTree] of drivers) push(driverPostings, name, { case: position, outOfTree });
+    });
+    result = {
+      symbolPostings,
+      symptomPostings,
+      driverPostings,
+      guilty: index.cases.map((entry) => new Set(entry.guilty)),
+      symbolIds: new Map(index.symbols.map((symbol, id) => [symbol, id])),
+      symptomIds: new Map(index.symptoms.map((symptom, id) => [symptom.id, id])),
+    };
     prepared.set(index, result);
   }
   return result;
@@ -81,56 +110,81 @@ export function rankCasesByStack(
   mentions: readonly string[] = [],
   limit = 10,
 ): CaseMatch[] {
-  const { documentFrequency, symptomFrequency, symbolIds } = prepare(index);
+  const { symbolPostings, symptomPostings, driverPostings, guilty, symbolIds, symptomIds } = prepare(index);
   const total = index.cases.length;
-  const queries = [...reports.map(querySymbols), mentionQuery(mentions)];
-  const detected = new Map(symptoms.map((symptom) => [index.symptoms.findIndex((item) => item.id === symptom.id), symptom]));
   const stackModules = new Set(reports.flatMap((report) => report.frames.map((frame) => frame.module).filter((module): module is string => module !== undefined)));
   const suspect = new Set(reports.flatMap((report) => report.suspectModules));
   const onXen = reports.some((report) => /\bXen\b/i.test(report.hardware ?? '') || report.frames.some((frame) => frame.normalized.startsWith('xen_')));
 
-  const matches: CaseMatch[] = [];
-  for (const entry of index.cases) {
-    let score = 0;
-    const shared: Array<{ symbol: string; label: string; value: number }> = [];
-    const caseSymbols = new Set(entry.symbols);
-    for (const query of queries) {
-      for (const [symbol, { weight, label }] of query) {
-        const id = symbolIds.get(symbol);
-        if (id === undefined || !caseSymbols.has(id)) continue;
-        const value = weight * idf(total, documentFrequency.get(id) ?? 1) * (entry.guilty.includes(id) ? 1.5 : 1);
-        const existing = shared.find((item) => item.symbol === symbol);
-        if (existing && existing.value >= value) continue;
-        if (existing) score -= existing.value;
-        score += value;
-        if (existing) Object.assign(existing, { label, value });
-        else shared.push({ symbol, label, value });
-      }
+  // The strongest evidence for each symbol over all reports and mentions.
+  const query = new Map<string, { weight: number; label: string }>();
+  for (const part of [...reports.map(querySymbols), mentionQuery(mentions)]) {
+    for (const [symbol, entry] of part) {
+      const current = query.get(symbol);
+      if (!current || current.weight < entry.weight) query.set(symbol, entry);
     }
+  }
+
+  interface Tally {
+    score: number;
+    shared: Array<{ symbol: string; label: string; value: number }>;
+    reasons: string[];
+  }
+  const tallies = new Map<number, Tally>();
+  const tally = (position: number): Tally => {
+    let entry = tallies.get(position);
+    if (!entry) tallies.set(position, (entry = { score: 0, shared: [], reasons: [] }));
+    return entry;
+  };
+
+  for (const [symbol, { weight, label }] of query) {
+    const id = symbolIds.get(symbol);
+    const postings = id === undefined ? undefined : symbolPostings.get(id);
+    if (id === undefined || !postings) continue;
+    const weightHere = weight * idf(total, postings.length);
+    for (const position of postings) {
+      const value = weightHere * (guilty[position]?.has(id) ? 1.5 : 1);
+      const entry = tally(position);
+      entry.score += value;
+      entry.shared.push({ symbol, label, value });
+    }
+  }
+  for (const symptom of symptoms) {
+    const id = symptomIds.get(symptom.id);
+    const postings = id === undefined ? undefined : symptomPostings.get(id);
+    if (!postings) continue;
+    const value = WEIGHT.symptom * idf(total, postings.length);
+    for (const position of postings) {
+      const entry = tally(position);
+      entry.score += value;
+      entry.reasons.push(`symptom: ${symptom.title}`);
+    }
+  }
+  for (const name of stackModules) {
+    for (const { case: position, outOfTree } of driverPostings.get(name) ?? []) {
+      const entry = tally(position);
+      entry.score += WEIGHT.module + (outOfTree && suspect.has(name) ? WEIGHT.outOfTreeModule : 0);
+      entry.reasons.push(`module ${name} is in the stack${outOfTree ? '; the case ran it as an out-of-tree driver' : ''}`);
+    }
+  }
+
+  const matches: CaseMatch[] = [];
+  for (const [position, entry] of tallies) {
+    const data = index.cases[position];
+    if (!data || entry.score <= 0) continue;
     const reasons: string[] = [];
-    if (shared.length > 0) {
-      shared.sort((a, b) => b.value - a.value);
+    if (entry.shared.length > 0) {
+      const shared = entry.shared.sort((a, b) => b.value - a.value || a.symbol.localeCompare(b.symbol));
       const named = shared.slice(0, 6).map((item) => (item.label === 'guilty frame' ? `${item.symbol} (guilty frame)` : item.symbol));
       reasons.push(`shares ${shared.length} stack symbol${shared.length === 1 ? '' : 's'}: ${named.join(', ')}${shared.length > 6 ? ', …' : ''}`);
     }
-    for (const symptom of entry.symptoms) {
-      const hit = detected.get(symptom);
-      if (!hit) continue;
-      score += WEIGHT.symptom * idf(total, symptomFrequency.get(symptom) ?? 1);
-      reasons.push(`symptom: ${hit.title}`);
-    }
-    for (const tag of entry.drivers) {
-      const outOfTree = tag.startsWith('!');
-      const name = outOfTree ? tag.slice(1) : tag;
-      if (!stackModules.has(name)) continue;
-      score += WEIGHT.module + (outOfTree && suspect.has(name) ? WEIGHT.outOfTreeModule : 0);
-      reasons.push(`module ${name} is in the stack${outOfTree ? '; the case ran it as an out-of-tree driver' : ''}`);
-    }
-    if (score > 0 && onXen && entry.hypervisor.startsWith('xen')) {
+    reasons.push(...entry.reasons);
+    let score = entry.score;
+    if (onXen && data.hypervisor.startsWith('xen')) {
       score += WEIGHT.hypervisor;
-      reasons.push(`same hypervisor family (${entry.hypervisor})`);
+      reasons.push(`same hypervisor family (${data.hypervisor})`);
     }
-    if (score > 0) matches.push({ case: entry.id, title: entry.title, score: Math.round(score * 100) / 100, reasons });
+    matches.push({ case: data.id, title: data.title, score: Math.round(score * 100) / 100, reasons });
   }
   return matches.sort((a, b) => b.score - a.score || a.case.localeCompare(b.case)).slice(0, limit);
 }
