@@ -163,4 +163,36 @@ describe('content validation', () => {
       'content/cases/second.md:4 firstSeen: must be YYYY, YYYY-MM or YYYY-MM-DD',
     ]);
   });
+
+  it('rejects raw HTML that could run script in a body, but not the same text in code', () => {
+    const body = [
+      '## Notes',
+      '',
+      'Code spans are text: `<script>alert(1)</script>` and `onload=`.',
+      '',
+      '```html',
+      '<script src="x.js"></script>',
+      '```',
+      '',
+      '<script>fetch("/steal")</script>',
+      '',
+      '<div>',
+      '<img src="x" onerror="alert(1)">',
+      '</div>',
+      '',
+      '<iframe src="https://example.org"></iframe>',
+      '',
+      '[click](javascript:alert(1))',
+      '',
+    ].join('\n');
+    const problems = checkSources({ ...base, 'cases/a-case': `${caseSource()}${body}` });
+    expect(problems.map((problem) => problem.replace(/^content\/cases\/a-case\.md:(\d+) /, (_, line) => `line ${Number(line) - caseSource().split('\n').length + 1}: `))).toMatchInlineSnapshot(`
+      [
+        "line 9: (body): raw <script> is not allowed in Markdown (put code in a fenced code block)",
+        "line 12: (body): event-handler attribute onerror= is not allowed in Markdown",
+        "line 15: (body): raw <iframe> is not allowed in Markdown",
+        "line 17: (body): javascript: URLs are not allowed in Markdown",
+      ]
+    `);
+  });
 });

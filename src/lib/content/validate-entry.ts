@@ -3,6 +3,7 @@ import { AUTHOR_MARKER, markerLines, markerPaths, UNWRITTEN } from './author-mar
 import { contentKinds, type ContentKind } from './content-kinds.ts';
 import { describeZodIssue } from './describe-zod-issue.ts';
 import { didYouMeanHint } from './did-you-mean.ts';
+import { findUnsafeHtml } from './find-unsafe-html.ts';
 import { formatPath } from './format-path.ts';
 import { knownKeysAt } from './known-keys.ts';
 import { parseFrontmatter } from './parse-frontmatter.ts';
@@ -63,6 +64,8 @@ export function validateEntry(file: SourceFile): { entry?: ValidEntry; parsed?: 
   const unwritten = markerPaths(parsed.data);
   for (const path of unwritten) at(parsed.lineOf(path), formatPath(path), `${UNWRITTEN} (starts with "${AUTHOR_MARKER}")`);
   for (const line of markerLines(split.body)) at(split.bodyStartLine + line - 1, '(body)', `${UNWRITTEN} (contains "${AUTHOR_MARKER}")`);
+  // Astro renders raw HTML in Markdown as is: nothing in a body may run script.
+  for (const unsafe of findUnsafeHtml(split.body)) at(split.bodyStartLine + unsafe.line - 1, '(body)', unsafe.message);
   const isUnwritten = (path: readonly PropertyKey[]) => unwritten.some((marked) => marked.every((key, index) => path[index] === key));
 
   const schema = contentKinds[file.kind].schema;
