@@ -35,6 +35,8 @@ export function oopsbook(): AstroIntegration {
         }
         updateConfig({
           markdown: {
+            // Prism marks tokens with classes; Shiki's inline colours would need 'unsafe-inline' styles.
+            syntaxHighlight: 'prism',
             processor: unified({
               remarkPlugins: [[remarkSymbolLinks, { symbols, base: config.base }]],
               rehypePlugins: [rehypeTaskListChecklist],

@@ -13,6 +13,9 @@ const QUIET_FLAGS = [
   '--no-first-run',
 ];
 
+/** Flags of `@sparticuz/chromium` that its headless build needs: software GL and no zygote. */
+const PACKAGED_FLAGS_KEPT = ['--no-zygote', '--use-gl=', '--use-angle=', '--enable-unsafe-swiftshader', '--in-process-gpu', '--font-render-hinting='];
+
 /**
  * Finds a Chromium: `$CHROMIUM_PATH`, else Debian's `/usr/bin/chromium`, else the build that
  * the `@sparticuz/chromium` npm package ships (so `npm ci` alone is enough).
@@ -25,7 +28,10 @@ export async function resolveChromium(env: NodeJS.ProcessEnv = process.env): Pro
   if (existsSync('/usr/bin/chromium')) return { executablePath: '/usr/bin/chromium', args: QUIET_FLAGS, source: '/usr/bin/chromium' };
   const packaged = (await import('@sparticuz/chromium')).default;
   const executablePath = await packaged.executablePath();
-  return { executablePath, args: [...new Set([...packaged.args, ...QUIET_FLAGS])], source: '@sparticuz/chromium' };
+  // Its own flag list is tuned for a serverless sandbox: one process (a closed page takes the
+  // browser down with it) and web security off. Keep only what its build needs to start here.
+  const keep = packaged.args.filter((flag) => PACKAGED_FLAGS_KEPT.some((kept) => flag.startsWith(kept)));
+  return { executablePath, args: [...new Set([...keep, ...QUIET_FLAGS])], source: '@sparticuz/chromium' };
 }
 
 /** Launches headless Chromium through playwright-core. */

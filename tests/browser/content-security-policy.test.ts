@@ -1,0 +1,96 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../src/lib/browser/launch-chromium.ts';
+import { caseLog } from '../support/case-logs.ts';
+import { pageTemplates } from '../support/page-templates.ts';
+import { distDir } from '../support/paths.ts';
+import { allPages, readPage } from '../support/site-files.ts';
+import { serveStatic } from '../support/static-server.ts';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+
+beforeAll(async () => {
+  server = await serveStatic(distDir);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page that records every CSP violation and page error. */
+async function watchedPage(): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  await page.exposeFunction('__reportViolation', (text: string) => problems.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { __reportViolation(text: string): void }).__reportViolation(`CSP blocked ${event.blockedURI || 'inline'} (${event.violatedDirective})`);
+    });
+  });
+  return { page, problems };
+}
+
+describe('Content-Security-Policy', () => {
+  it('is set on every built page', () => {
+    const pages = allPages();
+    expect(pages.length).toBeGreaterThan(50);
+    const missing = pages.filter((page) => !/<meta http-equiv="content-security-policy" content="[^"]*default-src 'self'[^"]*script-src 'self'/.test(readPage(page)));
+    expect(missing).toEqual([]);
+  });
+
+  it('leaves no inline event handler, style attribute or script URL in any page', () => {
+    const offending = allPages().flatMap((page) => {
+      const html = readPage(page);
+      const found = [
+        ...html.matchAll(/<[a-z][\w:-]*\b[^>]*?\s(on[a-z]+|style)\s*=\s*["']?/gi),
+        ...html.matchAll(/\b(?:href|src)\s*=\s*["']?\s*javascript:/gi),
+      ];
+      return found.map((match) => `${page}: ${match[0].slice(0, 80)}`);
+    });
+    expect(offending).toEqual([]);
+  });
+
+  for (const { name, url } of pageTemplates()) {
+    it(`lets the ${name} page run with no violation and no error`, async () => {
+      const { page, problems } = await watchedPage();
+      await page.goto(`${server.url}${url}`, { waitUntil: 'networkidle' });
+      if (name === 'search') await page.locator('#search-results li a').first().waitFor();
+      if (name === 'triage') {
+        await page.fill('#triage-log', caseLog('i40e-out-of-tree-rx-page-leak'));
+        await page.click('#triage-form button[type="submit"]');
+        await page.locator('.triage-matches > li').first().waitFor();
+      }
+      await page.close();
+      expect(problems).toEqual([]);
+    });
+  }
+});
+
+describe('triage with hostile pastes', () => {
+  it('stays responsive on 10 MB of text and runs nothing from it', async () => {
+    const { page, problems } = await watchedPage();
+    await page.goto(`${server.url}/triage/`);
+    const chunk = `${caseLog('xen-pvmmu-pgd-pin-bad-type')}\n<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">\n`;
+    const started = Date.now();
+    await page.evaluate((text) => {
+      const target = document.querySelector<HTMLTextAreaElement>('#triage-log');
+      if (target) target.value = text.repeat(Math.ceil((10 * 1024 * 1024) / text.length));
+    }, chunk);
+    await page.click('#triage-form button[type="submit"]');
+    await page.locator('#triage-status').filter({ hasText: /matching case/ }).waitFor({ timeout: 60_000 });
+    const seconds = (Date.now() - started) / 1000;
+    // The page answers input again once the parse is done.
+    expect(await page.evaluate(() => document.querySelector<HTMLTextAreaElement>('#triage-log')?.value.length ?? 0)).toBeGreaterThan(10 * 1024 * 1024 - 1);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('#triage-results img, #triage-results script').count()).toBe(0);
+    console.log(`triage page: 10 MB paste parsed and rendered in ${seconds.toFixed(1)} s`);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+});

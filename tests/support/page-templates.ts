@@ -1,0 +1,35 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { distDir } from './paths.ts';
+
+/** The first entry (sorted) of a built collection folder such as `cases`. */
+function firstIn(folder: string): string {
+  const entries = readdirSync(path.join(distDir, folder), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  const first = entries[0];
+  if (!first) throw new Error(`dist/${folder}/ has no pages: run npm run build first`);
+  return `/${folder}/${encodeURIComponent(first)}/`;
+}
+
+/** One URL for every page template the site has, each a page a person opens. */
+export function pageTemplates(): Array<{ name: string; url: string }> {
+  return [
+    { name: 'home', url: '/' },
+    { name: 'case list', url: '/cases/' },
+    { name: 'case', url: '/cases/i40e-out-of-tree-rx-page-leak/' },
+    { name: 'symptom list', url: '/symptoms/' },
+    { name: 'symptom', url: firstIn('symptoms') },
+    { name: 'tool list', url: '/tools/' },
+    { name: 'tool', url: firstIn('tools') },
+    { name: 'matrix', url: '/matrix/' },
+    { name: 'symbol list', url: '/symbols/' },
+    { name: 'symbol', url: '/symbols/i40e_napi_poll/' },
+    { name: 'checklist list', url: '/checklists/' },
+    { name: 'checklist', url: firstIn('checklists') },
+    { name: 'search', url: '/search/?q=i40e_napi_poll' },
+    { name: 'triage', url: '/triage/' },
+    { name: 'not found', url: '/404.html' },
+  ];
+}
