@@ -3,6 +3,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { formatProblem } from '../lib/content/problem.ts';
 import { readAndCheckContent } from '../lib/content/read-content.ts';
+import { rehypeFocusableCode } from '../lib/markdown/rehype-focusable-code.ts';
 import { rehypeTaskListChecklist } from '../lib/markdown/rehype-task-list-checklist.ts';
 import { remarkSymbolLinks } from '../lib/markdown/remark-symbol-links.ts';
 import { parseStackFrames, findSymbolMentions } from '../lib/oops/frames.ts';
@@ -39,7 +40,7 @@ export function oopsbook(): AstroIntegration {
             syntaxHighlight: 'prism',
             processor: unified({
               remarkPlugins: [[remarkSymbolLinks, { symbols, base: config.base }]],
-              rehypePlugins: [rehypeTaskListChecklist],
+              rehypePlugins: [rehypeTaskListChecklist, rehypeFocusableCode],
             }),
           },
         });

@@ -4,6 +4,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import { rehypeFocusableCode } from '../../src/lib/markdown/rehype-focusable-code.ts';
 import { rehypeTaskListChecklist } from '../../src/lib/markdown/rehype-task-list-checklist.ts';
 import { remarkSymbolLinks } from '../../src/lib/markdown/remark-symbol-links.ts';
 
@@ -38,5 +39,12 @@ describe('rehypeTaskListChecklist', () => {
     expect(await render('- [ ] save the log\n- [x] check taint')).toBe(
       '<ul class="contains-task-list checklist">\n<li class="task-list-item"><label><input type="checkbox"> save the log</label></li>\n<li class="task-list-item"><label><input type="checkbox" checked> check taint</label></li>\n</ul>',
     );
+  });
+});
+
+describe('rehypeFocusableCode', () => {
+  it('makes every code block a tab stop so it can be scrolled from the keyboard', async () => {
+    const file = await unified().use(remarkParse).use(remarkRehype).use(rehypeFocusableCode).use(rehypeStringify).process('```sh\ndmesg -T\n```\n\n    indented');
+    expect(String(file)).toBe('<pre tabindex="0"><code class="language-sh">dmesg -T\n</code></pre>\n<pre tabindex="0"><code>indented\n</code></pre>');
   });
 });
