@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSourceFiles } from '../../src/lib/content/read-content.ts';
-import { allPages, attributeValues, pageExists, readPage } from '../support/site-files.ts';
+import { attributeValues, pageExists, readPage } from '../support/site-files.ts';
 
 const sources = readSourceFiles();
 const ids = (kind: string) => sources.filter((file) => file.kind === kind).map((file) => file.id);
@@ -71,29 +71,5 @@ describe('built site', () => {
 
   it('gives every tool page a copyable enable recipe', () => {
     for (const id of ids('tools')) expect(readPage(`/tools/${id}/`), id).toContain('data-copy=');
-  });
-
-  it('has no broken internal link or anchor', () => {
-    const broken: string[] = [];
-    const idCache = new Map<string, Set<string>>();
-    const idsOf = (page: string) => {
-      let set = idCache.get(page);
-      if (!set) idCache.set(page, (set = new Set(attributeValues(readPage(page), 'id'))));
-      return set;
-    };
-    for (const page of allPages()) {
-      const html = readPage(page);
-      for (const href of attributeValues(html, 'href')) {
-        if (/^(?:[a-z]+:)?\/\//i.test(href) || href.startsWith('mailto:')) continue;
-        const url = new URL(href, `http://site${page}`);
-        if (!pageExists(url.pathname)) {
-          broken.push(`${page} → ${href}`);
-          continue;
-        }
-        const fragment = decodeURIComponent(url.hash.slice(1));
-        if (fragment && url.pathname.endsWith('/') && !idsOf(url.pathname).has(fragment)) broken.push(`${page} → ${href} (no anchor)`);
-      }
-    }
-    expect(broken).toEqual([]);
   });
 });
