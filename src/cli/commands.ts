@@ -2,3 +2,5 @@
 import { registerCommand } from './run-cli.ts';
 
 registerCommand('check', async () => (await import('./commands/check.ts')).checkCommand);
+registerCommand('checklist', async () => (await import('./commands/checklist.ts')).checklistCommand);
+registerCommand('kconfig', async () => (await import('./commands/kconfig.ts')).kconfigCommand);
