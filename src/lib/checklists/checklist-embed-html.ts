@@ -27,7 +27,7 @@ input[type="checkbox"]:checked + span { text-decoration: line-through; color: va
 .why { margin: 0.25rem 0 0 1.5rem; color: var(--muted); }
 pre { margin: 0.4rem 0 0 1.5rem; padding: 0.5rem 0.6rem; background: var(--code-bg); border-radius: 4px; overflow-x: auto; }
 code { font: 13px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
-pre code { white-space: pre; }
+pre code { white-space: pre-wrap; overflow-wrap: anywhere; }
 footer { border-top: 1px solid var(--line); margin-top: 0.5rem; padding-top: 0.5rem; font-size: 0.85rem; color: var(--muted); }
 a { color: var(--accent); }
 @media print {

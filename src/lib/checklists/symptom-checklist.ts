@@ -36,7 +36,7 @@ export function buildSymptomChecklist(symptom: { id: string; data: SymptomData }
         text: `Build the kernel with ${tool.title}: ${kconfig.map((option) => `\`${option.option}=${option.value}\``).join(', ')}.`,
         command: scriptsConfigCommand(kconfig),
         tool: toolId,
-        why: `${recommendation.why}.${testOnly(tool)}`.replace(/\.\./g, '.'),
+        why: `${recommendation.why.replace(/\.$/, '')}.${testOnly(tool)}`,
       });
     }
     for (const line of ['kernel', 'xen'] as const) {
@@ -48,7 +48,7 @@ export function buildSymptomChecklist(symptom: { id: string; data: SymptomData }
         text: `Add \`${params.map((param) => param.param).join(' ')}\` to ${where} and reboot.`,
         command: params.map((param) => param.param).join(' '),
         tool: toolId,
-        why: params.map((param) => param.note ?? `Turns on ${tool.title}`).join('; ').replace(/\.?$/, '.'),
+        why: `${params.map((param) => (param.note ?? `Turns on ${tool.title}`).replace(/\.$/, '')).join('. ')}.`,
       });
     }
     for (const step of tool.enable.commands) {
