@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChecklistJson } from '../../src/lib/checklists/checklist-json.ts';
 import { readSourceFiles } from '../../src/lib/content/read-content.ts';
 import { checkJsonSchema } from '../support/check-json-schema.ts';
+import { runCliInMemory } from '../support/run-cli-in-memory.ts';
 import { distDir } from '../support/paths.ts';
 import { pageExists, readPage } from '../support/site-files.ts';
 
@@ -78,6 +79,14 @@ describe('checklist exports in the built site', () => {
     const urls = [...embed.matchAll(/\s(src|href)="([^"]*)"/g)].map((match) => `${match[1]}=${match[2]}`);
     expect(urls).toEqual([`href=${json.source}`]);
     expect([...embed.matchAll(/<li id="([^"]+)">/g)].map((match) => match[1])).toEqual(ids);
+  });
+
+  it('are what the CLI prints, version included', async () => {
+    const site = (JSON.parse(readPage('/checklists/leak-hunt.json')) as ChecklistJson).source.replace(/\/checklists\/leak-hunt\/$/, '');
+    const env = { OOPSBOOK_SITE: site };
+    expect((await runCliInMemory(['checklist', 'leak-hunt', '--format', 'json'], env)).stdout).toBe(readPage('/checklists/leak-hunt.json'));
+    expect((await runCliInMemory(['checklist', 'symptom-slab-growth'], env)).stdout).toBe(readPage('/checklists/symptom-slab-growth.md'));
+    expect((await runCliInMemory(['checklist', 'capture-crash-evidence', '--format', 'html'], env)).stdout).toBe(readPage('/embed/checklists/capture-crash-evidence/'));
   });
 
   it('keeps embed pages out of the sitemap', () => {
