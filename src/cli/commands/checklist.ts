@@ -1,4 +1,7 @@
 import { checklistExports } from '../../lib/checklists/checklist-exports.ts';
+import { checklistPaths } from '../../lib/checklists/checklist-urls.ts';
+import { checklistVersion } from '../../lib/checklists/checklist-version.ts';
+import type { ExportedChecklist } from '../../lib/checklists/exported-checklist.ts';
 import { mergeSymptomChecklists } from '../../lib/checklists/symptom-checklists.ts';
 import { didYouMeanHint } from '../../lib/content/did-you-mean.ts';
 import { absoluteUrl } from '../../lib/site/site-url.ts';
@@ -37,12 +40,14 @@ export const checklistCommand: CliCommand = {
     if (symptoms.length > 0) {
       let merged;
       try {
-        merged = mergeSymptomChecklists(symptoms, graph.symptoms, checklists);
+        // Each part is named with its own page and version, so the merged copy stays traceable.
+        const describe = (part: ExportedChecklist) => `[${part.title}](${absoluteUrl(checklistPaths(part.id).page)}) (version ${checklistVersion(part)})`;
+        merged = mergeSymptomChecklists(symptoms, graph.symptoms, checklists, describe);
       } catch (error) {
         io.stderr.write(`oopsbook checklist: ${(error as Error).message}\n`);
         return 1;
       }
-      exports = checklistExports(merged, process.env, absoluteUrl(`/symptoms/${symptoms[0]}/`));
+      exports = checklistExports(merged, process.env, absoluteUrl('/checklists/'));
     } else {
       const id = parsed.positionals[0] ?? '';
       const checklist = checklists.find((item) => item.id === id);

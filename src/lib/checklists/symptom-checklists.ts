@@ -12,6 +12,8 @@ export function mergeSymptomChecklists(
   symptomIds: readonly string[],
   symptoms: ReadonlyArray<{ id: string; data: SymptomData }>,
   checklists: readonly ExportedChecklist[],
+  /** How the intro names each merged checklist, e.g. as a link with its version. */
+  describe: (checklist: ExportedChecklist) => string = (checklist) => `"${checklist.title}"`,
 ): ExportedChecklist {
   const byId = new Map(checklists.map((checklist) => [checklist.id, checklist]));
   const picked: ExportedChecklist[] = [];
@@ -28,6 +30,6 @@ export function mergeSymptomChecklists(
   return mergeChecklists(picked, {
     id: `symptoms-${[...new Set(symptomIds)].join('-')}`,
     title: `Checklist for ${titles.join(', ')}`,
-    intro: `Merged from ${orderByStage(picked).map((checklist) => `"${checklist.title}"`).join(', ')}: evidence first, then the debug kernel and its tools, then the investigation. Steps shared by several checklists appear once.`,
+    intro: `Merged from ${orderByStage(picked).map(describe).join(', ')}: evidence first, then the debug kernel and its tools, then the investigation. Steps shared by several checklists appear once.`,
   });
 }
