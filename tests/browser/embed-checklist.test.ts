@@ -50,6 +50,10 @@ describe('a checklist embedded in a runbook', () => {
     expect(await background()).toBe('rgb(255, 255, 255)');
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await background()).toBe('rgb(20, 24, 28)');
+    // Printed, it is black on white whatever the screen scheme.
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    expect(await background()).toBe('rgb(255, 255, 255)');
+    expect(await frame.locator('body').evaluate((body) => getComputedStyle(body).color)).toBe('rgb(0, 0, 0)');
 
     expect(requests.filter((url) => !url.startsWith('http://runbook.test/'))).toEqual([embedUrl]);
     expect(console.filter((text) => /Content Security Policy/i.test(text))).toEqual([]);
