@@ -53,6 +53,8 @@ describe('merged debug recipe', () => {
       'KASAN is marked test-only: keep it off production machines',
       'SWIOTLB-FORCE: never on a production disk path',
     ]);
+    // Test-only tools that leave the kernel and its command line alone put nothing at risk.
+    expect(buildDebugRecipe([tool('bisect', { production: 'test-only', enable: { commands: [{ command: 'git bisect good' }] } })]).warnings).toEqual([]);
     expect(buildDebugRecipe([kasan], { hypervisor: 'xen-pv' }).conflicts).toEqual(['KASAN does not work on Xen PV: no shadow setup for PV guests']);
   });
 

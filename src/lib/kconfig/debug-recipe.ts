@@ -28,6 +28,9 @@ export interface DebugRecipe {
   warnings: string[];
 }
 
+/** Whether the tool's recipe changes the kernel build or its command line. */
+const changesKernel = (data: ToolData) => data.enable.kconfig.some((item) => item.use === 'recipe') || data.enable.boot.some((item) => item.use === 'recipe');
+
 /** The key a boot parameter sets: `kfence.sample_interval` for `kfence.sample_interval=100`. */
 const parameterKey = (param: string) => param.split('=')[0] ?? param;
 
@@ -70,7 +73,8 @@ export function buildDebugRecipe(tools: ReadonlyArray<{ id: string; data: ToolDa
       else recipe.warnings.push(`${data.title} does not work on ${where}: ${place.reason}`);
     }
     if (data.productionWarning) recipe.warnings.push(`${data.title}: ${data.productionWarning}`);
-    else if (data.production === 'test-only') recipe.warnings.push(`${data.title} is marked test-only: keep it off production machines`);
+    // A test-only tool that changes neither the kernel nor its command line (bisection, say) puts nothing at risk.
+    else if (data.production === 'test-only' && changesKernel(data)) recipe.warnings.push(`${data.title} is marked test-only: keep it off production machines`);
   }
   return recipe;
 }
