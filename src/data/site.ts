@@ -2,10 +2,13 @@ import { getCollection } from 'astro:content';
 import path from 'node:path';
 import { contentRoot } from '../lib/content/content-paths.ts';
 import { lastUpdatedDates } from '../lib/git/last-updated.ts';
+import { collectChecklists } from '../lib/checklists/collect-checklists.ts';
+import type { ExportedChecklist } from '../lib/checklists/exported-checklist.ts';
 import { buildSiteGraph, type SiteGraph } from '../lib/site/build-site-graph.ts';
 
 let graph: Promise<SiteGraph> | undefined;
 let updated: Map<string, string> | undefined;
+let checklists: Promise<ExportedChecklist[]> | undefined;
 
 /** The content and its derived links, loaded once per build and shared by every page. */
 export function loadSite(): Promise<SiteGraph> {
@@ -24,4 +27,14 @@ export function lastUpdated(folder: string, id: string): string | undefined {
   const root = contentRoot();
   updated ??= lastUpdatedDates(root);
   return updated.get(path.join(root, folder, `${id}.md`));
+}
+
+/** Every exported checklist: the authored ones (with their body as intro) and one per symptom. */
+export function loadChecklists(): Promise<ExportedChecklist[]> {
+  checklists ??= (async () => {
+    const site = await loadSite();
+    const authored = (await getCollection('checklists')).map((entry) => ({ id: entry.id, data: entry.data, body: entry.body }));
+    return collectChecklists({ checklists: authored, symptoms: site.symptoms, tools: site.tools });
+  })();
+  return checklists;
 }

@@ -15,11 +15,16 @@ export const checklistItemSchema = z.strictObject({
   why: textSchema,
 });
 
+/** When a checklist is worked through during an incident, in this order. */
+export const checklistStageSchema = z.enum(['capture', 'enable', 'investigate']);
+
 /** Frontmatter of `content/checklists/<id>.md`: an ordered list of steps; the body is the intro. */
 export const checklistSchema = z
   .strictObject({
     /** What the checklist is for. */
     title: textSchema,
+    /** When in an incident it is worked through: `capture` evidence, `enable` debugging, then `investigate` (default); merged checklists follow this order. */
+    stage: checklistStageSchema.default('investigate'),
     /** The steps, in order. */
     items: z.array(checklistItemSchema).min(1),
   })
@@ -37,3 +42,5 @@ export const checklistSchema = z
 
 export type ChecklistInput = z.input<typeof checklistSchema>;
 export type ChecklistData = z.output<typeof checklistSchema>;
+export type ChecklistItem = z.output<typeof checklistItemSchema>;
+export type ChecklistStage = z.output<typeof checklistStageSchema>;

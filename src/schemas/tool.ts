@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { hypervisorSchema, linkSchema, textSchema } from './common.ts';
+import { hypervisorSchema, idSchema, linkSchema, textSchema } from './common.ts';
 
 /** What kind of tool this is. */
 export const toolCategorySchema = z.enum([
@@ -22,6 +22,8 @@ export const kconfigOptionSchema = z.strictObject({
   value: z.union([z.enum(['y', 'm', 'n']), z.number(), z.string()]).default('y'),
   /** Why, or what it costs. */
   note: textSchema.optional(),
+  /** `recipe` (default): part of the debug-kernel recipe; `optional`: shown with the tool but left out of merged fragments. */
+  use: z.enum(['recipe', 'optional']).default('recipe'),
 });
 
 /** A kernel command-line parameter. */
@@ -30,6 +32,10 @@ export const bootParameterSchema = z.strictObject({
   param: z.string().regex(/^\S+$/, 'must be one parameter without spaces'),
   /** What it does. */
   note: textSchema.optional(),
+  /** `recipe` (default): boot with it to use the tool; `variant`: an optional, alternative or example value; `disable`: turns the tool off. */
+  use: z.enum(['recipe', 'variant', 'disable']).default('recipe'),
+  /** Which command line it goes on: the Linux `kernel` (default) or the `xen` hypervisor's. */
+  line: z.enum(['kernel', 'xen']).default('kernel'),
 });
 
 /** A command to run. */
@@ -38,6 +44,8 @@ export const commandSchema = z.strictObject({
   command: textSchema,
   /** What it does. */
   note: textSchema.optional(),
+  /** `recipe` (default): a step of turning the tool on or reading what it found; `optional`: a choice left to the reader; `example`: names or addresses from one incident. */
+  use: z.enum(['recipe', 'optional', 'example']).default('recipe'),
 });
 
 /** Where the tool cannot be used. */
@@ -79,9 +87,16 @@ export const toolSchema = z.strictObject({
   caveats: z.array(textSchema).default([]),
   /** Environments where it cannot be used at all. */
   unsupported: z.array(unsupportedSchema).default([]),
+  /** Tool ids that cannot be enabled in the same kernel as this one. */
+  conflictsWith: z.array(idSchema).default([]),
+  /** What goes wrong if the recipe is applied to a production machine; printed with every merged recipe. */
+  productionWarning: textSchema.optional(),
   /** Kernel documentation and manuals. */
   docs: z.array(linkSchema).min(1),
 });
 
 export type ToolInput = z.input<typeof toolSchema>;
 export type ToolData = z.output<typeof toolSchema>;
+export type KconfigOption = z.output<typeof kconfigOptionSchema>;
+export type BootParameter = z.output<typeof bootParameterSchema>;
+export type ToolCommand = z.output<typeof commandSchema>;

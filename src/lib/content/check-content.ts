@@ -1,3 +1,4 @@
+import { GENERATED_CHECKLIST_PREFIX } from '../checklists/symptom-checklist-id.ts';
 import { checkReferences, type KnownIds } from './check-references.ts';
 import { contentKinds, type ContentKind } from './content-kinds.ts';
 import { sortProblems, type ContentProblem } from './problem.ts';
@@ -26,6 +27,14 @@ export function checkContent(files: readonly SourceFile[], diagramIds: Iterable<
 
   for (const file of files) {
     ids[file.kind].add(file.id);
+    if (file.kind === 'checklists' && file.id.startsWith(GENERATED_CHECKLIST_PREFIX)) {
+      problems.push({
+        file: file.displayPath,
+        line: 1,
+        path: '(file name)',
+        message: `checklist ids starting with "${GENERATED_CHECKLIST_PREFIX}" are reserved for the checklists generated from each symptom; rename the file`,
+      });
+    }
     const result = validateEntry(file);
     problems.push(...result.problems);
     if (result.entry) entries.push(result.entry);

@@ -38,4 +38,5 @@ export const referenceFields: ReadonlyArray<{ from: ContentKind; path: readonly 
   { from: 'symptoms', path: ['checklists', '*'], to: 'checklists' },
   { from: 'symptoms', path: ['related', '*'], to: 'symptoms' },
   { from: 'checklists', path: ['items', '*', 'tool'], to: 'tools' },
+  { from: 'tools', path: ['conflictsWith', '*'], to: 'tools' },
 ];

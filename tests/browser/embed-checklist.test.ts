@@ -1,0 +1,61 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../src/lib/browser/launch-chromium.ts';
+import { distDir } from '../support/paths.ts';
+import { serveStatic } from '../support/static-server.ts';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveStatic(distDir);
+  browser = await launchChromium();
+  page = await browser.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('a checklist embedded in a runbook', () => {
+  it('shows its items inside an iframe on another origin and requests nothing else', async () => {
+    const embedUrl = `${server.url}/embed/checklists/leak-hunt/`;
+    // A runbook page on a different origin, the way a wiki or incident tool would frame it.
+    await page.route('http://runbook.test/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>Runbook</title><h1>Leak runbook</h1><iframe src="${embedUrl}" title="checklist" width="800" height="600"></iframe>` }),
+    );
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    const console: string[] = [];
+    page.on('console', (message) => console.push(message.text()));
+
+    await page.goto('http://runbook.test/');
+    const frame = page.frameLocator('iframe');
+    const items = frame.locator('ol.checklist > li');
+    await items.first().waitFor();
+
+    const expected = (await (await fetch(`${server.url}/checklists/leak-hunt.json`)).json()) as { items: Array<{ id: string; text: string }> };
+    expect(await items.evaluateAll((nodes) => nodes.map((node) => node.id))).toEqual(expected.items.map((item) => item.id));
+    expect(await frame.locator('h1').textContent()).toBe('Hunt a kernel memory leak');
+
+    // Ticking works without any script.
+    const box = items.first().locator('input[type="checkbox"]');
+    await box.check();
+    expect(await box.isChecked()).toBe(true);
+
+    // Readable in the reader's colour scheme.
+    const background = () => frame.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await background()).toBe('rgb(255, 255, 255)');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await background()).toBe('rgb(20, 24, 28)');
+    // Printed, it is black on white whatever the screen scheme.
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    expect(await background()).toBe('rgb(255, 255, 255)');
+    expect(await frame.locator('body').evaluate((body) => getComputedStyle(body).color)).toBe('rgb(0, 0, 0)');
+
+    expect(requests.filter((url) => !url.startsWith('http://runbook.test/'))).toEqual([embedUrl]);
+    expect(console.filter((text) => /Content Security Policy/i.test(text))).toEqual([]);
+  });
+});
