@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/lib/browser/launch-chromium.ts';
@@ -21,16 +23,21 @@ afterAll(async () => {
 describe('a checklist embedded in a runbook', () => {
   it('shows its items inside an iframe on another origin and requests nothing else', async () => {
     const embedUrl = `${server.url}/embed/checklists/leak-hunt/`;
-    // A runbook page on a different origin, the way a wiki or incident tool would frame it.
-    await page.route('http://runbook.test/**', (route) =>
-      route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>Runbook</title><h1>Leak runbook</h1><iframe src="${embedUrl}" title="checklist" width="800" height="600"></iframe>` }),
-    );
+    // A runbook page on a different origin (another loopback port), the way a wiki or incident
+    // tool would frame it. It is served for real: Chromium's local-network checks treat a page
+    // whose response did not come from a loopback address as public, and refuse it the frame.
+    const runbookServer = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end(`<!doctype html><title>Runbook</title><h1>Leak runbook</h1><iframe src="${embedUrl}" title="checklist" width="800" height="600"></iframe>`);
+    });
+    await new Promise<void>((resolve) => runbookServer.listen(0, '127.0.0.1', resolve));
+    const runbook = `http://127.0.0.1:${(runbookServer.address() as AddressInfo).port}/`;
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
     const console: string[] = [];
     page.on('console', (message) => console.push(message.text()));
 
-    await page.goto('http://runbook.test/');
+    await page.goto(runbook);
     const frame = page.frameLocator('iframe');
     const items = frame.locator('ol.checklist > li');
     await items.first().waitFor();
@@ -55,7 +62,8 @@ describe('a checklist embedded in a runbook', () => {
     expect(await background()).toBe('rgb(255, 255, 255)');
     expect(await frame.locator('body').evaluate((body) => getComputedStyle(body).color)).toBe('rgb(0, 0, 0)');
 
-    expect(requests.filter((url) => !url.startsWith('http://runbook.test/'))).toEqual([embedUrl]);
+    expect(requests.filter((url) => !url.startsWith(runbook))).toEqual([embedUrl]);
     expect(console.filter((text) => /Content Security Policy/i.test(text))).toEqual([]);
+    runbookServer.close();
   });
 });
