@@ -28,6 +28,8 @@ export function pageTemplates(): Array<{ name: string; url: string }> {
     { name: 'symbol', url: '/symbols/i40e_napi_poll/' },
     { name: 'checklist list', url: '/checklists/' },
     { name: 'checklist', url: firstIn('checklists') },
+    { name: 'generated checklist', url: '/checklists/symptom-bad-page-state/' },
+    { name: 'checklist embed', url: firstIn('embed/checklists') },
     { name: 'search', url: '/search/?q=i40e_napi_poll' },
     { name: 'triage', url: '/triage/' },
     { name: 'not found', url: '/404.html' },
