@@ -1,0 +1,32 @@
+/**
+ * Renames every id inside a Mermaid SVG to `<prefix>-<n>`, numbered in order of first appearance,
+ * and rewrites the references to them (`url(#…)`, `href="#…"`, `aria-*` and `#…` in the SVG's
+ * own style sheet's root selector).
+ *
+ * Two reasons: Mermaid takes some ids from a page-wide counter and others from the diagram's
+ * actor names, so the same text rendered after other diagrams differs, and two inline SVGs on
+ * one page (the light and dark renders, or two diagrams) would share marker ids, and a marker
+ * inside a hidden SVG does not draw.
+ */
+export function scopeSvgIds(svg: string, prefix: string): string {
+  const rootId = /^<svg[^>]*\sid="([^"]+)"/.exec(svg)?.[1];
+  const renamed = new Map<string, string>();
+  if (rootId) renamed.set(rootId, prefix);
+  for (const match of svg.matchAll(/\sid="([^"]+)"/g)) {
+    const id = match[1]!;
+    if (!renamed.has(id)) renamed.set(id, `${prefix}-${renamed.size}`);
+  }
+  const rename = (id: string) => renamed.get(id) ?? id;
+
+  let out = svg
+    .replace(/(\sid=")([^"]+)(")/g, (_, open: string, id: string, close: string) => `${open}${rename(id)}${close}`)
+    .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${rename(id)})`)
+    .replace(/(\s(?:xlink:)?href="#)([^"]+)(")/g, (_, open: string, id: string, close: string) => `${open}${rename(id)}${close}`)
+    .replace(/(\saria-(?:labelledby|describedby)=")([^"]+)(")/g, (_, open: string, ids: string, close: string) => `${open}${ids.split(/\s+/).map(rename).join(' ')}${close}`);
+  // Mermaid's style sheet scopes its rules with the root id (`#dg-x .node`).
+  if (rootId) {
+    const selector = new RegExp(`#${rootId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g');
+    out = out.replace(/<style>([\s\S]*?)<\/style>/g, (_, css: string) => `<style>${css.replace(selector, `#${prefix}`)}</style>`);
+  }
+  return out;
+}
