@@ -3,7 +3,7 @@ import { unified } from 'unified';
 import { renderedDiagramsDir } from '../lib/content/content-paths.ts';
 import type { ValidEntry } from '../lib/content/validate-entry.ts';
 import { generateDiagram } from '../lib/diagrams/generate-diagram.ts';
-import { createMermaidRenderer, DiagramRenderError } from '../lib/diagrams/render-mermaid.ts';
+import { createMermaidRenderer, DiagramRenderError, type MermaidRendererOptions } from '../lib/diagrams/render-mermaid.ts';
 import type { ValidDiagramSpec } from '../lib/diagrams/validate-diagram-spec.ts';
 import { mermaidFences } from '../lib/markdown/remark-mermaid-svg.ts';
 
@@ -21,7 +21,11 @@ export interface PrerenderStats {
  * SVGs in the cache, rendering what is missing in one browser session. Throws an error naming
  * the spec or Markdown file of each diagram that cannot be rendered.
  */
-export async function prerenderDiagrams(diagrams: readonly ValidDiagramSpec[], entries: readonly ValidEntry[]): Promise<PrerenderStats> {
+export async function prerenderDiagrams(
+  diagrams: readonly ValidDiagramSpec[],
+  entries: readonly ValidEntry[],
+  options: Partial<MermaidRendererOptions> = {},
+): Promise<PrerenderStats> {
   const jobs: Array<{ text: string; source: string }> = [];
   for (const diagram of diagrams) jobs.push({ text: generateDiagram(diagram.spec).mermaid, source: diagram.displayPath });
   let fences = 0;
@@ -34,7 +38,7 @@ export async function prerenderDiagrams(diagrams: readonly ValidDiagramSpec[], e
     }
   }
 
-  const renderer = createMermaidRenderer({ cacheDir: renderedDiagramsDir() });
+  const renderer = createMermaidRenderer({ cacheDir: renderedDiagramsDir(), ...options });
   const failures: string[] = [];
   try {
     for (const job of jobs) {

@@ -14,9 +14,16 @@ export function mermaidVersion(): string {
   return (JSON.parse(readFileSync(require.resolve('mermaid/package.json'), 'utf8')) as { version: string }).version;
 }
 
-/** `sha256(text, theme, Mermaid version)` in hex: the cache file name of one render. */
+/** Bump when the SVG post-processing changes, so cached renders made the old way are redone. */
+const RENDER_REVISION = 1;
+
+/**
+ * `sha256(text, theme, Mermaid version, configuration)` in hex: the cache file name of one
+ * render. Everything that decides the SVG's bytes is in the key, so a hit is always current.
+ */
 export function renderCacheKey(text: string, theme: DiagramTheme, version: string): string {
-  return createHash('sha256').update(`${text}\u0000${theme}\u0000${version}`).digest('hex');
+  const settings = JSON.stringify({ config: mermaidConfig(theme, ''), revision: RENDER_REVISION });
+  return createHash('sha256').update(`${text}\u0000${theme}\u0000${version}\u0000${settings}`).digest('hex');
 }
 
 /** One small diagram of each kind the generators produce, drawn before any real one. */
