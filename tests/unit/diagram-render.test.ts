@@ -96,7 +96,8 @@ describe('remarkMermaidSvg', () => {
     expect(seen).toEqual(['content/cases/x.md:3 flowchart LR\n  a --> b']);
     expect(String(file)).toMatchInlineSnapshot(`
       "<h1>Hunt</h1>
-      <div class="diagram" role="group" aria-label="Diagram"><div class="diagram-scroll"><div class="diagram-svg diagram-svg--light"><svg id="dg-l"></svg></div><div class="diagram-svg diagram-svg--dark"><svg id="dg-d"></svg></div></div></div>
+      <div class="diagram" role="group" aria-label="Diagram"><div class="diagram-scroll"><div class="diagram-svg diagram-svg--light"><svg id="dg-l"></svg></div><div class="diagram-svg diagram-svg--dark"><svg id="dg-d"></svg></div></div></div><details class="diagram-sources"><summary>Mermaid source</summary><pre><code>flowchart LR
+        a --&gt; b</code></pre></details>
       <pre><code class="language-sh">ls
       </code></pre>"
     `);

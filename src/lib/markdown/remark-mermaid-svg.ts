@@ -23,10 +23,16 @@ export function remarkMermaidSvg(options: RemarkMermaidSvgOptions) {
     for (const { node, parent, index } of fences) {
       const source = `${file.path ?? '(markdown)'}:${node.position?.start.line ?? 1}`;
       const rendered = await options.render(node.value, source);
-      const html: Html = { type: 'html', value: diagramFigureHtml(rendered, 'Diagram') };
+      const html: Html = { type: 'html', value: `${diagramFigureHtml(rendered, 'Diagram')}${sourceDetails(node.value)}` };
       parent.children[index] = html;
     }
   };
+}
+
+/** The fence's text, expandable under the figure as on the diagram pages. */
+function sourceDetails(text: string): string {
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<details class="diagram-sources"><summary>Mermaid source</summary><pre><code>${escaped}</code></pre></details>`;
 }
 
 /** The Mermaid fences of a Markdown text, as the plugin above will see them. */
