@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeRace } from '../../src/lib/diagrams/analyze-race.ts';
 import { compileRace } from '../../src/lib/diagrams/compile-race.ts';
 import { evaluateExpression } from '../../src/lib/diagrams/evaluate-expression.ts';
 import { exploreRace } from '../../src/lib/diagrams/explore-race.ts';
-import { parseAssignments, parseExpression } from '../../src/lib/diagrams/parse-expression.ts';
+import { ExpressionSyntaxError, parseAssignments, parseExpression } from '../../src/lib/diagrams/parse-expression.ts';
 import { validateDiagramSpec } from '../../src/lib/diagrams/validate-diagram-spec.ts';
 import { raceSpecSchema, type RaceSpec, type RaceSpecInput } from '../../src/schemas/diagram.ts';
 import { projectDir } from '../support/paths.ts';
@@ -64,6 +65,26 @@ describe('expression parser', () => {
     expect(() => parseExpression('a +')).toThrowErrorMatchingInlineSnapshot(`[Error: expected a number, a name or "(", found the end]`);
     expect(() => parseExpression('process.exit(1)')).toThrowErrorMatchingInlineSnapshot(`[Error: unexpected character "."]`);
     expect(() => parseAssignments('x == 1')).toThrowErrorMatchingInlineSnapshot(`[Error: expected "=", found "=="]`);
+  });
+});
+
+describe('expression parser on arbitrary text', () => {
+  it('either parses or throws a located syntax error, never anything else', () => {
+    const pieces = fc.constantFrom('a', 'b1', '0x1f', '7', '+', '-', '*', '/', '%', '&', '|', '&&', '||', '!', '==', '!=', '<', '<=', '>', '>=', '(', ')', '[', ']', '=', ';', ' ', '.', '$');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }).map((parts) => parts.join('')), (source) => {
+        for (const parse of [parseExpression, parseAssignments]) {
+          try {
+            parse(source);
+          } catch (error) {
+            expect(error).toBeInstanceOf(ExpressionSyntaxError);
+            expect((error as ExpressionSyntaxError).column).toBeGreaterThanOrEqual(1);
+            expect((error as ExpressionSyntaxError).column).toBeLessThanOrEqual(source.length + 1);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
