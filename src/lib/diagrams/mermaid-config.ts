@@ -17,6 +17,9 @@ export function mermaidConfig(theme: DiagramTheme, idSeed: string): Record<strin
     handDrawnSeed: 1,
     fontFamily: 'ui-sans-serif, system-ui, sans-serif',
     flowchart: { useMaxWidth: true },
+    // Wrapped labels are memoised across renders by text alone, so with wrapping on, a sequence
+    // diagram drawn after another one sharing a label came out taller. Off, each SVG depends on
+    // its own text only (checked against one fresh page per render).
     sequence: { useMaxWidth: true, wrap: false },
   };
 }

@@ -26,12 +26,6 @@ export function renderCacheKey(text: string, theme: DiagramTheme, version: strin
   return createHash('sha256').update(`${text}\u0000${theme}\u0000${version}\u0000${settings}`).digest('hex');
 }
 
-/** One small diagram of each kind the generators produce, drawn before any real one. */
-const WARMUPS = [
-  'sequenceDiagram\n  participant a as Warm up\n  a->>a: text #59; more text\n  Note over a: note\n',
-  'flowchart LR\n  a(["Warm up"]) -->|"label"| b["text"]\n',
-];
-
 /** Both renders of one diagram, with the id prefix their SVG ids carry. */
 export interface RenderedDiagram {
   light: string;
@@ -86,19 +80,10 @@ export function createMermaidRenderer(options: MermaidRendererOptions): MermaidR
     }
   };
 
-  /**
-   * Loads Mermaid once and draws a throw-away diagram of each kind first. The first render in a
-   * new page measures text before the fonts are ready and comes out a few pixels off; after the
-   * warm-up every render of a text gives the same bytes, whatever was rendered before it.
-   */
+  /** Loads Mermaid into the page once; every render after that reuses it. */
   const prepare = async (page: Page): Promise<void> => {
     await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
     await page.addScriptTag({ content: bundle() });
-    await page.evaluate(async (warmups) => {
-      const mermaid = (globalThis as unknown as { mermaid: { initialize(config: unknown): void; render(id: string, text: string): Promise<unknown> } }).mermaid;
-      mermaid.initialize({ startOnLoad: false });
-      for (const [index, text] of warmups.entries()) await mermaid.render(`warmup-${index}`, text);
-    }, WARMUPS);
   };
 
   const renderOne = async (text: string, theme: DiagramTheme, key: string, source: string): Promise<string> => {
