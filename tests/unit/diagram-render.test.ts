@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import rehypeStringify from 'rehype-stringify';
@@ -7,6 +7,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prerenderDiagrams } from '../../src/integrations/prerender-diagrams.ts';
+import { renderedDiagramsDir } from '../../src/lib/content/content-paths.ts';
 import { readAndCheckContent } from '../../src/lib/content/read-content.ts';
 import { createMermaidRenderer, DiagramRenderError, type MermaidRenderer } from '../../src/lib/diagrams/render-mermaid.ts';
 import { scopeSvgIds } from '../../src/lib/diagrams/scope-svg-ids.ts';
@@ -32,6 +33,20 @@ describe('the committed render cache', () => {
     const stats = await prerenderDiagrams(diagrams, entries, { launch: noBrowser });
     expect(stats).toMatchObject({ diagrams: 5, rendered: 0, launched: false });
     expect(stats.cached).toBe(2 * (stats.diagrams + stats.fences));
+  });
+
+  it('is what rendering from scratch gives, byte for byte', async () => {
+    const { diagrams, entries } = readAndCheckContent({});
+    const scratch = mkdtempSync(path.join(tmpdir(), 'oopsbook-rerender-'));
+    try {
+      const stats = await prerenderDiagrams(diagrams, entries, { cacheDir: scratch });
+      expect(stats.rendered).toBe(2 * (stats.diagrams + stats.fences));
+      const names = readdirSync(scratch).sort();
+      expect(names).toEqual(readdirSync(renderedDiagramsDir({})).filter((name) => name.endsWith('.svg')).sort());
+      for (const name of names) expect(readFileSync(path.join(scratch, name), 'utf8') === readFileSync(path.join(renderedDiagramsDir({}), name), 'utf8'), name).toBe(true);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 });
 
