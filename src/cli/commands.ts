@@ -6,3 +6,4 @@ registerCommand('triage', async () => (await import('./commands/triage.ts')).tri
 registerCommand('new', async () => (await import('./commands/new.ts')).newCommand);
 registerCommand('checklist', async () => (await import('./commands/checklist.ts')).checklistCommand);
 registerCommand('kconfig', async () => (await import('./commands/kconfig.ts')).kconfigCommand);
+registerCommand('diagram', async () => (await import('./commands/diagram.ts')).diagramCommand);

@@ -1,13 +1,17 @@
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
+import { renderedDiagramsDir } from '../lib/content/content-paths.ts';
 import { formatProblem } from '../lib/content/problem.ts';
 import { readAndCheckContent } from '../lib/content/read-content.ts';
 import { rehypeFocusableCode } from '../lib/markdown/rehype-focusable-code.ts';
 import { rehypeTaskListChecklist } from '../lib/markdown/rehype-task-list-checklist.ts';
+import { createMermaidRenderer, type MermaidRenderer } from '../lib/diagrams/render-mermaid.ts';
+import { remarkMermaidSvg } from '../lib/markdown/remark-mermaid-svg.ts';
 import { remarkSymbolLinks } from '../lib/markdown/remark-symbol-links.ts';
 import { parseStackFrames, findSymbolMentions } from '../lib/oops/frames.ts';
 import type { CaseData } from '../schemas/case.ts';
+import { prerenderDiagrams } from './prerender-diagrams.ts';
 import { writeSearchIndex } from './search-index.ts';
 
 /**
@@ -15,16 +19,27 @@ import { writeSearchIndex } from './search-index.ts';
  * reports every problem), sets up the Markdown pipeline, and indexes the built site for search.
  */
 export function oopsbook(): AstroIntegration {
+  // Renders the Mermaid fences of Markdown bodies; only starts a browser on a cache miss.
+  let fenceRenderer: MermaidRenderer | undefined;
   return {
     name: 'oopsbook',
     hooks: {
-      'astro:config:setup': ({ updateConfig, config, logger }) => {
-        const { entries, problems } = readAndCheckContent();
+      'astro:config:setup': async ({ updateConfig, config, logger }) => {
+        const { entries, diagrams, problems } = readAndCheckContent();
         if (problems.length > 0) {
           const report = problems.map(formatProblem).join('\n');
           throw new Error(`${problems.length} content problem${problems.length === 1 ? '' : 's'}:\n${report}\nRun \`npm run check\` to see them again.`);
         }
-        logger.info(`${entries.length} content files valid`);
+        logger.info(`${entries.length} content files and ${diagrams.length} diagram specs valid`);
+
+        // Every diagram is rendered (or found in the cache) before Astro starts, so a broken one
+        // fails the build here, naming its file, instead of leaving a page without its figure.
+        const stats = await prerenderDiagrams(diagrams, entries);
+        logger.info(
+          `diagrams: ${stats.diagrams} specs and ${stats.fences} Markdown fences, ${stats.rendered} SVGs rendered, ${stats.cached} from the cache${stats.launched ? '' : ' (no browser started)'}`,
+        );
+        fenceRenderer = createMermaidRenderer({ cacheDir: renderedDiagramsDir() });
+        const renderer = fenceRenderer;
 
         const symbols = new Set<string>();
         for (const entry of entries) {
@@ -39,13 +54,20 @@ export function oopsbook(): AstroIntegration {
             // Prism marks tokens with classes; Shiki's inline colours would need 'unsafe-inline' styles.
             syntaxHighlight: 'prism',
             processor: unified({
-              remarkPlugins: [[remarkSymbolLinks, { symbols, base: config.base }]],
+              remarkPlugins: [
+                [remarkSymbolLinks, { symbols, base: config.base }],
+                [remarkMermaidSvg, { render: (text: string, source: string) => renderer.render(text, source) }],
+              ],
               rehypePlugins: [rehypeTaskListChecklist, rehypeFocusableCode],
             }),
           },
         });
       },
+      'astro:server:done': async () => {
+        await fenceRenderer?.close();
+      },
       'astro:build:done': async ({ dir, logger }) => {
+        await fenceRenderer?.close();
         const stats = await writeSearchIndex(fileURLToPath(dir));
         logger.info(`search index: ${stats.pages} pages`);
       },

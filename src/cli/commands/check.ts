@@ -1,20 +1,20 @@
-import { contentRoot } from '../../lib/content/content-paths.ts';
+import { contentRoot, diagramsRoot } from '../../lib/content/content-paths.ts';
 import { formatProblem } from '../../lib/content/problem.ts';
 import { readAndCheckContent } from '../../lib/content/read-content.ts';
 import type { CliCommand } from '../run-cli.ts';
 
 export const checkCommand: CliCommand = {
   summary: 'validate every content file and cross reference',
-  usage: 'Usage: oopsbook check\n\nValidates the content folder ($OOPSBOOK_CONTENT, else content/) and prints every problem as file:line field.path: message.',
+  usage: 'Usage: oopsbook check\n\nValidates the content folder ($OOPSBOOK_CONTENT, else content/) and the diagram specs ($OOPSBOOK_DIAGRAMS, else diagrams/), and prints every problem as file:line field.path: message.',
   async run(_args, io) {
-    const { entries, problems } = readAndCheckContent();
+    const { entries, diagrams, problems } = readAndCheckContent();
     for (const problem of problems) io.stderr.write(`${formatProblem(problem)}\n`);
     if (problems.length > 0) {
       const files = new Set(problems.map((problem) => problem.file)).size;
       io.stderr.write(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.\n`);
       return 1;
     }
-    io.stdout.write(`${entries.length} content files in ${contentRoot()} are valid.\n`);
+    io.stdout.write(`${entries.length} content files in ${contentRoot()} and ${diagrams.length} diagram specs in ${diagramsRoot()} are valid.\n`);
     return 0;
   },
 };

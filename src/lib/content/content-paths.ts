@@ -13,6 +13,11 @@ export function diagramsRoot(env: NodeJS.ProcessEnv = process.env): string {
   return env.OOPSBOOK_DIAGRAMS ? path.resolve(env.OOPSBOOK_DIAGRAMS) : path.join(projectRoot, 'diagrams');
 }
 
+/** Cached SVG renders of the diagrams, committed so a fresh clone builds without a browser. */
+export function renderedDiagramsDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(diagramsRoot(env), '.rendered');
+}
+
 /** The project folder itself. */
 export function projectDir(): string {
   return projectRoot;

@@ -1,8 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { checkDiagramSpecs, readDiagramSources } from '../diagrams/read-diagram-specs.ts';
+import type { ValidDiagramSpec } from '../diagrams/validate-diagram-spec.ts';
 import { checkContent, type ContentCheck } from './check-content.ts';
 import { contentKinds, type ContentKind } from './content-kinds.ts';
 import { contentRoot, diagramsRoot } from './content-paths.ts';
+import { sortProblems } from './problem.ts';
 import type { SourceFile } from './validate-entry.ts';
 
 /** Reads every `*.md` of every kind under the content root, in a stable order. */
@@ -20,18 +23,18 @@ export function readSourceFiles(root: string = contentRoot()): SourceFile[] {
   return files;
 }
 
-/** Ids of the diagram specs (`<id>.yaml`) in the diagrams folder. */
-export function readDiagramIds(root: string = diagramsRoot()): string[] {
-  if (!existsSync(root)) return [];
-  return readdirSync(root)
-    .filter((name) => name.endsWith('.yaml'))
-    .map((name) => name.slice(0, -'.yaml'.length))
-    .sort();
-}
-
-/** Reads and checks the configured content tree. */
-export function readAndCheckContent(env: NodeJS.ProcessEnv = process.env): ContentCheck {
-  return checkContent(readSourceFiles(contentRoot(env)), readDiagramIds(diagramsRoot(env)));
+/**
+ * Reads and checks the configured content tree and diagram specs together, so one run reports
+ * every problem. The spec files define the diagram ids cases may name, valid or not.
+ */
+export function readAndCheckContent(env: NodeJS.ProcessEnv = process.env): ContentCheck & { diagrams: ValidDiagramSpec[] } {
+  const sources = readDiagramSources(diagramsRoot(env));
+  const content = checkContent(
+    readSourceFiles(contentRoot(env)),
+    sources.map((source) => source.id),
+  );
+  const specs = checkDiagramSpecs(sources);
+  return { entries: content.entries, diagrams: specs.diagrams, problems: sortProblems([...content.problems, ...specs.problems]) };
 }
 
 function displayPath(absolute: string): string {

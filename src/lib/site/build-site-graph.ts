@@ -37,6 +37,8 @@ export interface SiteGraph {
   usesByTool: Map<string, ToolUse[]>;
   symptomsByTool: Map<string, Array<{ symptomId: string; why: string; when: string }>>;
   casesByChecklist: Map<string, string[]>;
+  /** Cases that show each diagram, by diagram id. */
+  casesByDiagram: Map<string, string[]>;
   symptomsByChecklist: Map<string, string[]>;
   symptomsRelatedTo: Map<string, string[]>;
   framesByCase: Map<string, StackFrame[][]>;
@@ -70,6 +72,7 @@ export function buildSiteGraph(input: {
     usesByTool: new Map(),
     symptomsByTool: new Map(),
     casesByChecklist: new Map(),
+    casesByDiagram: new Map(),
     symptomsByChecklist: new Map(),
     symptomsRelatedTo: new Map(),
     framesByCase: new Map(),
@@ -81,6 +84,7 @@ export function buildSiteGraph(input: {
     for (const symptom of entry.data.symptoms) push(graph.casesBySymptom, symptom, entry.id);
     entry.data.tools.forEach((step, index) => push(graph.usesByTool, step.tool, { caseId: entry.id, step, position: index + 1 }));
     for (const checklist of entry.data.checklists) push(graph.casesByChecklist, checklist, entry.id);
+    for (const diagram of entry.data.diagrams) push(graph.casesByDiagram, diagram, entry.id);
 
     const stackFrames = entry.data.stacks.map((stack) => parseStackFrames(stack.log));
     graph.framesByCase.set(entry.id, stackFrames);

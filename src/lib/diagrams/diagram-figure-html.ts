@@ -1,0 +1,22 @@
+import type { RenderedDiagram } from './render-mermaid.ts';
+
+/**
+ * The markup of a rendered diagram: both theme renders, of which CSS shows the one matching the
+ * site theme, in a box that scrolls sideways instead of shrinking text below reading size.
+ */
+export function diagramFigureHtml(rendered: RenderedDiagram, label: string): string {
+  const width = /max-width:\s*([\d.]+)px/.exec(rendered.light)?.[1];
+  const style = width ? ` style="--diagram-width: ${width}px"` : '';
+  return [
+    `<div class="diagram" role="group" aria-label="${escapeAttribute(label)}">`,
+    `<div class="diagram-scroll"${style}>`,
+    `<div class="diagram-svg diagram-svg--light">${rendered.light}</div>`,
+    `<div class="diagram-svg diagram-svg--dark">${rendered.dark}</div>`,
+    '</div>',
+    '</div>',
+  ].join('');
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}

@@ -1,0 +1,120 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prerenderDiagrams } from '../../src/integrations/prerender-diagrams.ts';
+import { renderedDiagramsDir } from '../../src/lib/content/content-paths.ts';
+import { readAndCheckContent } from '../../src/lib/content/read-content.ts';
+import { createMermaidRenderer, DiagramRenderError, type MermaidRenderer } from '../../src/lib/diagrams/render-mermaid.ts';
+import { scopeSvgIds } from '../../src/lib/diagrams/scope-svg-ids.ts';
+import { remarkMermaidSvg } from '../../src/lib/markdown/remark-mermaid-svg.ts';
+
+const noBrowser = async (): Promise<never> => {
+  throw new Error('the test forbids starting a browser');
+};
+
+describe('scopeSvgIds', () => {
+  it('renames ids, repeated ones apart, and the references to them', () => {
+    const svg = '<svg id="m1" style="x"><style>#m1 .a{fill:red}#m10{}</style><marker id="arrow"/><g id="cpu0"/><g id="cpu0"/><path marker-end="url(#arrow)"/><use href="#cpu0"/></svg>';
+    expect(scopeSvgIds(svg, 'dg-abc')).toBe(
+      '<svg id="dg-abc" style="x"><style>#dg-abc .a{fill:red}#m10{}</style><marker id="dg-abc-1"/><g id="dg-abc-2"/><g id="dg-abc-3"/><path marker-end="url(#dg-abc-1)"/><use href="#dg-abc-2"/></svg>',
+    );
+  });
+});
+
+describe('the committed render cache', () => {
+  it('holds every seed diagram, so a build starts no browser', async () => {
+    const { diagrams, entries, problems } = readAndCheckContent({});
+    expect(problems).toEqual([]);
+    const stats = await prerenderDiagrams(diagrams, entries, { launch: noBrowser });
+    expect(stats).toMatchObject({ diagrams: 5, rendered: 0, launched: false });
+    expect(stats.cached).toBe(2 * (stats.diagrams + stats.fences));
+  });
+
+  it('is what rendering from scratch gives, byte for byte', async () => {
+    const { diagrams, entries } = readAndCheckContent({});
+    const scratch = mkdtempSync(path.join(tmpdir(), 'oopsbook-rerender-'));
+    try {
+      const stats = await prerenderDiagrams(diagrams, entries, { cacheDir: scratch });
+      expect(stats.rendered).toBe(2 * (stats.diagrams + stats.fences));
+      const names = readdirSync(scratch).sort();
+      expect(names).toEqual(readdirSync(renderedDiagramsDir({})).filter((name) => name.endsWith('.svg')).sort());
+      for (const name of names) expect(readFileSync(path.join(scratch, name), 'utf8') === readFileSync(path.join(renderedDiagramsDir({}), name), 'utf8'), name).toBe(true);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('rendering Mermaid in headless Chromium', () => {
+  let cacheDir: string;
+  let renderer: MermaidRenderer;
+  beforeAll(() => {
+    cacheDir = mkdtempSync(path.join(tmpdir(), 'oopsbook-render-'));
+    renderer = createMermaidRenderer({ cacheDir });
+  });
+  afterAll(async () => {
+    await renderer.close();
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  it('renders light and dark SVGs, caches them, and serves them again without a browser', async () => {
+    const text = 'sequenceDiagram\n  participant a as CPU 0\n  participant b as CPU 1\n  a->>b: IPI\n';
+    const first = await renderer.render(text, 'test.yaml');
+    expect(first.light).toMatch(/^<svg id="dg-[0-9a-f]{12}"/);
+    expect(first.dark).toMatch(/^<svg id="dg-[0-9a-f]{12}"/);
+    expect(first.light).not.toBe(first.dark);
+    expect(first.light).toContain('>IPI</text>');
+    expect(readdirSync(cacheDir)).toHaveLength(2);
+
+    const cachedOnly = createMermaidRenderer({ cacheDir, launch: noBrowser });
+    expect(await cachedOnly.render(text, 'test.yaml')).toEqual(first);
+    expect(cachedOnly.launched).toBe(false);
+  });
+
+  it('fails naming the source when Mermaid rejects the text', async () => {
+    await expect(renderer.render('flowchart LR\n  a -->|unclosed b\n', 'diagrams/broken.yaml')).rejects.toThrow(
+      /^diagrams\/broken\.yaml: Mermaid cannot render the diagram: Parse error/,
+    );
+    // The page is still usable after a failure.
+    await expect(renderer.render('flowchart LR\n  a --> b\n', 'ok.yaml')).resolves.toHaveProperty('light');
+  });
+
+  it('fails naming the source when there is no browser', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'oopsbook-render-'));
+    const offline = createMermaidRenderer({ cacheDir: dir, launch: noBrowser });
+    const error = await offline.render('flowchart LR\n  x --> y\n', 'content/cases/a.md:12').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DiagramRenderError);
+    expect((error as Error).message).toBe('content/cases/a.md:12: cannot render the diagram: no headless browser (the test forbids starting a browser). Install Chromium or set CHROMIUM_PATH.');
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('remarkMermaidSvg', () => {
+  it('swaps a mermaid fence for the inline SVG figure and leaves other code alone', async () => {
+    const seen: string[] = [];
+    const file = await unified()
+      .use(remarkParse)
+      .use(remarkMermaidSvg, {
+        render: async (text: string, source: string) => {
+          seen.push(`${source} ${text}`);
+          return { light: '<svg id="dg-l"></svg>', dark: '<svg id="dg-d"></svg>' };
+        },
+      })
+      .use(remarkRehype, { allowDangerousHtml: true })
+      .use(rehypeStringify, { allowDangerousHtml: true })
+      .process({ path: 'content/cases/x.md', value: '# Hunt\n\n```mermaid\nflowchart LR\n  a --> b\n```\n\n```sh\nls\n```\n' });
+    expect(seen).toEqual(['content/cases/x.md:3 flowchart LR\n  a --> b']);
+    expect(String(file)).toMatchInlineSnapshot(`
+      "<h1>Hunt</h1>
+      <div class="diagram" role="group" aria-label="Diagram"><div class="diagram-scroll"><div class="diagram-svg diagram-svg--light"><svg id="dg-l"></svg></div><div class="diagram-svg diagram-svg--dark"><svg id="dg-d"></svg></div></div></div><details class="diagram-sources"><summary>Mermaid source</summary><pre><code>flowchart LR
+        a --&gt; b</code></pre></details>
+      <pre><code class="language-sh">ls
+      </code></pre>"
+    `);
+  });
+});
