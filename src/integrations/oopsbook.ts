@@ -50,6 +50,8 @@ export function oopsbook(): AstroIntegration {
           }
         }
         updateConfig({
+          // Diagram SVGs carry their own style sheets; the policy lists each one by hash.
+          security: { csp: { styleDirective: { hashes: stats.styleHashes as Array<`sha256-${string}`> } } },
           markdown: {
             // Prism marks tokens with classes; Shiki's inline colours would need 'unsafe-inline' styles.
             syntaxHighlight: 'prism',

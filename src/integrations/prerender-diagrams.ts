@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { renderedDiagramsDir } from '../lib/content/content-paths.ts';
 import type { ValidEntry } from '../lib/content/validate-entry.ts';
 import { generateDiagram } from '../lib/diagrams/generate-diagram.ts';
+import { svgStyleSheets } from '../lib/diagrams/hoist-svg-styles.ts';
 import { createMermaidRenderer, DiagramRenderError, type MermaidRendererOptions } from '../lib/diagrams/render-mermaid.ts';
 import type { ValidDiagramSpec } from '../lib/diagrams/validate-diagram-spec.ts';
 import { mermaidFences } from '../lib/markdown/remark-mermaid-svg.ts';
@@ -14,6 +16,8 @@ export interface PrerenderStats {
   rendered: number;
   cached: number;
   launched: boolean;
+  /** `sha256-…` of every `<style>` element in the rendered SVGs, for the pages' style-src policy. */
+  styleHashes: string[];
 }
 
 /**
@@ -40,10 +44,14 @@ export async function prerenderDiagrams(
 
   const renderer = createMermaidRenderer({ cacheDir: renderedDiagramsDir(), ...options });
   const failures: string[] = [];
+  const styleHashes = new Set<string>();
   try {
     for (const job of jobs) {
       try {
-        await renderer.render(job.text, job.source);
+        const rendered = await renderer.render(job.text, job.source);
+        for (const sheet of [...svgStyleSheets(rendered.light), ...svgStyleSheets(rendered.dark)]) {
+          styleHashes.add(`sha256-${createHash('sha256').update(sheet).digest('base64')}`);
+        }
       } catch (error) {
         if (!(error instanceof DiagramRenderError)) throw error;
         failures.push(error.message);
@@ -57,5 +65,5 @@ export async function prerenderDiagrams(
   if (failures.length > 0) {
     throw new Error(`${failures.length} diagram${failures.length === 1 ? '' : 's'} could not be rendered:\n${failures.join('\n')}`);
   }
-  return { diagrams: diagrams.length, fences, rendered: renderer.rendered, cached: jobs.length * 2 - renderer.rendered, launched: renderer.launched };
+  return { diagrams: diagrams.length, fences, rendered: renderer.rendered, cached: jobs.length * 2 - renderer.rendered, launched: renderer.launched, styleHashes: [...styleHashes].sort() };
 }

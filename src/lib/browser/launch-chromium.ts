@@ -14,7 +14,7 @@ const QUIET_FLAGS = [
 ];
 
 /** Flags of `@sparticuz/chromium` that its headless build needs: software GL and no zygote. */
-const PACKAGED_FLAGS_KEPT = ['--no-zygote', '--use-gl=', '--use-angle=', '--enable-unsafe-swiftshader', '--in-process-gpu', '--font-render-hinting='];
+const PACKAGED_FLAGS_KEPT = ['--headless=', "--headless='shell'", '--no-zygote', '--use-gl=', '--use-angle=', '--enable-unsafe-swiftshader', '--in-process-gpu', '--font-render-hinting='];
 
 /**
  * Finds a Chromium: `$CHROMIUM_PATH`, else Debian's `/usr/bin/chromium`, else the build that

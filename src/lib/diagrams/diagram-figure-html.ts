@@ -2,14 +2,13 @@ import type { RenderedDiagram } from './render-mermaid.ts';
 
 /**
  * The markup of a rendered diagram: both theme renders, of which CSS shows the one matching the
- * site theme, in a box that scrolls sideways instead of shrinking text below reading size.
+ * site theme, in a box that scrolls sideways instead of shrinking text below reading size (each
+ * SVG publishes its natural width as `--diagram-width`, see hoist-svg-styles.ts).
  */
 export function diagramFigureHtml(rendered: RenderedDiagram, label: string): string {
-  const width = /max-width:\s*([\d.]+)px/.exec(rendered.light)?.[1];
-  const style = width ? ` style="--diagram-width: ${width}px"` : '';
   return [
     `<div class="diagram" role="group" aria-label="${escapeAttribute(label)}">`,
-    `<div class="diagram-scroll"${style}>`,
+    '<div class="diagram-scroll">',
     `<div class="diagram-svg diagram-svg--light">${rendered.light}</div>`,
     `<div class="diagram-svg diagram-svg--dark">${rendered.dark}</div>`,
     '</div>',

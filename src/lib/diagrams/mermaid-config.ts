@@ -11,6 +11,9 @@ export function mermaidConfig(theme: DiagramTheme, idSeed: string): Record<strin
     startOnLoad: false,
     securityLevel: 'strict',
     theme: theme === 'light' ? 'default' : 'dark',
+    // Edge labels sit on a solid box close to the page colour, so label text, the red of invalid
+    // moves included, keeps WCAG AA contrast (Mermaid's dark default is a mid grey).
+    themeVariables: { edgeLabelBackground: theme === 'light' ? '#ffffff' : '#262624' },
     deterministicIds: true,
     deterministicIDSeed: idSeed,
     // Some shapes are drawn with rough.js, which jitters its strokes unless seeded.
@@ -22,4 +25,18 @@ export function mermaidConfig(theme: DiagramTheme, idSeed: string): Record<strin
     // its own text only (checked against one fresh page per render).
     sequence: { useMaxWidth: true, wrap: false },
   };
+}
+
+/**
+ * Colours Mermaid copies verbatim from `linkStyle` into every theme, and what the dark render
+ * uses instead: the red that reads on white (4.8:1) is too dark on the dark theme's labels.
+ */
+export const DARK_THEME_COLOUR_SWAPS: Readonly<Record<string, string>> = { '#dc2626': '#fca5a5' };
+
+/** Applies the theme's colour swaps to a rendered SVG. */
+export function swapThemeColours(svg: string, theme: DiagramTheme): string {
+  if (theme !== 'dark') return svg;
+  let out = svg;
+  for (const [from, to] of Object.entries(DARK_THEME_COLOUR_SWAPS)) out = out.split(from).join(to);
+  return out;
 }

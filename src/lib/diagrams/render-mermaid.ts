@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../browser/launch-chromium.ts';
-import { DIAGRAM_THEMES, mermaidConfig, type DiagramTheme } from './mermaid-config.ts';
+import { DIAGRAM_THEMES, mermaidConfig, swapThemeColours, type DiagramTheme } from './mermaid-config.ts';
+import { hoistSvgStyles } from './hoist-svg-styles.ts';
 import { scopeSvgIds } from './scope-svg-ids.ts';
 
 const require = createRequire(import.meta.url);
@@ -15,7 +16,7 @@ export function mermaidVersion(): string {
 }
 
 /** Bump when the SVG post-processing changes, so cached renders made the old way are redone. */
-const RENDER_REVISION = 1;
+const RENDER_REVISION = 2;
 
 /**
  * `sha256(text, theme, Mermaid version, configuration)` in hex: the cache file name of one
@@ -107,7 +108,7 @@ export function createMermaidRenderer(options: MermaidRendererOptions): MermaidR
     );
     if ('error' in result) throw new DiagramRenderError(`${source}: Mermaid cannot render the diagram: ${result.error.split('\n').slice(0, 4).join(' ')}`);
     rendered++;
-    return scopeSvgIds(result.svg, id);
+    return scopeSvgIds(swapThemeColours(result.svg, theme), id);
   };
 
   const renderTheme = async (text: string, theme: DiagramTheme, source: string): Promise<string> => {
@@ -127,7 +128,8 @@ export function createMermaidRenderer(options: MermaidRendererOptions): MermaidR
   return {
     async render(text, source) {
       const [light, dark] = await Promise.all(DIAGRAM_THEMES.map((theme) => renderTheme(text, theme, source)));
-      return { light: light!, dark: dark! };
+      // The cache keeps Mermaid's output; pages get it with style attributes moved into the SVG's style sheet.
+      return { light: hoistSvgStyles(light!), dark: hoistSvgStyles(dark!) };
     },
     get rendered() {
       return rendered;
