@@ -47,6 +47,6 @@ console.log(lines.join('\n'));
 for (const exception of score.exceptions) console.log(`EXCEPTION ${exception}`);
 if (score.misses.length > 0) {
   console.log(`\nmisses (${score.misses.length}):`);
-  for (const miss of score.misses) console.log(`  ${miss.name.padEnd(10)} ${miss.kind.padEnd(9)} expected: ${miss.expected}\n  ${''.padEnd(20)} got:      ${miss.got}`);
+  for (const miss of score.misses) console.log(`  ${miss.name.padEnd(10)} ${miss.kind.padEnd(9)} expected: ${miss.expected}  |  got: ${miss.got}`);
 }
 process.exitCode = score.exceptions.length > 0 ? 1 : 0;

@@ -1,12 +1,13 @@
 import { normalizeSymbol } from '../symbols/normalize-symbol.ts';
-import { makeFrameFilter } from './frame-filters.ts';
+import { alwaysSkipped, makeFrameFilter } from './frame-filters.ts';
 import { ContextTracker, parseFrameLine, type StackFrame } from './frames.ts';
-import { firstGuiltyFrame, stalledFrames } from './guilty-frame.ts';
+import { firstGuiltyFrame, stallAnchor, stalledFrames } from './guilty-frame.ts';
 import { toLogLines, type LogLine } from './log-lines.ts';
 import { compile } from './patterns.ts';
 import { reportFormats, type ReportFormat } from './report-formats.ts';
 import { isSuspectModule, readMetadata } from './report-metadata.ts';
 import type { OopsReport } from './report-types.ts';
+import { titleSymbol } from './title-symbol.ts';
 import { warningKindFor } from './warning-kinds.ts';
 
 /** A report runs at most this many lines past its header. */
@@ -29,7 +30,11 @@ interface OpenReport {
 
 const candidates = reportFormats.map((format) => ({ format, hint: format.hint }));
 
-function matchHeader(text: string): { format: ReportFormat; match: RegExpExecArray } | undefined {
+// Old lock validator banners: `[ INFO: possible circular locking dependency detected ]`.
+const BRACKETED = /^\[ (.+?) \]$/;
+
+function matchHeader(line: string): { format: ReportFormat; match: RegExpExecArray } | undefined {
+  const text = BRACKETED.exec(line)?.[1] ?? line;
   for (const { format, hint } of candidates) {
     if (!text.includes(hint)) continue;
     const match = format.header.exec(text);
@@ -107,6 +112,7 @@ function fill(template: string, groups: readonly string[], access: string, frame
   return template
     .replace(/\{ (\d)\}/g, (_all, n: string) => (groups[Number(n)] ? ` ${groups[Number(n)]}` : ''))
     .replace(/\{(\d)\}/g, (_all, n: string) => groups[Number(n)] ?? '')
+    .replace('{ Access}', access ? ` ${access}` : '')
     .replace('{Access}', access)
     .replace('{ACCESS}', access.toUpperCase())
     .replace('{frame}', frame)
@@ -114,13 +120,13 @@ function fill(template: string, groups: readonly string[], access: string, frame
     .trim();
 }
 
-function lockFrame(lines: readonly LogLine[]): string | undefined {
+function lockFrame(lines: readonly LogLine[], skip: (symbol: string) => boolean): string | undefined {
   for (let index = 1; index < lines.length && index < 60; index++) {
     const text = lines[index]?.text ?? '';
     if (!TRYING_LOCK.test(text)) continue;
     for (let look = index; look < Math.min(lines.length, index + 4); look++) {
       const at = LOCK_AT.exec(lines[look]?.text ?? '');
-      if (at?.[1]) return normalizeSymbol(at[1]);
+      if (at?.[1] && !skip(normalizeSymbol(at[1]))) return normalizeSymbol(at[1]);
     }
   }
   return undefined;
@@ -139,40 +145,42 @@ function buildReport(open: OpenReport, lines: readonly LogLine[]): OopsReport {
 
   // A WARN inside a checker (refcount, debugobjects, kmalloc…) is about the checker's caller.
   if (format.name === 'warning') {
-    const location = groups[1] || groups[3] || '';
-    const kind = warningKindFor(location);
+    const location = groups[1] || groups[3] || groups[5] || '';
+    const kind = warningKindFor(location, groups[2] || groups[4] || groups[6] || '');
     if (kind) {
-      title = `WARNING: ${kind.kind} in {frame}`;
+      title = kind.title ?? `WARNING: ${kind.kind} in {frame}`;
       crashClass = kind.crashClass;
       skipAlso = [...skipAlso, ...kind.skip];
       format = { ...format, frame: { from: 'stack' } };
     }
   }
 
-  const skip = makeFrameFilter(format.skip, skipAlso);
+  const skip = makeFrameFilter([...alwaysSkipped, ...format.skip], skipAlso);
+  const stackFrames = frames.filter((frame) => !frame.isRip);
   let guilty: string | undefined;
-  let corruptedReason: string | undefined;
   const source = format.frame;
   if (source.from === 'header') {
-    const named = groups[source.group + (format.name === 'warning' && !groups[2] ? 2 : 0)];
+    const named = format.name === 'warning' ? groups[2] || groups[4] || groups[6] : groups[source.group];
     const symbol = named ? normalizeSymbol(named) : undefined;
-    guilty = symbol && !skip(symbol) ? symbol : firstGuiltyFrame(frames, skip)?.normalized;
-    if (!guilty && symbol) guilty = symbol;
+    guilty = symbol && !skip(symbol) ? symbol : firstGuiltyFrame(stackFrames, skip)?.normalized;
   } else if (source.from === 'rip') {
     guilty = firstGuiltyFrame(frames, skip)?.normalized;
   } else if (source.from === 'stack') {
-    guilty = firstGuiltyFrame(frames.filter((frame) => !frame.isRip || frames.length === 1), skip)?.normalized;
-    if (!guilty) guilty = firstGuiltyFrame(frames, skip)?.normalized;
+    guilty = firstGuiltyFrame(stackFrames, skip)?.normalized ?? firstGuiltyFrame(frames, skip)?.normalized;
   } else if (source.from === 'stall') {
-    guilty = firstGuiltyFrame(stalledFrames(frames), skip)?.normalized;
+    const stalled = stalledFrames(frames);
+    guilty = (stallAnchor(stalled, skip) ?? firstGuiltyFrame(stalled, skip))?.normalized;
   } else if (source.from === 'lock') {
-    guilty = lockFrame(lines) ?? firstGuiltyFrame(frames, skip)?.normalized;
+    guilty = lockFrame(lines, skip) ?? firstGuiltyFrame(stackFrames, skip)?.normalized;
   }
   const needsFrame = title.includes('{frame}');
-  if (needsFrame && !guilty) corruptedReason = frames.length === 0 ? 'no stack trace in the report' : 'every frame of the stack is reporting machinery';
+  let corruptedReason: string | undefined;
+  if (needsFrame && stackFrames.length === 0 && !format.noStackNeeded) corruptedReason = 'no stack trace in the report';
+  else if (needsFrame && !guilty) corruptedReason = 'every frame of the stack is reporting machinery';
+  const shown = corruptedReason === undefined && guilty ? titleSymbol(guilty) : 'corrupted';
 
-  let finalTitle = fill(title, groups, access, guilty ?? 'corrupted');
-  if (format.scrubNumbers) finalTitle = finalTitle.replace(/\b\d+\b/g, 'NUM');
+  let finalTitle = fill(title, groups, access, shown);
+  if (format.scrubNumbers) finalTitle = finalTitle.replace(/\b\d+\b/g, 'NUM').replace(/\b(?:0x)?[0-9a-f]{8,16}\b/g, 'ADDR');
   const metadata = readMetadata(texts);
   const suspectModules = metadata.modules.filter(isSuspectModule).map((module) => module.name);
   const stackModules = new Set(frames.map((frame) => frame.module).filter((module): module is string => module !== undefined));

@@ -23,12 +23,15 @@ export interface ReportFormat {
   hint: string;
   /** Pattern for the first line of the report, after log prefixes are removed. */
   header: RegExp;
-  /** The title; `{frame}` is replaced by the guilty frame (or `corrupted`), `{n}` by capture group n. */
+  /**
+   * The title. `{frame}` is replaced by the guilty frame (or `corrupted`), `{n}` by capture group
+   * n, `{ n}` by a space and group n when it is present, `{Access}` by `Read`/`Write`.
+   */
   title: string;
   /** Crash class; `{n}` and `{ACCESS}` (READ or WRITE) are substituted and the result upper-cased. */
   crashClass: string | ((groups: readonly string[], access: string) => string);
   frame: FrameSource;
-  /** Frame groups that are never guilty for this kind of report. */
+  /** Frame groups that are never guilty for this kind of report, on top of the always-skipped ones. */
   skip: readonly FrameGroup[];
   /** Extra frame names never guilty for this kind. */
   skipAlso?: readonly RegExp[];
@@ -36,13 +39,29 @@ export interface ReportFormat {
   consequence?: boolean;
   /** Replaces numbers in the title by `NUM`, for titles that quote a message. */
   scrubNumbers?: boolean;
+  /** The title is kept even when no stack trace follows the header (a one-line report). */
+  noStackNeeded?: boolean;
 }
 
-const SANITIZER_SKIP: readonly FrameGroup[] = ['reporting', 'sanitizers', 'memoryHelpers', 'interrupts'];
-const FAULT_SKIP: readonly FrameGroup[] = ['reporting', 'sanitizers', 'memoryHelpers'];
-const WARN_SKIP: readonly FrameGroup[] = ['reporting', 'sanitizers', 'debugChecks'];
-const HANG_SKIP: readonly FrameGroup[] = ['reporting', 'waiting', 'interrupts', 'debugChecks'];
-const LEAK_SKIP: readonly FrameGroup[] = ['reporting', 'allocator', 'sanitizers'];
+const SANITIZER_SKIP: readonly FrameGroup[] = ['interrupts', 'allocator', 'debugChecks', 'deviceCore'];
+const FAULT_SKIP: readonly FrameGroup[] = ['debugChecks', 'deviceCore'];
+const WARN_SKIP: readonly FrameGroup[] = ['debugChecks', 'allocator', 'deviceCore', 'deferredWork'];
+const HANG_SKIP: readonly FrameGroup[] = ['waiting', 'interrupts', 'debugChecks', 'deferredWork'];
+const LOCK_SKIP: readonly FrameGroup[] = ['waiting', 'debugChecks', 'deferredWork'];
+const LEAK_SKIP: readonly FrameGroup[] = ['allocator', 'deviceCore'];
+
+/** Lock validator reports print a title line, sometimes in `[ … ]` brackets with INFO or BUG. */
+function lockdep(name: string, message: string, titleMessage: string, frame: FrameSource, hint = message): ReportFormat {
+  return {
+    name,
+    hint,
+    header: new RegExp(`^(WARNING|INFO|BUG): ${message}`),
+    title: titleMessage.includes('{1}') ? titleMessage : `${titleMessage}`,
+    crashClass: 'LOCKDEP',
+    frame,
+    skip: LOCK_SKIP,
+  };
+}
 
 /**
  * The report formats, most specific first. Adding a crash kind means adding a row here and a
@@ -51,10 +70,32 @@ const LEAK_SKIP: readonly FrameGroup[] = ['reporting', 'allocator', 'sanitizers'
 export const reportFormats: readonly ReportFormat[] = [
   // Sanitizers name the bad access in their header.
   {
+    // Kernels before 4.11 put the address in the header and the title keeps the symbol as printed.
+    name: 'kasan-at-addr',
+    hint: 'KASAN:',
+    header: compile(String.raw`^BUG: KASAN: ([a-z0-9-]+) in ({FUNC})\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+ at addr `),
+    title: 'KASAN: {1} in {2} at addr ADDR',
+    crashClass: (groups, access) => sanitizerClass('KASAN', groups[1] ?? '', access),
+    frame: { from: 'none' },
+    skip: SANITIZER_SKIP,
+    scrubNumbers: true,
+    noStackNeeded: true,
+  },
+  {
+    name: 'kasan-on-address',
+    hint: 'KASAN:',
+    header: /^BUG: KASAN: ([a-z0-9-]+) on address/,
+    title: 'KASAN: {1} {Access}',
+    crashClass: (groups, access) => sanitizerClass('KASAN', groups[1] ?? '', access),
+    frame: { from: 'none' },
+    skip: SANITIZER_SKIP,
+    noStackNeeded: true,
+  },
+  {
     name: 'kasan',
     hint: 'KASAN:',
-    header: compile(String.raw`^BUG: KASAN: ([a-z0-9-]+) (?:in|on address) ({FUNC})?`),
-    title: 'KASAN: {1} {Access} in {frame}',
+    header: compile(String.raw`^BUG: KASAN: ([a-z0-9-]+) in ({FUNC})?`),
+    title: 'KASAN: {1}{ Access} in {frame}',
     crashClass: (groups, access) => sanitizerClass('KASAN', groups[1] ?? '', access),
     frame: { from: 'header', group: 2 },
     skip: SANITIZER_SKIP,
@@ -66,7 +107,8 @@ export const reportFormats: readonly ReportFormat[] = [
     title: 'KMSAN: {1} in {frame}',
     crashClass: 'KMSAN-{1}',
     frame: { from: 'header', group: 2 },
-    skip: SANITIZER_SKIP,
+    skip: [...SANITIZER_SKIP, 'socketBuffers'],
+    skipAlso: [/^usb_submit_urb$/, /_copy_to_iter$/, /^simple_copy_to_iter$/, /^copyout/, /^instrument_copy/],
   },
   {
     name: 'kfence',
@@ -75,6 +117,16 @@ export const reportFormats: readonly ReportFormat[] = [
     title: 'KFENCE: {1}{ 2} in {frame}',
     crashClass: (groups) => sanitizerClass('KFENCE', groups[1] ?? '', groups[2] ?? ''),
     frame: { from: 'header', group: 3 },
+    skip: SANITIZER_SKIP,
+    skipAlso: [/^kunit_/, /^test_/],
+  },
+  {
+    name: 'kcsan-assert',
+    hint: 'KCSAN: assert',
+    header: compile(String.raw`^BUG: KCSAN: assert: race in ({FUNC})`),
+    title: 'KCSAN: assert: race in {frame}',
+    crashClass: 'KCSAN-ASSERT',
+    frame: { from: 'header', group: 1 },
     skip: SANITIZER_SKIP,
   },
   {
@@ -85,115 +137,45 @@ export const reportFormats: readonly ReportFormat[] = [
     crashClass: 'KCSAN-DATARACE',
     frame: { from: 'header', group: 2 },
     skip: SANITIZER_SKIP,
+    noStackNeeded: true,
   },
   {
     name: 'ubsan',
     hint: 'UBSAN:',
-    header: compile(String.raw`^(?:================================================================================)?UBSAN: ([A-Za-z -]+?) in `),
+    header: /^(?:=+)?UBSAN: ([A-Za-z -]+?) in /,
     title: 'UBSAN: {1} in {frame}',
     crashClass: 'UBSAN',
     frame: { from: 'stack' },
     skip: SANITIZER_SKIP,
+    skipAlso: [/^handle_overflow$/, /^handle_(?:null|shift|divrem|out_of_bounds|load_invalid)/],
   },
   // Lock validator reports.
+  lockdep('lockdep-circular', 'possible circular locking dependency detected', 'possible deadlock in {frame}', { from: 'lock' }),
+  lockdep('lockdep-recursive', 'possible recursive locking detected', 'possible deadlock in {frame}', { from: 'lock' }),
+  lockdep('lockdep-irq-unsafe', '(?:SOFTIRQ|HARDIRQ)-(?:safe|READ-safe) -> (?:SOFTIRQ|HARDIRQ)-(?:unsafe|READ-unsafe) lock order detected', 'possible deadlock in {frame}', { from: 'lock' }, 'lock order detected'),
+  lockdep('lockdep-irq-lock-inversion', 'possible irq lock inversion dependency detected', 'possible deadlock in {frame}', { from: 'lock' }, 'irq lock inversion'),
+  lockdep('lockdep-inconsistent', 'inconsistent lock state', 'inconsistent lock state in {frame}', { from: 'lock' }),
+  lockdep('lockdep-bad-unlock', 'bad unlock balance detected', '{1}: bad unlock balance in {frame}', { from: 'stack' }),
+  lockdep('lockdep-held-lock-freed', 'held lock freed', '{1}: held lock freed in {frame}', { from: 'stack' }),
+  lockdep('lockdep-still-held', '.* still has locks held', '{1}: still has locks held in {frame}', { from: 'stack' }, 'still has locks held'),
+  lockdep('lockdep-held-returning', 'lock held when returning to user space', '{1}: lock held when returning to user space in {frame}', { from: 'lock' }),
+  lockdep('lockdep-nested', 'Nested lock was not taken', 'WARNING: nested lock was not taken in {frame}', { from: 'stack' }),
+  lockdep('lockdep-wait-context', 'Invalid wait context', 'WARNING: locking bug in {frame}', { from: 'stack' }),
+  lockdep('lockdep-non-static-key', 'trying to register non-static key', 'INFO: trying to register non-static key in {frame}', { from: 'stack' }),
+  lockdep('lockdep-too-low', '(MAX_[A-Z_]+ too low!)', 'BUG: {2}', { from: 'none' }, 'too low!'),
+  lockdep('lockdep-leaked', 'workqueue leaked lock or atomic', 'BUG: workqueue leaked lock or atomic in {frame}', { from: 'stack' }),
   {
-    name: 'lockdep-circular',
-    hint: 'possible circular locking dependency',
-    header: /^WARNING: possible circular locking dependency detected/,
-    title: 'possible deadlock in {frame}',
-    crashClass: 'LOCKDEP',
-    frame: { from: 'lock' },
-    skip: WARN_SKIP,
+    ...lockdep('suspicious-rcu', 'suspicious RCU usage', '{1}: suspicious RCU usage in {frame}', { from: 'stack' }),
+    skip: [...LOCK_SKIP, 'allocator', 'interrupts'],
   },
   {
-    name: 'lockdep-recursive',
-    hint: 'possible recursive locking',
-    header: /^WARNING: possible recursive locking detected/,
-    title: 'possible deadlock in {frame}',
-    crashClass: 'LOCKDEP',
-    frame: { from: 'lock' },
-    skip: WARN_SKIP,
-  },
-  {
-    name: 'lockdep-irq-unsafe',
-    hint: 'lock order detected',
-    header: /^WARNING: (?:SOFTIRQ|HARDIRQ)-(?:safe|READ-safe) -> (?:SOFTIRQ|HARDIRQ)-(?:unsafe|READ-unsafe) lock order detected/,
-    title: 'possible deadlock in {frame}',
-    crashClass: 'LOCKDEP',
-    frame: { from: 'lock' },
-    skip: WARN_SKIP,
-  },
-  {
-    name: 'lockdep-inconsistent',
-    hint: 'inconsistent lock state',
-    header: /^WARNING: inconsistent lock state/,
-    title: 'inconsistent lock state in {frame}',
-    crashClass: 'LOCKDEP',
-    frame: { from: 'lock' },
-    skip: WARN_SKIP,
-  },
-  {
-    name: 'lockdep-bad-unlock',
-    hint: 'bad unlock balance detected',
-    header: /^WARNING: bad unlock balance detected!/,
-    title: 'WARNING: bad unlock balance in {frame}',
+    name: 'spinlock-debug',
+    hint: 'on CPU#',
+    header: /^BUG: (spinlock|rwlock) (bad magic|already unlocked|lockup suspected|wrong owner|wrong CPU|recursion|cpu recursion) on CPU#/,
+    title: 'BUG: {1} {2} in {frame}',
     crashClass: 'LOCKDEP',
     frame: { from: 'stack' },
-    skip: WARN_SKIP,
-  },
-  {
-    name: 'lockdep-held-lock-freed',
-    hint: 'held lock freed',
-    header: /^(?:WARNING|BUG): held lock freed!/,
-    title: 'BUG: held lock freed in {frame}',
-    crashClass: 'LOCKDEP',
-    frame: { from: 'stack' },
-    skip: WARN_SKIP,
-  },
-  {
-    name: 'lockdep-still-held',
-    hint: 'still has locks held',
-    header: /^WARNING: .* still has locks held!/,
-    title: 'WARNING: still has locks held in {frame}',
-    crashClass: 'LOCKDEP',
-    frame: { from: 'stack' },
-    skip: WARN_SKIP,
-  },
-  {
-    name: 'lockdep-held-returning',
-    hint: 'lock held when returning to user space',
-    header: /^WARNING: lock held when returning to user space!/,
-    title: 'WARNING: lock held when returning to user space in {frame}',
-    crashClass: 'LOCKDEP',
-    frame: { from: 'lock' },
-    skip: WARN_SKIP,
-  },
-  {
-    name: 'lockdep-nested',
-    hint: 'nested lock was not taken',
-    header: /^WARNING: Nested lock was not taken/,
-    title: 'WARNING: nested lock was not taken in {frame}',
-    crashClass: 'LOCKDEP',
-    frame: { from: 'stack' },
-    skip: WARN_SKIP,
-  },
-  {
-    name: 'lockdep-non-static-key',
-    hint: 'trying to register non-static key',
-    header: /^INFO: trying to register non-static key/,
-    title: 'INFO: trying to register non-static key in {frame}',
-    crashClass: 'LOCKDEP',
-    frame: { from: 'stack' },
-    skip: WARN_SKIP,
-  },
-  {
-    name: 'suspicious-rcu',
-    hint: 'suspicious RCU usage',
-    header: /^(?:WARNING|INFO): suspicious RCU usage/,
-    title: 'WARNING: suspicious RCU usage in {frame}',
-    crashClass: 'LOCKDEP',
-    frame: { from: 'stack' },
-    skip: WARN_SKIP,
+    skip: LOCK_SKIP,
   },
   // Hangs and stalls.
   {
@@ -216,17 +198,8 @@ export const reportFormats: readonly ReportFormat[] = [
   },
   {
     name: 'rcu-stall',
-    hint: 'stall',
+    hint: 'detected',
     header: /^(?:rcu: )?INFO: rcu_(?:sched|preempt|bh|tasks|tasks_trace)?\s?(?:self-)?detected (?:stalls?|expedited stalls)/,
-    title: 'INFO: rcu detected stall in {frame}',
-    crashClass: 'HANG',
-    frame: { from: 'stall' },
-    skip: HANG_SKIP,
-  },
-  {
-    name: 'rcu-stall-expedited',
-    hint: 'expedited stalls',
-    header: /^(?:rcu: )?INFO: rcu_\w+ detected expedited stalls/,
     title: 'INFO: rcu detected stall in {frame}',
     crashClass: 'HANG',
     frame: { from: 'stall' },
@@ -263,9 +236,18 @@ export const reportFormats: readonly ReportFormat[] = [
   {
     name: 'null-deref',
     hint: 'NULL pointer dereference',
-    header: /^BUG: (?:unable to handle kernel NULL pointer dereference|kernel NULL pointer dereference, address)/,
+    header: /^BUG: (?:unable to handle kernel NULL pointer dereference|kernel NULL pointer dereference, address)|^Unable to handle kernel NULL pointer dereference at virtual address/,
     title: 'BUG: unable to handle kernel NULL pointer dereference in {frame}',
     crashClass: 'NULL-POINTER-DEREFERENCE',
+    frame: { from: 'rip' },
+    skip: FAULT_SKIP,
+  },
+  {
+    name: 'user-access',
+    hint: 'access to user memory',
+    header: /^Unable to handle kernel access to user memory/,
+    title: 'BUG: unable to handle kernel access to user memory in {frame}',
+    crashClass: 'DoS',
     frame: { from: 'rip' },
     skip: FAULT_SKIP,
   },
@@ -281,16 +263,16 @@ export const reportFormats: readonly ReportFormat[] = [
   {
     name: 'unable-to-handle',
     hint: 'unable to handle kernel',
-    header: /^BUG: unable to handle kernel$/,
-    title: 'BUG: unable to handle kernel in {frame}',
+    header: /^BUG: unable to handle kernel\s*$/,
+    title: 'BUG: unable to handle kernel',
     crashClass: 'MEMORY_SAFETY_BUG',
-    frame: { from: 'rip' },
+    frame: { from: 'none' },
     skip: FAULT_SKIP,
   },
   {
     name: 'general-protection-fault',
     hint: 'general protection fault',
-    header: /^general protection fault(?:, probably for non-canonical address| for non-canonical address|:)/,
+    header: /^(?:Oops: )?general protection fault(?:, probably for non-canonical address| for non-canonical address|:)/,
     title: 'general protection fault in {frame}',
     crashClass: 'DoS',
     frame: { from: 'rip' },
@@ -307,8 +289,8 @@ export const reportFormats: readonly ReportFormat[] = [
   },
   {
     name: 'divide-error',
-    hint: 'divide error',
-    header: /^(?:divide error|Oops: divide error): /,
+    hint: 'divide',
+    header: /^(?:Oops: )?divide(?: |_)error: /,
     title: 'divide error in {frame}',
     crashClass: 'DoS',
     frame: { from: 'rip' },
@@ -317,7 +299,7 @@ export const reportFormats: readonly ReportFormat[] = [
   {
     name: 'stack-segment',
     hint: 'stack segment',
-    header: /^(?:stack segment|Oops: stack segment): /,
+    header: /^(?:Oops: )?stack segment: /,
     title: 'stack segment fault in {frame}',
     crashClass: 'DoS',
     frame: { from: 'rip' },
@@ -330,16 +312,16 @@ export const reportFormats: readonly ReportFormat[] = [
     title: 'int3 in {frame}',
     crashClass: 'DoS',
     frame: { from: 'rip' },
-    skip: FAULT_SKIP,
+    skip: [...FAULT_SKIP, 'allocator'],
   },
   {
     name: 'stack-guard',
     hint: 'stack guard page was hit',
-    header: /^BUG: stack guard page was hit at/,
+    header: /^BUG: (?:TASK |IRQ )?stack guard page was hit at/,
     title: 'BUG: stack guard page was hit in {frame}',
     crashClass: 'DoS',
-    frame: { from: 'rip' },
-    skip: FAULT_SKIP,
+    frame: { from: 'stack' },
+    skip: [...FAULT_SKIP, 'interrupts', 'locking'],
   },
   {
     name: 'stack-overflow',
@@ -347,7 +329,7 @@ export const reportFormats: readonly ReportFormat[] = [
     header: /^(?:BUG|Oops|Insufficient stack space).*kernel stack overflow/,
     title: 'kernel stack overflow in {frame}',
     crashClass: 'DoS',
-    frame: { from: 'rip' },
+    frame: { from: 'stack' },
     skip: FAULT_SKIP,
   },
   {
@@ -355,6 +337,15 @@ export const reportFormats: readonly ReportFormat[] = [
     hint: 'Unhandled fault',
     header: /^Unhandled fault: /,
     title: 'Unhandled fault in {frame}',
+    crashClass: 'DoS',
+    frame: { from: 'rip' },
+    skip: FAULT_SKIP,
+  },
+  {
+    name: 'arm-alignment-trap',
+    hint: 'Alignment trap',
+    header: /^Alignment trap: /,
+    title: 'Alignment trap in {frame}',
     crashClass: 'DoS',
     frame: { from: 'rip' },
     skip: FAULT_SKIP,
@@ -367,7 +358,8 @@ export const reportFormats: readonly ReportFormat[] = [
     title: 'kernel BUG in {frame}',
     crashClass: 'BUG',
     frame: { from: 'rip' },
-    skip: FAULT_SKIP,
+    skip: [...FAULT_SKIP, 'allocator'],
+    skipAlso: [/^folio_unlock$/, /^unlock_page$/, /^rust_helper_BUG$/],
   },
   {
     name: 'bad-usercopy',
@@ -376,25 +368,45 @@ export const reportFormats: readonly ReportFormat[] = [
     title: 'BUG: bad usercopy in {frame}',
     crashClass: 'BUG',
     frame: { from: 'stack' },
-    skip: [...FAULT_SKIP, 'debugChecks'],
+    skip: [...FAULT_SKIP],
   },
   {
     name: 'bad-page-state',
-    hint: 'Bad page state',
-    header: /^BUG: Bad page (?:state|map) in process/,
-    title: 'BUG: Bad page state in {frame}',
+    hint: 'Bad page',
+    header: /^BUG: Bad page (state|map)(?: in process)?/,
+    title: 'BUG: Bad page {1} in {frame}',
     crashClass: 'BUG',
     frame: { from: 'stack' },
-    skip: ['reporting', 'debugChecks', 'sanitizers'],
+    skip: ['debugChecks', 'allocator'],
+  },
+  {
+    name: 'bad-rss-counter',
+    hint: 'Bad rss-counter',
+    header: /^BUG: Bad rss-counter state/,
+    title: 'BUG: Bad rss-counter state',
+    crashClass: 'BUG',
+    frame: { from: 'none' },
+    skip: [],
+    noStackNeeded: true,
+  },
+  {
+    name: 'slab-object-free',
+    hint: 'Object already free',
+    header: /^BUG \S+ \(.*\): Object already free/,
+    title: 'BUG: Object already free',
+    crashClass: 'BUG',
+    frame: { from: 'none' },
+    skip: [],
+    noStackNeeded: true,
   },
   {
     name: 'list-corruption',
-    hint: ' corruption',
+    hint: 'list_',
     header: /^(?:list_add|list_del|list_del_entry|__list_add|__list_del_entry|hlist_add|list_splice)(?:_valid)?(?: corruption|.*corruption)/,
     title: 'BUG: corrupted list in {frame}',
     crashClass: 'MEMORY_SAFETY_BUG',
     frame: { from: 'stack' },
-    skip: [...FAULT_SKIP, 'debugChecks'],
+    skip: [...FAULT_SKIP],
   },
   {
     name: 'scheduling-while-atomic',
@@ -421,8 +433,7 @@ export const reportFormats: readonly ReportFormat[] = [
     title: 'BUG: using {1} in preemptible code in {frame}',
     crashClass: 'LOCKDEP',
     frame: { from: 'stack' },
-    skip: [...WARN_SKIP],
-    skipAlso: [/^check_preemption_disabled$/, /^debug_smp_processor_id$/, /^__this_cpu_preempt_check$/],
+    skip: ['debugChecks'],
   },
   {
     name: 'dentry-in-use',
@@ -432,6 +443,7 @@ export const reportFormats: readonly ReportFormat[] = [
     crashClass: 'BUG',
     frame: { from: 'stack' },
     skip: WARN_SKIP,
+    skipAlso: [/^umount_check$/, /^d_walk$/, /^do_one_tree$/, /^shrink_dcache_for_umount$/, /^generic_shutdown_super$/, /^kill_\w+_super$/, /^deactivate_/, /^cleanup_mnt$/, /^__cleanup_mnt$/, /^task_work_run$/, /^mntput/],
   },
   {
     name: 'memory-leak',
@@ -450,12 +462,25 @@ export const reportFormats: readonly ReportFormat[] = [
     crashClass: 'HANG',
     frame: { from: 'none' },
     skip: [],
+    noStackNeeded: true,
+  },
+  {
+    name: 'vfs-file-count',
+    hint: 'file count is',
+    header: /^VFS: Close: file count is 0/,
+    title: 'VFS: Close: file count is zero (use-after-free)',
+    crashClass: 'DoS',
+    frame: { from: 'none' },
+    skip: [],
+    noStackNeeded: true,
   },
   // Warnings: the source file decides the subkind, see warning-kinds.ts.
   {
     name: 'warning',
     hint: 'WARNING:',
-    header: compile(String.raw`^WARNING: (?:CPU: \d+ (?:UID: \d+ )?PID: \d+ at ({SRC}) ?({FUNC})?|at ({SRC}) ({FUNC}))`),
+    header: compile(
+      String.raw`^WARNING: (?:CPU: \d+ (?:UID: \d+ )?PID: \d+ at ({SRC}) ?({FUNC})?|at ({SRC}) ({FUNC})|(?:\[[^\]]*\] )?({SRC}) at (?:0x0|({FUNC})\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+), CPU#)`,
+    ),
     title: 'WARNING in {frame}',
     crashClass: 'WARNING',
     frame: { from: 'header', group: 2 },
@@ -464,23 +489,55 @@ export const reportFormats: readonly ReportFormat[] = [
   {
     name: 'warning-message',
     hint: 'WARNING: ',
-    header: /^WARNING: ([a-z][^:]*?)$/,
-    title: 'WARNING: {1} in {frame}',
+    header: /^(?:[a-z0-9_-]+ [0-9.:-]+: )?WARNING: ([A-Za-z][^:]*?)\s*$/,
+    title: 'WARNING: {1}',
     crashClass: 'WARNING',
-    frame: { from: 'stack' },
+    frame: { from: 'none' },
     skip: WARN_SKIP,
+    noStackNeeded: true,
   },
   // Panics, mostly consequences of a report above.
   {
+    name: 'stack-protector',
+    hint: 'stack is corrupted in',
+    header: compile(String.raw`^Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: ({FUNC})`),
+    title: 'kernel panic: stack is corrupted in {frame}',
+    crashClass: 'DoS',
+    frame: { from: 'header', group: 1 },
+    skip: [],
+    consequence: true,
+  },
+  {
+    name: 'stack-end-corrupted',
+    hint: 'corrupted stack end',
+    header: /^Kernel panic - not syncing: corrupted stack end detected inside scheduler/,
+    title: 'kernel panic: corrupted stack end in {frame}',
+    crashClass: 'DoS',
+    frame: { from: 'stack' },
+    skip: [...HANG_SKIP],
+    consequence: true,
+  },
+  {
     name: 'panic',
     hint: 'Kernel panic - not syncing',
-    header: /^Kernel panic - not syncing: (.*?)\s*$/,
+    header: /^Kernel panic - not syncing: (.*?)(?: exitcode=0x[0-9a-f]+| for \S+ --- error.*| \.\.\.)?\s*$/,
     title: 'kernel panic: {1}',
     crashClass: 'DoS',
     frame: { from: 'none' },
     skip: [],
     consequence: true,
     scrubNumbers: true,
+    noStackNeeded: true,
+  },
+  {
+    // The generic oops banner, for faults no row above names (arm64 `Internal error: Oops`).
+    name: 'internal-error',
+    hint: 'Internal error:',
+    header: /^Internal error: (?!Oops)([A-Za-z ]+?)(?::| \[)/,
+    title: 'Internal error in {frame}',
+    crashClass: 'DoS',
+    frame: { from: 'rip' },
+    skip: FAULT_SKIP,
   },
 ];
 
