@@ -133,7 +133,7 @@ export const frameGroups = {
     /^(?:__)?schedule$/, /^schedule_/, /^io_schedule/, /^preempt_schedule/, /^__cond_resched$/, /^_cond_resched$/,
     /^(?:__)?context_switch$/, /^__switch_to/, /^switch_to$/, /^finish_task_switch/, /^__sched_text_start$/,
     /^(?:__)?wait_for_/, /^wait_for_/, /^wait_on_/, /^__wait_on_/, /^wait_event/, /^__wait_event/, /^do_wait_for_common$/,
-    /^synchronize_rcu_expedited$/, /^synchronize_rcu_tasks/, /^synchronize_sched/, /^__synchronize_srcu$/, /^synchronize_srcu/,
+    /^__synchronize_srcu$/, /^console_lock$/, /^tty_ldisc_lock/, /^(?:__)?filemap_fdatawait/, /^filemap_write_and_wait/, /^wait_on_page_writeback$/,
     /^msleep/, /^usleep_range/, /^schedule_hrtimeout/, /^do_nanosleep$/, /^hrtimer_nanosleep$/, /^__rt_mutex_slowlock/,
     /^kthread_stop$/, /^wait_woken$/, /^sk_wait_data$/, /^__skb_wait_for_more_packets$/, /^folio_wait/, /^__folio_lock/,
     /^__lock_page/, /^lock_page/, /^wait_on_page_bit/, /^__wait_on_bit/, /^out_of_line_wait_on_bit/, /^bit_wait/,
@@ -169,16 +169,20 @@ export const frameGroups = {
     /^entry_SYSCALL/, /^do_syscall_/, /^__do_fast_syscall/, /^do_fast_syscall/, /^entry_SYSENTER/, /^entry_INT80/,
     /^ret_from_fork/, /^kthread$/, /^worker_thread$/, /^process_one_work$/, /^process_scheduled_works$/,
     /^x64_sys_call$/, /^ia32_sys_call$/, /^syscall_exit_to_user_mode/, /^exit_to_user_mode/, /^el0_svc/, /^invoke_syscall$/,
-    /^do_el0_svc/, /^el0t_64_sync/, /^el0t_32_sync/, /^SyS_/, /^sys_/, /^__se_sys_/, /^__do_sys_/, /^__x64_sys_/, /^__ia32_sys_/,
-    /^__arm64_sys_/, /^__se_compat_sys_/, /^__do_compat_sys_/, /^__x64_compat_sys_/, /^__ia32_compat_sys_/, /^compat_SyS_/,
-    /^C_SYSC_/, /^SYSC_/, /^ksys_/, /^syscall_trace_enter/, /^do_int80_syscall_32$/, /^ret_fast_syscall$/, /^ret_from_exception$/,
+    /^do_el0_svc/, /^el0t_64_sync/, /^el0t_32_sync/, /^syscall_trace_enter/, /^do_int80_syscall_32$/, /^ret_fast_syscall$/,
+    /^ret_from_exception$/, /^entry_SYSCALL_64_fastpath$/, /^system_call_fastpath$/, /^tracesys/, /^int_ret_from_sys_call$/,
+  ],
+  /** System call wrappers: the call's name, kept for stalls, skipped where a deeper frame is better. */
+  syscalls: [
+    /^SyS_/, /^sys_/, /^__se_sys_/, /^__do_sys_/, /^__x64_sys_/, /^__ia32_sys_/, /^__arm64_sys_/, /^__se_compat_sys_/,
+    /^__do_compat_sys_/, /^__x64_compat_sys_/, /^__ia32_compat_sys_/, /^compat_SyS_/, /^C_SYSC_/, /^SYSC_/, /^ksys_/,
   ],
 } as const satisfies Record<string, readonly RegExp[]>;
 
 export type FrameGroup = keyof typeof frameGroups;
 
 /** Groups skipped by every report format: generic helpers whose callers are the ones to blame. */
-export const alwaysSkipped: readonly FrameGroup[] = ['reporting', 'sanitizers', 'locking', 'memoryHelpers', 'socketBuffers'];
+export const alwaysSkipped: readonly FrameGroup[] = ['reporting', 'sanitizers', 'locking', 'memoryHelpers', 'socketBuffers', 'entry'];
 
 /** A predicate telling whether a normalised symbol belongs to any of the given groups. */
 export function makeFrameFilter(groups: readonly FrameGroup[], extra: readonly RegExp[] = []): (symbol: string) => boolean {

@@ -20,7 +20,25 @@ export function firstGuiltyFrame(frames: readonly StackFrame[], skip: (symbol: s
 }
 
 // Functions that hand control to a callback: the frame right above them is the callback.
-const DISPATCHERS = /^(?:call_timer_fn|expire_timers|__run_timers|process_one_work|tasklet_action_common|__tasklet_action|tasklet_action|tasklet_hi_action|__hrtimer_run_queues|__run_hrtimer|rcu_do_batch|__napi_poll|napi_poll|flush_smp_call_function_queue|__flush_smp_call_function_queue|kthread|call_on_stack|process_scheduled_works)$/;
+// Timers, tasklets, work items, RCU callbacks, and the VFS, mm and netlink layers calling a
+// file, vma or message handler.
+const DISPATCHERS = new RegExp(
+  '^(?:' +
+    [
+      'call_timer_fn', 'expire_timers', '__run_timers', 'process_one_work', 'tasklet_action_common', '__tasklet_action',
+      'tasklet_action', 'tasklet_hi_action', '__hrtimer_run_queues', '__run_hrtimer', 'rcu_do_batch', '__napi_poll',
+      'napi_poll', 'flush_smp_call_function_queue', '__flush_smp_call_function_queue', 'process_scheduled_works',
+      '__vfs_write', 'vfs_write', '__vfs_read', 'vfs_read', 'new_sync_write', 'new_sync_read', 'vfs_iter_write',
+      'vfs_iter_read', 'do_iter_write', 'do_iter_read', 'do_iter_readv_writev', 'vfs_writev', 'vfs_readv', 'do_readv_writev',
+      'vfs_ioctl', 'do_vfs_ioctl', '__fput', 'do_dentry_open', 'mmap_region', '__mmap_region', 'do_mmap', '__do_fault',
+      'do_read_fault', 'do_shared_fault', 'do_cow_fault', 'rtnetlink_rcv_msg', 'genl_family_rcv_msg', 'genl_family_rcv_msg_doit',
+      'genl_family_rcv_msg_dumpit', 'genl_rcv_msg', 'netlink_dump', 'sock_sendmsg_nosec', '__sock_sendmsg', 'sock_sendmsg',
+      'sock_recvmsg_nosec', 'sock_recvmsg', '____sys_sendmsg', '____sys_recvmsg', '__sys_setsockopt', '__sys_getsockopt',
+      'sock_common_setsockopt', 'sock_common_getsockopt', '__sys_connect', '__sys_bind', 'nf_hook_slow', 'vfs_fsync_range',
+      'seq_read', 'seq_read_iter', 'vfs_fallocate', 'ioctl_preallocate', 'vfs_llseek', 'do_splice_from', 'do_splice_to',
+    ].join('|') +
+    ')$',
+);
 
 /**
  * Frames that say what a stalled CPU was busy with: a system call, an ioctl handler, a packet
@@ -31,7 +49,7 @@ const DISPATCHERS = /^(?:call_timer_fn|expire_timers|__run_timers|process_one_wo
 const STALL_ANCHORS: readonly RegExp[] = [
   /^(?:__(?:x64|ia32|arm64)_)?(?:compat_)?sys_/, /^SyS_/, /^__se_(?:compat_)?sys_/, /^__do_(?:compat_)?sys_/, /^ksys_/,
   /^smp_call_function/, /^on_each_cpu/, /^(?!do_vfs_|vfs_|ksys_|sock_|compat_|__x64_|__ia32_|__arm64_|__se_|__do_|SyS_|sys_|blkdev_|tty_|block_|fd_|do_)\w+_ioctl$/,
-  /(?:^|_)rcv$/, /^br_handle_frame$/, /^__do_softirq$/,
+  /^(?!rawv6_|raw_|udp|tcp_v|__udp|__tcp)\w+_rcv$/, /^br_handle_frame$/, /^__do_softirq$/,
 ];
 
 const ANCHOR_EXCLUDED = /^(?:__netif_receive_skb\w*|netif_receive_skb\w*|ip_rcv_finish|ip6_rcv_finish|ip_local_deliver\w*|ip6_input\w*|tcp_v[46]_do_rcv|__sys_\w+|sys_call_table)$/;
@@ -44,7 +62,7 @@ export function stallAnchor(frames: readonly StackFrame[], skip: (symbol: string
     if (ANCHOR_EXCLUDED.test(name)) continue;
     if (STALL_ANCHORS.some((anchor) => anchor.test(name))) return frame;
     const caller = frames.slice(index + 1).find((next) => next.reliable);
-    if (caller && DISPATCHERS.test(caller.normalized) && !skip(name)) return frame;
+    if (caller && DISPATCHERS.test(caller.normalized) && !skip(name) && !DISPATCHERS.test(name)) return frame;
   }
   return undefined;
 }

@@ -20,6 +20,7 @@ const USER_RIP = /^\s*RIP: 0033:|^\s*RIP: 0023:/;
 const ACCESS = /^(Read|Write) (?:of size|at addr)/;
 const LOCK_AT = compile(String.raw`(?:at|\bat):\s*(?:\[<[0-9a-fA-F]+>\]\s*)?({FUNC})\+0x`);
 const TRYING_LOCK = /is trying to acquire|is trying to release|acquire lock:|lock\(s\) held|took:|\{[A-Z-]+\} state was registered at:|is holding|lock held by|there are no more locks to release|at:$/;
+const lockPrimitive = makeFrameFilter(['locking']);
 const SYZ_MACHINE = /^(?:SYZFAIL: |SYZFATAL: )(.+)$/;
 
 interface OpenReport {
@@ -81,21 +82,42 @@ const fuzzerFormat: ReportFormat = {
 
 /** The primary stack: the faulting instruction, then the first call trace, until it ends. */
 function collectStack(lines: readonly LogLine[]): StackFrame[] {
+  return collectStackFrom(lines, 0).frames;
+}
+
+/**
+ * Every stack of a stall report in order: the detecting CPU's, then those of the stalled CPUs and
+ * tasks printed after it (`NMI backtrace for cpu 1`, `Sending NMI from CPU 0 to CPUs 1:`).
+ */
+function collectAllStacks(lines: readonly LogLine[]): StackFrame[][] {
+  const stacks: StackFrame[][] = [];
+  let from = 0;
+  while (from < lines.length && stacks.length < 16) {
+    const { frames, end } = collectStackFrom(lines, from);
+    if (frames.length > 0) stacks.push(frames);
+    if (end <= from) break;
+    from = end;
+  }
+  return stacks;
+}
+
+function collectStackFrom(lines: readonly LogLine[], first: number): { frames: StackFrame[]; end: number } {
   const frames: StackFrame[] = [];
   const contexts = new ContextTracker();
   let inTrace = false;
   let traces = 0;
-  for (const [offset, line] of lines.entries()) {
-    const text = line.text;
-    if (offset > 0 && STACK_END.test(text) && (frames.length > 0 || inTrace)) break;
+  let offset = first;
+  for (; offset < lines.length; offset++) {
+    const text = lines[offset]?.text ?? '';
+    if (offset > first && STACK_END.test(text) && (frames.length > 0 || inTrace)) return { frames, end: offset + (frames.length === 0 ? 1 : 0) };
     if (USER_RIP.test(text)) {
-      if (frames.length > 0) break;
+      if (frames.length > 0) return { frames, end: offset + 1 };
       continue;
     }
     if (STACK_START.test(text)) {
       traces++;
       // A second trace after frames were found belongs to something else (the panic, another CPU).
-      if (traces > 1 && frames.some((frame) => !frame.isRip)) break;
+      if (traces > 1 && frames.some((frame) => !frame.isRip)) return { frames, end: offset };
       inTrace = true;
       continue;
     }
@@ -105,7 +127,7 @@ function collectStack(lines: readonly LogLine[]): StackFrame[] {
     if (!frame.isRip && !inTrace && offset === 0) continue;
     frames.push({ ...frame, context: contexts.current });
   }
-  return frames;
+  return { frames, end: offset };
 }
 
 function fill(template: string, groups: readonly string[], access: string, frame: string): string {
@@ -141,6 +163,10 @@ function buildReport(open: OpenReport, lines: readonly LogLine[]): OopsReport {
   const access = accessLine?.[1] ?? '';
   let skipAlso = [...(format.skipAlso ?? [])];
   let title = format.title;
+  if (access && format.titleWithAccess) {
+    title = format.titleWithAccess;
+    format = { ...format, frame: format.frameWithAccess ?? format.frame, scrubNumbers: false };
+  }
   let crashClass = typeof format.crashClass === 'function' ? format.crashClass(groups, access) : format.crashClass;
 
   // A WARN inside a checker (refcount, debugobjects, kmalloc…) is about the checker's caller.
@@ -168,14 +194,17 @@ function buildReport(open: OpenReport, lines: readonly LogLine[]): OopsReport {
   } else if (source.from === 'stack') {
     guilty = firstGuiltyFrame(stackFrames, skip)?.normalized ?? firstGuiltyFrame(frames, skip)?.normalized;
   } else if (source.from === 'stall') {
-    const stalled = stalledFrames(frames);
-    guilty = (stallAnchor(stalled, skip) ?? firstGuiltyFrame(stalled, skip))?.normalized;
+    // The first stack may be the RCU kthread or the detecting CPU; the stalled one can come later.
+    const stacks = collectAllStacks(lines).map(stalledFrames);
+    const anchored = stacks.map((stack) => stallAnchor(stack, skip)).find(Boolean);
+    guilty = (anchored ?? firstGuiltyFrame(stalledFrames(frames), skip))?.normalized;
   } else if (source.from === 'lock') {
-    guilty = lockFrame(lines, skip) ?? firstGuiltyFrame(stackFrames, skip)?.normalized;
+    guilty = lockFrame(lines, lockPrimitive) ?? firstGuiltyFrame(stackFrames, skip)?.normalized;
   }
   const needsFrame = title.includes('{frame}');
   let corruptedReason: string | undefined;
-  if (needsFrame && stackFrames.length === 0 && !format.noStackNeeded) corruptedReason = 'no stack trace in the report';
+  const traced = source.from === 'rip' ? frames : stackFrames;
+  if (needsFrame && traced.length === 0 && !format.noStackNeeded) corruptedReason = 'no stack trace in the report';
   else if (needsFrame && !guilty) corruptedReason = 'every frame of the stack is reporting machinery';
   const shown = corruptedReason === undefined && guilty ? titleSymbol(guilty) : 'corrupted';
 

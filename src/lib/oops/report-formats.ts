@@ -41,6 +41,10 @@ export interface ReportFormat {
   scrubNumbers?: boolean;
   /** The title is kept even when no stack trace follows the header (a one-line report). */
   noStackNeeded?: boolean;
+  /** The title to use instead when the report says whether it read or wrote (`Read of size 8`). */
+  titleWithAccess?: string;
+  /** The frame source to use with titleWithAccess. */
+  frameWithAccess?: FrameSource;
 }
 
 const SANITIZER_SKIP: readonly FrameGroup[] = ['interrupts', 'allocator', 'debugChecks', 'deviceCore'];
@@ -75,6 +79,8 @@ export const reportFormats: readonly ReportFormat[] = [
     hint: 'KASAN:',
     header: compile(String.raw`^BUG: KASAN: ([a-z0-9-]+) in ({FUNC})\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+ at addr `),
     title: 'KASAN: {1} in {2} at addr ADDR',
+    titleWithAccess: 'KASAN: {1} {Access} in {frame}',
+    frameWithAccess: { from: 'header', group: 2 },
     crashClass: (groups, access) => sanitizerClass('KASAN', groups[1] ?? '', access),
     frame: { from: 'none' },
     skip: SANITIZER_SKIP,
@@ -118,7 +124,6 @@ export const reportFormats: readonly ReportFormat[] = [
     crashClass: (groups) => sanitizerClass('KFENCE', groups[1] ?? '', groups[2] ?? ''),
     frame: { from: 'header', group: 3 },
     skip: SANITIZER_SKIP,
-    skipAlso: [/^kunit_/, /^test_/],
   },
   {
     name: 'kcsan-assert',
