@@ -125,8 +125,8 @@ export const frameGroups = {
     /^(?:__)?flush_work/, /^(?:__)?flush_workqueue/, /^(?:__)?queue_work/, /^queue_delayed_work/, /^__queue_delayed_work$/,
     /^(?:__)?cancel_work/, /^(?:__)?cancel_delayed_work/, /^drain_workqueue$/, /^destroy_workqueue$/,
     /^kthread_insert_work/, /^(?:__)?kthread_queue_work/, /^cleanup_srcu_struct/, /^(?:__)?call_rcu/, /^kfree_call_rcu$/,
-    /^(?:__)?synchronize_srcu/, /^(?:__)?mod_timer/, /^del_timer/, /^(?:__)?timer_delete/, /^add_timer/, /^try_to_del_timer/,
-    /^__init_work$/, /^init_timer_key$/, /^hrtimer_cancel$/, /^hrtimer_start/, /^__hrtimer_start/, /^usb_kill_urb$/,
+    /^(?:__)?mod_timer/, /^del_timer/, /^(?:__)?timer_delete/, /^add_timer/, /^try_to_del_timer/,
+    /^__init_work$/, /^init_timer_key$/, /^kthread_stop/, /^kthread_park$/, /^hrtimer_cancel$/, /^hrtimer_start/, /^__hrtimer_start/, /^usb_kill_urb$/,
   ],
   /** Sleeping, waiting and locking primitives, for hangs and lock reports. */
   waiting: [
@@ -162,7 +162,7 @@ export const frameGroups = {
     /^rcu_exp_handler$/, /^rcu_exp_wait_wake$/, /^nmi_handle$/, /^default_do_nmi$/, /^do_nmi$/, /^exc_nmi$/, /^end_repeat_nmi$/,
     /^entry_SYSCALL_64_after_hwframe$/, /^.*_entry_after_kaiser.*$/, /^rcu_gp_kthread/, /^rcu_gp_fqs/, /^force_qs_rnp$/,
     /^native_safe_halt$/, /^arch_safe_halt$/, /^default_idle/, /^arch_cpu_idle/, /^cpu_idle/, /^do_idle$/, /^cpu_startup_entry$/,
-    /^handle_percpu_devid_irq$/, /^generic_handle_domain_irq$/, /^__handle_domain_irq$/, /^generic_handle_irq$/, /^call_with_stack$/,
+    /^handle_percpu_devid_irq$/, /^__irq_svc$/, /^__irq_usr$/, /^arch_timer_handler/, /^tick_periodic$/, /^generic_handle_domain_irq$/, /^__handle_domain_irq$/, /^generic_handle_irq$/, /^call_with_stack$/,
   ],
   /** Kernel entry and thread start: the bottom of every stack. */
   entry: [

@@ -195,9 +195,12 @@ function buildReport(open: OpenReport, lines: readonly LogLine[]): OopsReport {
     guilty = firstGuiltyFrame(stackFrames, skip)?.normalized ?? firstGuiltyFrame(frames, skip)?.normalized;
   } else if (source.from === 'stall') {
     // The first stack may be the RCU kthread or the detecting CPU; the stalled one can come later.
-    const stacks = collectAllStacks(lines).map(stalledFrames);
+    const stacks = collectAllStacks(lines).map((stack) => stalledFrames(stack));
     const anchored = stacks.map((stack) => stallAnchor(stack, skip)).find(Boolean);
     guilty = (anchored ?? firstGuiltyFrame(stalledFrames(frames), skip))?.normalized;
+  } else if (source.from === 'lockup') {
+    // The watchdog prints the stuck context itself: its registers first, then its stack.
+    guilty = (stallAnchor(frames, skip) ?? firstGuiltyFrame(frames, skip))?.normalized;
   } else if (source.from === 'lock') {
     guilty = lockFrame(lines, lockPrimitive) ?? firstGuiltyFrame(stackFrames, skip)?.normalized;
   }

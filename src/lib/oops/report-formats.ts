@@ -14,7 +14,9 @@ export type FrameSource =
   /** The function a lock was taken in: `at: FUNC+0x…` after the header. */
   | { from: 'lock' }
   /** For stalls: the stack below the interrupt that caught the CPU, see guilty-frame.ts. */
-  | { from: 'stall' };
+  | { from: 'stall' }
+  /** For lockups: the stuck context's own stack, top to bottom, see guilty-frame.ts. */
+  | { from: 'lockup' };
 
 /** One kind of report: how to recognise it, what to call it, and whom to blame. */
 export interface ReportFormat {
@@ -48,7 +50,7 @@ export interface ReportFormat {
 }
 
 const SANITIZER_SKIP: readonly FrameGroup[] = ['interrupts', 'allocator', 'debugChecks', 'deviceCore'];
-const FAULT_SKIP: readonly FrameGroup[] = ['debugChecks', 'deviceCore'];
+const FAULT_SKIP: readonly FrameGroup[] = ['debugChecks', 'deviceCore', 'deferredWork'];
 const WARN_SKIP: readonly FrameGroup[] = ['debugChecks', 'allocator', 'deviceCore', 'deferredWork'];
 const HANG_SKIP: readonly FrameGroup[] = ['waiting', 'interrupts', 'debugChecks', 'deferredWork'];
 const LOCK_SKIP: readonly FrameGroup[] = ['waiting', 'debugChecks', 'deferredWork'];
@@ -216,7 +218,7 @@ export const reportFormats: readonly ReportFormat[] = [
     header: /^(?:watchdog: )?BUG: soft lockup - CPU#\d+ stuck for/,
     title: 'BUG: soft lockup in {frame}',
     crashClass: 'HANG',
-    frame: { from: 'stall' },
+    frame: { from: 'lockup' },
     skip: HANG_SKIP,
   },
   {

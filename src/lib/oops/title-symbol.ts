@@ -6,9 +6,9 @@
  */
 const titleRewrites: ReadonlyArray<[RegExp, string]> = [
   [/^__(?:x64|ia32|arm64|riscv|s390x?)_(?:compat_)?sys_(\w+)$/, 'sys_$1'],
-  [/^(?:SyS|__se_sys|__do_sys|ksys|do_sys|__se_compat_sys|__do_compat_sys|compat_SyS|C_SYSC|SYSC)_(\w+)$/, '$1'],
+  [/^(?:sys|SyS|__se_sys|__do_sys|ksys|do_sys|__se_compat_sys|__do_compat_sys|compat_SyS|C_SYSC|SYSC)_(\w+)$/, '$1'],
   [/^smp_call_function(?:_single|_many|_many_cond|_any|_single_async)?$/, 'smp_call_function'],
-  [/^synchronize_rcu(?:_expedited|_normal)?$/, 'synchronize_rcu'],
+  [/^synchronize_(?:s?rcu|sched)(?:_expedited|_normal)?$/, 'synchronize_rcu'],
 ];
 
 export function titleSymbol(symbol: string): string {
