@@ -28,7 +28,8 @@ export const frameGroups = {
     /^do_int3/, /^exc_int3$/, /^int3$/, /^poke_int3_handler$/, /^do_divide_error$/, /^exc_divide_error$/,
     /^divide_error$/, /^do_stack_segment$/, /^exc_stack_segment$/, /^do_double_fault$/, /^exc_double_fault$/,
     /^handle_stack_overflow$/, /^fixup_exception$/, /^ex_handler_/, /^__ex_handler/, /^kernel_fault/,
-    /^trace_/, /^__trace_/, /^perf_trace_/, /^trace_event_raw_event_/,
+    /^trace_/, /^__trace_/, /^perf_trace_/, /^trace_event_raw_event_/, /^spin_dump$/, /^spin_bug$/, /^rwlock_bug$/,
+    /^do_tag_check_fault$/, /^do_tag_recovery$/, /^report_tag_fault$/, /^__do_kernel_fault$/, /^walk_stackframe$/, /^__get_wchan$/,
   ],
   /** Sanitizer runtimes, coverage instrumentation and fault injection. */
   sanitizers: [
@@ -59,7 +60,7 @@ export const frameGroups = {
     /^trace_hardirqs/, /^lockdep_hardirqs/, /^__trace_hardirqs/, /^(?:__)?wake_up/, /^__wake_up_common/,
     /^lock_timer_base$/, /^__lock_timer$/, /^lock_sock_nested$/, /^__lock_sock$/, /^lock_sock$/, /^release_sock$/,
     /^(?:__)?wait_for_common/, /^do_wait_for_common$/, /^(?:__)?rcu_barrier/, /^__cond_resched_lock$/,
-    /^bit_spin_lock$/, /^bit_spin_unlock$/, /^kernel_fpu_begin/, /^kernel_fpu_end$/, /^debug_lockdep/,
+    /^bit_spin_lock$/, /^complete(?:_all)?$/, /^bit_spin_unlock$/, /^kernel_fpu_begin/, /^kernel_fpu_end$/, /^debug_lockdep/,
   ],
   /** Debugging facilities that detect someone else's bug. */
   debugChecks: [
@@ -87,7 +88,7 @@ export const frameGroups = {
     /^pointer$/, /^number$/, /^hex_string$/, /^(?:__)?crc/, /^crc32/, /^crc16$/, /^crc_itu_t/, /^crc_t10dif/,
     /^__bitmap_/, /^sort$/, /^sort_r$/, /^bsearch$/, /^__virt_to_phys/, /^__phys_addr/, /^virt_to_/, /^phys_to_/,
     /^__x86_indirect_thunk/, /^__x86_return_thunk$/, /^(?:__)?x86_indirect_/, /^memcmp$/, /^bcmp$/, /^__memcpy$/,
-    /^aes_encrypt$/, /^aes_decrypt$/, /^chacha_/, /^sha\d*_/, /^blake2s_/, /^siphash/,
+    /^aes(?:ti)?_(?:en|de)crypt$/, /^chacha_/, /^sha\d*_/, /^blake2s_/, /^siphash/,
   ],
   /** The allocator, freeing and the page cache plumbing: the caller that asked is the one to blame. */
   allocator: [
@@ -101,7 +102,7 @@ export const frameGroups = {
     /^pcpu_alloc$/, /^__alloc_percpu/, /^alloc_percpu/, /^dma_alloc/, /^mempool_alloc/, /^(?:__)?page_frag_alloc/,
     /^alloc_pages_mpol/, /^alloc_pages_vma$/, /^vma_alloc_folio/, /^(?:__)?get_vm_area/, /^alloc_vmap_area$/,
     /^__alloc_skb$/, /^alloc_skb/, /^__netdev_alloc_skb$/, /^netdev_alloc_skb$/, /^dev_alloc_skb$/, /^__napi_alloc_skb$/,
-    /^kmalloc_reserve$/, /^sock_kmalloc$/, /^sock_kzalloc$/, /^sk_prot_alloc$/, /^skb_clone$/, /^kstrdup_const$/,
+    /^kmalloc_reserve$/, /^_*kmalloc/, /^_*filemap_alloc_folio/, /^_*filemap_get_folio/, /^pagecache_get_page$/, /^_*page_pool_/, /^grab_cache_page/, /^sock_kmalloc$/, /^sock_kzalloc$/, /^sk_prot_alloc$/, /^skb_clone$/, /^kstrdup_const$/,
     /^kvasprintf_const$/, /^alloc_inode$/, /^new_inode$/, /^radix_tree_node_alloc$/, /^kmem_alloc$/, /^kzalloc_node$/,
     /^__kzalloc/, /^kmalloc_array/, /^kvmalloc_array/, /^kmalloc_node/, /^__kvmalloc_node/, /^alloc_netdev/, /^kobject_set_name_vargs$/,
     /^kobject_set_name$/, /^dev_set_name$/, /^kvasprintf$/,
@@ -118,7 +119,9 @@ export const frameGroups = {
     /^kobject_/, /^__kobject_/, /^kobj_/, /^kset_/, /^sysfs_/, /^__sysfs_/, /^device_add$/, /^device_del$/,
     /^device_unregister$/, /^device_register$/, /^device_release_driver/, /^__device_release_driver$/, /^devres_release/,
     /^release_nodes$/, /^bus_remove_device$/, /^bus_add_device$/, /^driver_probe_device$/, /^really_probe$/,
-    /^__driver_attach$/, /^device_links_/, /^put_device$/, /^get_device$/, /^internal_create_group$/, /^kernfs_remove_by_name/,
+    /^__driver_attach$/, /^device_links_/, /^put_device$/, /^get_device$/, /^internal_create_group$/, /^kernfs_remove_by_name/, /^device_remove_file$/, /^device_destroy$/, /^device_release$/,
+    /^dpm_sysfs_remove$/, /^get_device_parent$/, /^usb_kill_urb$/, /^usb_kill_anchored_urbs$/, /^usb_poison_urb$/, /^rollback_registered/,
+    /^unregister_netdevice_many/, /^usb_start_wait_urb$/, /^usb_control_msg$/, /^usb_bulk_msg$/,
   ],
   /** Workqueues and deferred work: the flush names who waited, not who broke it. */
   deferredWork: [

@@ -8,13 +8,14 @@ import { reportFormats, type ReportFormat } from './report-formats.ts';
 import { isSuspectModule, readMetadata } from './report-metadata.ts';
 import type { OopsReport } from './report-types.ts';
 import { titleSymbol } from './title-symbol.ts';
-import { warningKindFor } from './warning-kinds.ts';
+import { bugKindFor, warningKindFor } from './warning-kinds.ts';
 
 /** A report runs at most this many lines past its header. */
 const MAX_REPORT_LINES = 500;
 
 // Lines after which the first stack of a report is over.
-const STACK_END = /^(?:Allocated by task|Allocated:|Freed by task|Freed:|The buggy address|Memory state around|Last potentially related work creation|Second to last potentially related|Kernel Offset:|---\[ end trace|Rebooting in|Dumping ftrace buffer|Kernel panic - not syncing|irq event stamp:|={20,}|Uninit was (?:created|stored)|Local variable|Bytes \d+-\d+ of \d+|Memory access of size|Showing all locks held|\s*\d+ locks? held by|other info that might help|the existing dependency chain|stack backtrace:|Sending NMI from CPU|NMI backtrace for cpu)/;
+const STACK_END = /^(?:Allocated by task|Allocated:|Freed by task|Freed:|The buggy address|Memory state around|Last potentially related work creation|Second to last potentially related|Kernel Offset:|---\[ end trace|Rebooting in|Dumping ftrace buffer|irq event stamp:|={20,}|Uninit was (?:created|stored)|Local variable|Bytes \d+-\d+ of \d+|Memory access of size|Showing all locks held|\s*\d+ locks? held by|other info that might help|the existing dependency chain|stack backtrace:|Sending NMI from CPU|NMI backtrace for cpu)/;
+const PANIC_LINE = /^Kernel panic - not syncing/;
 const STACK_START = /^\s*(?:Call Trace|Call trace|Backtrace|backtrace|Stack):?\s*$|^\s*backtrace(?: \(crc [0-9a-f]+\))?:$/;
 const USER_RIP = /^\s*RIP: 0033:|^\s*RIP: 0023:/;
 const ACCESS = /^(Read|Write) (?:of size|at addr)/;
@@ -109,6 +110,7 @@ function collectStackFrom(lines: readonly LogLine[], first: number): { frames: S
   let offset = first;
   for (; offset < lines.length; offset++) {
     const text = lines[offset]?.text ?? '';
+    if (offset > first && inTrace && PANIC_LINE.test(text)) return { frames, end: offset };
     if (offset > first && STACK_END.test(text) && (frames.length > 0 || inTrace)) return { frames, end: offset + (frames.length === 0 ? 1 : 0) };
     if (USER_RIP.test(text)) {
       if (frames.length > 0) return { frames, end: offset + 1 };
@@ -133,6 +135,7 @@ function collectStackFrom(lines: readonly LogLine[], first: number): { frames: S
 function fill(template: string, groups: readonly string[], access: string, frame: string): string {
   return template
     .replace(/\{ (\d)\}/g, (_all, n: string) => (groups[Number(n)] ? ` ${groups[Number(n)]}` : ''))
+    .replace(/\{(\d)\|slug\}/g, (_all, n: string) => (groups[Number(n)] ?? '').toLowerCase().replace(/\s+/g, '-'))
     .replace(/\{(\d)\}/g, (_all, n: string) => groups[Number(n)] ?? '')
     .replace('{ Access}', access ? ` ${access}` : '')
     .replace('{Access}', access)
@@ -169,6 +172,16 @@ function buildReport(open: OpenReport, lines: readonly LogLine[]): OopsReport {
   }
   let crashClass = typeof format.crashClass === 'function' ? format.crashClass(groups, access) : format.crashClass;
 
+  // A BUG_ON inside a checker (usercopy, list debugging) is titled after the check.
+  if (format.name === 'kernel-bug') {
+    const kind = bugKindFor(groups[1] ?? '');
+    if (kind) {
+      title = kind.title;
+      crashClass = kind.crashClass;
+      format = { ...format, frame: { from: 'stack' } };
+    }
+  }
+
   // A WARN inside a checker (refcount, debugobjects, kmalloc…) is about the checker's caller.
   if (format.name === 'warning') {
     const location = groups[1] || groups[3] || groups[5] || '';
@@ -188,7 +201,7 @@ function buildReport(open: OpenReport, lines: readonly LogLine[]): OopsReport {
   if (source.from === 'header') {
     const named = format.name === 'warning' ? groups[2] || groups[4] || groups[6] : groups[source.group];
     const symbol = named ? normalizeSymbol(named) : undefined;
-    guilty = symbol && !skip(symbol) ? symbol : firstGuiltyFrame(stackFrames, skip)?.normalized;
+    guilty = symbol && !skip(symbol) ? symbol : firstGuiltyFrame(named ? stackFrames : frames, skip)?.normalized;
   } else if (source.from === 'rip') {
     guilty = firstGuiltyFrame(frames, skip)?.normalized;
   } else if (source.from === 'stack') {
@@ -206,7 +219,7 @@ function buildReport(open: OpenReport, lines: readonly LogLine[]): OopsReport {
   }
   const needsFrame = title.includes('{frame}');
   let corruptedReason: string | undefined;
-  const traced = source.from === 'rip' ? frames : stackFrames;
+  const traced = source.from === 'rip' ? frames : source.from === 'lock' && guilty ? [guilty] : stackFrames;
   if (needsFrame && traced.length === 0 && !format.noStackNeeded) corruptedReason = 'no stack trace in the report';
   else if (needsFrame && !guilty) corruptedReason = 'every frame of the stack is reporting machinery';
   const shown = corruptedReason === undefined && guilty ? titleSymbol(guilty) : 'corrupted';

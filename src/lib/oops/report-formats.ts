@@ -49,7 +49,7 @@ export interface ReportFormat {
   frameWithAccess?: FrameSource;
 }
 
-const SANITIZER_SKIP: readonly FrameGroup[] = ['interrupts', 'allocator', 'debugChecks', 'deviceCore'];
+const SANITIZER_SKIP: readonly FrameGroup[] = ['interrupts', 'allocator', 'debugChecks', 'deviceCore', 'waiting', 'deferredWork'];
 const FAULT_SKIP: readonly FrameGroup[] = ['debugChecks', 'deviceCore', 'deferredWork'];
 const WARN_SKIP: readonly FrameGroup[] = ['debugChecks', 'allocator', 'deviceCore', 'deferredWork'];
 const HANG_SKIP: readonly FrameGroup[] = ['waiting', 'interrupts', 'debugChecks', 'deferredWork'];
@@ -88,6 +88,15 @@ export const reportFormats: readonly ReportFormat[] = [
     skip: SANITIZER_SKIP,
     scrubNumbers: true,
     noStackNeeded: true,
+  },
+  {
+    name: 'kasan-double-free',
+    hint: 'KASAN: double-free or invalid-free',
+    header: compile(String.raw`^BUG: KASAN: double-free or invalid-free in ({FUNC})?`),
+    title: 'KASAN: invalid-free in {frame}',
+    crashClass: 'KASAN-INVALID-FREE',
+    frame: { from: 'header', group: 1 },
+    skip: SANITIZER_SKIP,
   },
   {
     name: 'kasan-on-address',
@@ -150,7 +159,7 @@ export const reportFormats: readonly ReportFormat[] = [
     name: 'ubsan',
     hint: 'UBSAN:',
     header: /^(?:=+)?UBSAN: ([A-Za-z -]+?) in /,
-    title: 'UBSAN: {1} in {frame}',
+    title: 'UBSAN: {1|slug} in {frame}',
     crashClass: 'UBSAN',
     frame: { from: 'stack' },
     skip: SANITIZER_SKIP,
@@ -163,7 +172,7 @@ export const reportFormats: readonly ReportFormat[] = [
   lockdep('lockdep-irq-lock-inversion', 'possible irq lock inversion dependency detected', 'possible deadlock in {frame}', { from: 'lock' }, 'irq lock inversion'),
   lockdep('lockdep-inconsistent', 'inconsistent lock state', 'inconsistent lock state in {frame}', { from: 'lock' }),
   lockdep('lockdep-bad-unlock', 'bad unlock balance detected', '{1}: bad unlock balance in {frame}', { from: 'stack' }),
-  lockdep('lockdep-held-lock-freed', 'held lock freed', '{1}: held lock freed in {frame}', { from: 'stack' }),
+  lockdep('lockdep-held-lock-freed', 'held lock freed', '{1}: held lock freed in {frame}', { from: 'lock' }),
   lockdep('lockdep-still-held', '.* still has locks held', '{1}: still has locks held in {frame}', { from: 'stack' }, 'still has locks held'),
   lockdep('lockdep-held-returning', 'lock held when returning to user space', '{1}: lock held when returning to user space in {frame}', { from: 'lock' }),
   lockdep('lockdep-nested', 'Nested lock was not taken', 'WARNING: nested lock was not taken in {frame}', { from: 'stack' }),
@@ -361,7 +370,7 @@ export const reportFormats: readonly ReportFormat[] = [
   {
     name: 'kernel-bug',
     hint: 'kernel BUG',
-    header: /^(?:------------\[ cut here \]------------)?kernel BUG at /,
+    header: /^(?:------------\[ cut here \]------------)?kernel BUG at ([^\s!]+)/,
     title: 'kernel BUG in {frame}',
     crashClass: 'BUG',
     frame: { from: 'rip' },
@@ -507,7 +516,7 @@ export const reportFormats: readonly ReportFormat[] = [
   {
     name: 'stack-protector',
     hint: 'stack is corrupted in',
-    header: compile(String.raw`^Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: ({FUNC})`),
+    header: compile(String.raw`^Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: (?:({FUNC})\+0x)?`),
     title: 'kernel panic: stack is corrupted in {frame}',
     crashClass: 'DoS',
     frame: { from: 'header', group: 1 },
@@ -520,8 +529,18 @@ export const reportFormats: readonly ReportFormat[] = [
     header: /^Kernel panic - not syncing: corrupted stack end detected inside scheduler/,
     title: 'kernel panic: corrupted stack end in {frame}',
     crashClass: 'DoS',
-    frame: { from: 'stack' },
+    frame: { from: 'lockup' },
     skip: [...HANG_SKIP],
+    consequence: true,
+  },
+  {
+    name: 'stack-overflow-panic',
+    hint: 'kernel stack overflow',
+    header: /^Kernel panic - not syncing: kernel stack overflow/,
+    title: 'kernel stack overflow in {frame}',
+    crashClass: 'DoS',
+    frame: { from: 'lockup' },
+    skip: FAULT_SKIP,
     consequence: true,
   },
   {

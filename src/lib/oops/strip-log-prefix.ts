@@ -9,7 +9,9 @@ const prefixes: readonly RegExp[] = [
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})? \S+ kernel: ?/,
   /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? /,
   /^kernel: ?/,
-  /^<\d>/,
+  /^<\d+>/,
+  // A login prompt the console printed just before the kernel line.
+  /^\S+ login: /,
   /^\[ *\d+\.\d+\] ?/,
   /^\[ *[TC]\d+\] ?/,
   // Another writer's text can precede a console line: `syzkaller login: [   50.946624] WARNING: …`.

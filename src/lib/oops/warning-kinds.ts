@@ -51,3 +51,14 @@ export function warningKindFor(location: string, func = ''): WarningKind | undef
   const name = func.replace(/\+0x.*$/, '').replace(/\.(?:isra|constprop|part|cold)(?:\.\d+)?/g, '');
   return warningKinds.find((kind) => (kind.file ? kind.file.test(file) : true) && (kind.func ? kind.func.test(name) : true));
 }
+
+/** `kernel BUG at <file>:<line>!` raised by a checker: the title names the check, as the WARN kinds do. */
+export const bugKinds: ReadonlyArray<{ file: RegExp; title: string; crashClass: string }> = [
+  { file: /^mm\/usercopy\.c$/, title: 'BUG: bad usercopy in {frame}', crashClass: 'BUG' },
+  { file: /^lib\/list_debug\.c$/, title: 'BUG: corrupted list in {frame}', crashClass: 'MEMORY_SAFETY_BUG' },
+];
+
+export function bugKindFor(location: string): (typeof bugKinds)[number] | undefined {
+  const file = location.replace(/^\.\//, '').replace(/:\d+!?$/, '');
+  return bugKinds.find((kind) => kind.file.test(file));
+}
