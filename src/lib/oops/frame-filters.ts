@@ -17,7 +17,7 @@ export const frameGroups = {
     /^exc_general_protection$/, /^general_protection$/, /^die_addr$/, /^do_kern_addr_fault$/, /^spurious_kernel_fault$/,
     /^__die_body$/, /^die_body$/, /^nmi_cpu_backtrace/, /^nmi_trigger_cpumask_backtrace$/, /^arch_trigger_cpumask_backtrace$/,
     /^dump_backtrace$/, /^show_trace$/, /^__show_regs$/, /^print_trace_address$/, /^dump_trace$/, /^arch_stack_walk/,
-    /^stack_trace_/, /^save_stack/, /^__save_stack_trace$/, /^save_trace$/, /^unwind_/, /^__unwind_start$/,
+    /^stack_trace_/, /^save_stack/, /^__save_stack_trace$/, /^save_trace$/, /^unwind_(?:next|get|find)/,
     /^dump_cpu_task$/, /^sched_show_task$/, /^show_state_filter$/, /^__schedule_bug$/, /^__might_sleep/,
     /^___might_sleep$/, /^__might_resched$/, /^__might_fault$/, /^might_fault$/, /^bust_spinlocks$/,
     /^__do_kernel_fault$/, /^do_bad_area$/, /^do_mem_abort$/, /^do_translation_fault$/, /^do_page_fault$/,
@@ -29,7 +29,7 @@ export const frameGroups = {
     /^divide_error$/, /^do_stack_segment$/, /^exc_stack_segment$/, /^do_double_fault$/, /^exc_double_fault$/,
     /^handle_stack_overflow$/, /^fixup_exception$/, /^ex_handler_/, /^__ex_handler/, /^kernel_fault/,
     /^trace_/, /^__trace_/, /^perf_trace_/, /^trace_event_raw_event_/, /^spin_dump$/, /^spin_bug$/, /^rwlock_bug$/,
-    /^do_tag_check_fault$/, /^do_tag_recovery$/, /^report_tag_fault$/, /^__do_kernel_fault$/, /^walk_stackframe$/, /^__get_wchan$/,
+    /^do_tag_check_fault$/, /^do_tag_recovery$/, /^report_tag_fault$/, /^__do_kernel_fault$/, /^walk_stackframe$/, /^_stext$/, /^_etext$/, /^__stack_chk_fail$/,
   ],
   /** Sanitizer runtimes, coverage instrumentation and fault injection. */
   sanitizers: [
@@ -88,7 +88,7 @@ export const frameGroups = {
     /^pointer$/, /^number$/, /^hex_string$/, /^(?:__)?crc/, /^crc32/, /^crc16$/, /^crc_itu_t/, /^crc_t10dif/,
     /^__bitmap_/, /^sort$/, /^sort_r$/, /^bsearch$/, /^__virt_to_phys/, /^__phys_addr/, /^virt_to_/, /^phys_to_/,
     /^__x86_indirect_thunk/, /^__x86_return_thunk$/, /^(?:__)?x86_indirect_/, /^memcmp$/, /^bcmp$/, /^__memcpy$/,
-    /^aes(?:ti)?_(?:en|de)crypt$/, /^chacha_/, /^sha\d*_/, /^blake2s_/, /^siphash/,
+    /^aes(?:ti)?_(?:en|de)crypt$/, /^crypto_(?:ecb|cbc|ctr|skcipher|aead|shash|ahash|cipher)_/, /^cipher_crypt_one$/, /^chacha_/, /^sha\d*_/, /^blake2s_/, /^siphash/,
   ],
   /** The allocator, freeing and the page cache plumbing: the caller that asked is the one to blame. */
   allocator: [
@@ -129,7 +129,7 @@ export const frameGroups = {
     /^(?:__)?cancel_work/, /^(?:__)?cancel_delayed_work/, /^drain_workqueue$/, /^destroy_workqueue$/,
     /^kthread_insert_work/, /^(?:__)?kthread_queue_work/, /^cleanup_srcu_struct/, /^(?:__)?call_rcu/, /^kfree_call_rcu$/,
     /^(?:__)?mod_timer/, /^del_timer/, /^(?:__)?timer_delete/, /^add_timer/, /^try_to_del_timer/,
-    /^__init_work$/, /^init_timer_key$/, /^kthread_stop/, /^kthread_park$/, /^hrtimer_cancel$/, /^hrtimer_start/, /^__hrtimer_start/, /^usb_kill_urb$/,
+    /^__init_work$/, /^init_timer_key$/, /^insert_work$/, /^kthread_stop/, /^kthread_park$/, /^hrtimer_cancel$/, /^hrtimer_start/, /^__hrtimer_start/, /^usb_kill_urb$/,
   ],
   /** Sleeping, waiting and locking primitives, for hangs and lock reports. */
   waiting: [
@@ -173,7 +173,7 @@ export const frameGroups = {
     /^ret_from_fork/, /^kthread$/, /^worker_thread$/, /^process_one_work$/, /^process_scheduled_works$/,
     /^x64_sys_call$/, /^ia32_sys_call$/, /^syscall_exit_to_user_mode/, /^exit_to_user_mode/, /^el0_svc/, /^invoke_syscall$/,
     /^do_el0_svc/, /^el0t_64_sync/, /^el0t_32_sync/, /^syscall_trace_enter/, /^do_int80_syscall_32$/, /^ret_fast_syscall$/,
-    /^ret_from_exception$/, /^entry_SYSCALL_64_fastpath$/, /^system_call_fastpath$/, /^tracesys/, /^int_ret_from_sys_call$/,
+    /^entry_SYSCALL_64_fastpath$/, /^system_call_fastpath$/, /^tracesys/, /^int_ret_from_sys_call$/,
   ],
   /** System call wrappers: the call's name, kept for stalls, skipped where a deeper frame is better. */
   syscalls: [

@@ -157,8 +157,20 @@ function lockFrame(lines: readonly LogLine[], skip: (symbol: string) => boolean)
   return undefined;
 }
 
-function buildReport(open: OpenReport, lines: readonly LogLine[]): OopsReport {
+/**
+ * With printk caller ids, lines another task or CPU printed in the middle of a report are not
+ * part of it. Stall reports are the exception: they collect other CPUs' backtraces on purpose.
+ */
+function ownLines(format: ReportFormat, lines: readonly LogLine[]): readonly LogLine[] {
+  const caller = lines[0]?.caller;
+  if (!caller || format.frame.from === 'stall' || format.frame.from === 'lockup') return lines;
+  const own = lines.filter((line) => line.caller === undefined || line.caller === caller);
+  return own.length >= 3 ? own : lines;
+}
+
+function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport {
   let format = open.format;
+  const lines = ownLines(format, allLines);
   const groups = [...open.match].map((group) => group ?? '');
   const texts = lines.map((line) => line.text);
   const frames = collectStack(lines);

@@ -50,7 +50,7 @@ export interface ReportFormat {
 }
 
 const SANITIZER_SKIP: readonly FrameGroup[] = ['interrupts', 'allocator', 'debugChecks', 'deviceCore', 'waiting', 'deferredWork'];
-const FAULT_SKIP: readonly FrameGroup[] = ['debugChecks', 'deviceCore', 'deferredWork'];
+const FAULT_SKIP: readonly FrameGroup[] = ['debugChecks', 'deviceCore', 'deferredWork', 'waiting'];
 const WARN_SKIP: readonly FrameGroup[] = ['debugChecks', 'allocator', 'deviceCore', 'deferredWork'];
 const HANG_SKIP: readonly FrameGroup[] = ['waiting', 'interrupts', 'debugChecks', 'deferredWork'];
 const LOCK_SKIP: readonly FrameGroup[] = ['waiting', 'debugChecks', 'deferredWork'];

@@ -23,3 +23,11 @@ export function stripLogPrefix(line: string): string {
   for (const prefix of prefixes) rest = rest.replace(prefix, '');
   return rest;
 }
+
+// `[  771.746713][T15335]` or `[  771.755252][    C1]`: the printk caller id (CONFIG_PRINTK_CALLER).
+const CALLER = /^[^\[]{0,200}?\[ *\d+\.\d+\]\[ *([TC]\d+)\]/;
+
+/** The task (`T1234`) or CPU (`C0`) that printed a console line, when the kernel records it. */
+export function logCaller(line: string): string | undefined {
+  return CALLER.exec(line)?.[1];
+}
