@@ -21,7 +21,8 @@ const USER_RIP = /^\s*RIP: 0033:|^\s*RIP: 0023:/;
 const ACCESS = /^(Read|Write) (?:of size|at addr)/;
 const LOCK_AT = compile(String.raw`(?:at|\bat):\s*(?:\[<[0-9a-fA-F]+>\]\s*)?({FUNC})\+0x`);
 const TRYING_LOCK = /is trying to acquire|is trying to release|acquire lock:|lock\(s\) held|took:|\{[A-Z-]+\} state was registered at:|is holding|lock held by|there are no more locks to release|at:$/;
-const lockPrimitive = makeFrameFilter(['locking']);
+const BACKTRACE = /^stack backtrace:$/;
+const hasBacktrace = (lines: readonly LogLine[]) => lines.some((line) => BACKTRACE.test(line.text));
 const SYZ_MACHINE = /^(?:SYZFAIL: |SYZFATAL: )(.+)$/;
 
 interface OpenReport {
@@ -146,13 +147,15 @@ function fill(template: string, groups: readonly string[], access: string, frame
 }
 
 function lockFrame(lines: readonly LogLine[], skip: (symbol: string) => boolean): string | undefined {
+  // Only the first lock named after the banner: the one being taken.
   for (let index = 1; index < lines.length && index < 60; index++) {
     const text = lines[index]?.text ?? '';
     if (!TRYING_LOCK.test(text)) continue;
     for (let look = index; look < Math.min(lines.length, index + 4); look++) {
       const at = LOCK_AT.exec(lines[look]?.text ?? '');
-      if (at?.[1] && !skip(normalizeSymbol(at[1]))) return normalizeSymbol(at[1]);
+      if (at?.[1]) return skip(normalizeSymbol(at[1])) && hasBacktrace(lines) ? undefined : normalizeSymbol(at[1]);
     }
+    return undefined;
   }
   return undefined;
 }
@@ -227,7 +230,10 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
     // The watchdog prints the stuck context itself: its registers first, then its stack.
     guilty = (stallAnchor(frames, skip) ?? firstGuiltyFrame(frames, skip))?.normalized;
   } else if (source.from === 'lock') {
-    guilty = lockFrame(lines, lockPrimitive) ?? firstGuiltyFrame(stackFrames, skip)?.normalized;
+    // The lock's call site, else the stack of the task that took it (`stack backtrace:`).
+    const backtrace = lines.findIndex((line) => BACKTRACE.test(line.text));
+    const current = backtrace >= 0 ? collectStackFrom(lines, backtrace + 1).frames : stackFrames;
+    guilty = lockFrame(lines, skip) ?? firstGuiltyFrame(current, skip)?.normalized ?? firstGuiltyFrame(stackFrames, skip)?.normalized;
   }
   const needsFrame = title.includes('{frame}');
   let corruptedReason: string | undefined;
