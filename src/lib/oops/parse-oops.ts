@@ -21,6 +21,7 @@ const USER_RIP = /^\s*RIP: 0033:|^\s*RIP: 0023:/;
 const ACCESS = /^(Read|Write) (?:of size|at addr)/;
 const LOCK_AT = compile(String.raw`(?:at|\bat):\s*(?:\[<[0-9a-fA-F]+>\]\s*)?({FUNC})\+0x`);
 const TRYING_LOCK = /is trying to acquire|is trying to release|acquire lock:|lock\(s\) held|took:|\{[A-Z-]+\} state was registered at:|is holding|lock held by|there are no more locks to release|at:$/;
+const NO_STACK = 'no stack trace in the report';
 const BACKTRACE = /^stack backtrace:$/;
 const hasBacktrace = (lines: readonly LogLine[]) => lines.some((line) => BACKTRACE.test(line.text));
 const SYZ_MACHINE = /^(?:SYZFAIL: |SYZFATAL: )(.+)$/;
@@ -68,7 +69,15 @@ export function parseOops(input: string): OopsReport[] {
   return starts.map((report, index) => {
     const next = starts[index + 1]?.start ?? lines.length;
     const end = Math.min(next, report.start + MAX_REPORT_LINES, lines.length);
-    return buildReport(report, lines.slice(report.start, end));
+    const built = buildReport(report, lines.slice(report.start, end));
+    const nextStart = starts[index + 1]?.start;
+    if (built.corruptedReason !== NO_STACK || nextStart === undefined || nextStart - report.start <= 3) return built;
+    // Another report can start between a header and its stack (a panic, another CPU's report):
+    // look past it for the stack before calling the report corrupted. Two banners within a few
+    // lines of each other are two CPUs printing at once, and the first is truly corrupted.
+    const further = Math.min(starts[index + 2]?.start ?? lines.length, report.start + MAX_REPORT_LINES, lines.length);
+    const extended = buildReport(report, lines.slice(report.start, further));
+    return extended.corrupted ? built : extended;
   });
 }
 
@@ -112,7 +121,7 @@ function collectStackFrom(lines: readonly LogLine[], first: number): { frames: S
   for (; offset < lines.length; offset++) {
     const text = lines[offset]?.text ?? '';
     if (offset > first && inTrace && PANIC_LINE.test(text)) return { frames, end: offset };
-    if (offset > first && STACK_END.test(text) && (frames.length > 0 || inTrace)) return { frames, end: offset + (frames.length === 0 ? 1 : 0) };
+    if (offset > first && STACK_END.test(text) && (inTrace || frames.some((frame) => !frame.isRip))) return { frames, end: offset + (frames.length === 0 ? 1 : 0) };
     if (USER_RIP.test(text)) {
       if (frames.length > 0) return { frames, end: offset + 1 };
       continue;
@@ -121,6 +130,8 @@ function collectStackFrom(lines: readonly LogLine[], first: number): { frames: S
       traces++;
       // A second trace after frames were found belongs to something else (the panic, another CPU).
       if (traces > 1 && frames.some((frame) => !frame.isRip)) return { frames, end: offset };
+      // Frames printed before the first trace (`Preemption disabled at:`) are not part of it.
+      if (traces === 1) frames.splice(0, frames.length, ...frames.filter((frame) => frame.isRip));
       inTrace = true;
       continue;
     }
@@ -216,7 +227,7 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
   if (source.from === 'header') {
     const named = format.name === 'warning' ? groups[2] || groups[4] || groups[6] : groups[source.group];
     const symbol = named ? normalizeSymbol(named) : undefined;
-    guilty = symbol && !skip(symbol) ? symbol : firstGuiltyFrame(named ? stackFrames : frames, skip)?.normalized;
+    guilty = symbol && !skip(symbol) ? symbol : firstGuiltyFrame(frames, skip)?.normalized;
   } else if (source.from === 'rip') {
     guilty = firstGuiltyFrame(frames, skip)?.normalized;
   } else if (source.from === 'stack') {
@@ -238,7 +249,7 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
   const needsFrame = title.includes('{frame}');
   let corruptedReason: string | undefined;
   const traced = source.from === 'rip' ? frames : source.from === 'lock' && guilty ? [guilty] : stackFrames;
-  if (needsFrame && traced.length === 0 && !format.noStackNeeded) corruptedReason = 'no stack trace in the report';
+  if (needsFrame && traced.length === 0 && !format.noStackNeeded) corruptedReason = NO_STACK;
   else if (needsFrame && !guilty) corruptedReason = 'every frame of the stack is reporting machinery';
   const shown = corruptedReason === undefined && guilty ? titleSymbol(guilty) : 'corrupted';
 
