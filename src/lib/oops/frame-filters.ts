@@ -77,7 +77,7 @@ export const frameGroups = {
   memoryHelpers: [
     /^(?:__)?mem(?:cpy|move|set|cmp|chr|dup|scan)/, /^(?:__)?str(?:len|nlen|cpy|ncpy|cmp|ncmp|chr|rchr|scpy|lcpy|cat|ncat|lcat|str|casecmp|ncasecmp|sep|pbrk|spn|cspn|_has_prefix)/,
     /^(?:__)?(?:_)?copy_(?:to|from|in)_user/, /^raw_copy_/, /^copy_user_/, /^copyin$/, /^copyout$/, /^__copy_user/,
-    /^(?:_)?copy_(?:to|from)_iter/, /^copy_page_(?:to|from)_iter/, /^iov_iter_/, /^memcpy_(?:to|from)_/, /^__get_user/,
+    /^(?:_)?copy_(?:to|from)_iter/, /^simple_copy_to_iter$/, /^copy_page_(?:to|from)_iter/, /^iov_iter_/, /^memcpy_(?:to|from)_/, /^__get_user/,
     /^__put_user/, /^get_user/, /^put_user/, /^strncpy_from_user$/, /^strnlen_user$/, /^csum_partial/, /^(?:__)?fortify_/,
     /^sized_strscpy$/, /^(?:__)?memcpy_/, /^(?:__)?memset_/, /^(?:__)?memmove_/, /^(?:__)?read_once/, /^__read_once/,
     /^read_word_at_a_time$/, /^(?:arch_)?atomic(?:64)?_/, /^(?:__)?(?:test_and_)?(?:set|clear|change)_bit/, /^test_bit$/,
@@ -111,7 +111,7 @@ export const frameGroups = {
   socketBuffers: [
     /^(?:__)?kfree_skb/, /^kfree_skb/, /^consume_skb$/, /^skb_release_/, /^__kfree_skb$/, /^skb_(?:over|under)_panic$/,
     /^skb_panic$/, /^(?:__)?skb_put/, /^(?:__)?skb_push$/, /^(?:__)?skb_pull/, /^skb_free_head$/, /^skb_unref$/,
-    /^pskb_expand_head$/, /^__pskb_pull_tail$/, /^skb_copy_bits$/, /^skb_copy_datagram/, /^__skb_datagram_iter$/,
+    /^pskb_expand_head$/, /^__pskb_pull_tail$/, /^skb_copy_bits$/, /^skb_copy_datagram/,
     /^skb_copy_and_csum/, /^__skb_checksum/, /^skb_checksum$/, /^kfree_skb_list/,
   ],
   /** Device model, kobject and sysfs plumbing shared by every driver. */

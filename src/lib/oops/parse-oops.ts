@@ -21,6 +21,10 @@ const USER_RIP = /^\s*RIP: 0033:|^\s*RIP: 0023:/;
 const ACCESS = /^(Read|Write) (?:of size|at addr)/;
 const LOCK_AT = compile(String.raw`(?:at|\bat):\s*(?:\[<[0-9a-fA-F]+>\]\s*)?({FUNC})\+0x`);
 const TRYING_LOCK = /is trying to acquire|is trying to release|acquire lock:|lock\(s\) held|took:|\{[A-Z-]+\} state was registered at:|is holding|lock held by|there are no more locks to release|at:$/;
+function hasElidedTrace(texts: readonly string[]): boolean {
+  return texts.some((text, index) => STACK_START.test(text) && /^---\[ end trace/.test(texts[index + 1] ?? ''));
+}
+
 const NO_STACK = 'no stack trace in the report';
 const BACKTRACE = /^stack backtrace:$/;
 const hasBacktrace = (lines: readonly LogLine[]) => lines.some((line) => BACKTRACE.test(line.text));
@@ -62,6 +66,7 @@ export function parseOops(input: string): OopsReport[] {
     const previous = starts.at(-1);
     const open = previous !== undefined && line.index - previous.start < MAX_REPORT_LINES;
     if (found.format.consequence && open) continue;
+    if (open && found.format.joinsPrevious !== undefined && line.index - previous.start <= found.format.joinsPrevious) continue;
     // A lock validator report quotes a WARNING banner of its own; keep one report.
     if (open && previous.format === found.format && line.index - previous.start < 3) continue;
     starts.push({ ...found, start: line.index });
@@ -246,12 +251,16 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
     const current = backtrace >= 0 ? collectStackFrom(lines, backtrace + 1).frames : stackFrames;
     guilty = lockFrame(lines, skip) ?? firstGuiltyFrame(current, skip)?.normalized ?? firstGuiltyFrame(stackFrames, skip)?.normalized;
   }
+  // `Call Trace:` straight followed by `---[ end trace`: the log lost the stack, the header's
+  // function still names the culprit (a trimmed syslog excerpt).
+  const elided = source.from === 'header' && guilty !== undefined && stackFrames.length === 0 && hasElidedTrace(texts);
   const needsFrame = title.includes('{frame}');
   let corruptedReason: string | undefined;
   const traced = source.from === 'rip' ? frames : source.from === 'lock' && guilty ? [guilty] : stackFrames;
-  if (needsFrame && traced.length === 0 && !format.noStackNeeded) corruptedReason = NO_STACK;
+  if (needsFrame && traced.length === 0 && !format.noStackNeeded && !elided) corruptedReason = NO_STACK;
   else if (needsFrame && !guilty) corruptedReason = 'every frame of the stack is reporting machinery';
   const shown = corruptedReason === undefined && guilty ? titleSymbol(guilty) : 'corrupted';
+  if (elided) corruptedReason = 'the stack trace was cut out of the log';
 
   let finalTitle = fill(title, groups, access, shown);
   if (format.scrubNumbers) finalTitle = finalTitle.replace(/\b\d+\b/g, 'NUM').replace(/\b(?:0x)?[0-9a-f]{8,16}\b/g, 'ADDR');

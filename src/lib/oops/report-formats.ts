@@ -45,6 +45,8 @@ export interface ReportFormat {
   noStackNeeded?: boolean;
   /** The title to use instead when the report says whether it read or wrote (`Read of size 8`). */
   titleWithAccess?: string;
+  /** A header within this many lines after another report's is part of that report (`kernel BUG at mm/usercopy.c` after `usercopy:`). */
+  joinsPrevious?: number;
   /** The frame source to use with titleWithAccess. */
   frameWithAccess?: FrameSource;
 }
@@ -372,6 +374,7 @@ export const reportFormats: readonly ReportFormat[] = [
     hint: 'kernel BUG',
     header: /^(?:------------\[ cut here \]------------)?kernel BUG at ([^\s!]+)/,
     title: 'kernel BUG in {frame}',
+    joinsPrevious: 3,
     crashClass: 'BUG',
     frame: { from: 'rip' },
     skip: [...FAULT_SKIP, 'allocator'],
