@@ -171,7 +171,7 @@ export const frameGroups = {
   entry: [
     /^entry_SYSCALL/, /^do_syscall_/, /^__do_fast_syscall/, /^do_fast_syscall/, /^entry_SYSENTER/, /^entry_INT80/,
     /^ret_from_fork/, /^kthread$/, /^worker_thread$/, /^process_one_work$/, /^process_scheduled_works$/,
-    /^x64_sys_call$/, /^ia32_sys_call$/, /^syscall_exit_to_user_mode/, /^exit_to_user_mode/, /^el0_svc/, /^invoke_syscall$/,
+    /^x64_sys_call$/, /^ia32_sys_call$/, /^syscall_exit_to_user_mode/, /^exit_to_user_mode$/, /^irqentry_exit_to_user_mode$/, /^el0_svc/, /^invoke_syscall$/,
     /^do_el0_svc/, /^el0t_64_sync/, /^el0t_32_sync/, /^syscall_trace_enter/, /^do_int80_syscall_32$/, /^ret_fast_syscall$/,
     /^entry_SYSCALL_64_fastpath$/, /^system_call_fastpath$/, /^tracesys/, /^int_ret_from_sys_call$/,
   ],

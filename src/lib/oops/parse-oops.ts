@@ -225,7 +225,7 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
     }
   }
 
-  const skip = makeFrameFilter([...alwaysSkipped, ...format.skip], skipAlso);
+  const skip = makeFrameFilter(format.skipOnly ? format.skip : [...alwaysSkipped, ...format.skip], skipAlso);
   const stackFrames = frames.filter((frame) => !frame.isRip);
   let guilty: string | undefined;
   const source = format.frame;
@@ -233,8 +233,11 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
     const named = format.name === 'warning' ? groups[2] || groups[4] || groups[6] : groups[source.group];
     const symbol = named ? normalizeSymbol(named) : undefined;
     guilty = symbol && !skip(symbol) ? symbol : firstGuiltyFrame(frames, skip)?.normalized;
+    // With no stack to look past a helper, the helper the header names is the best we have.
+    if (!guilty && frames.length === 0) guilty = symbol;
   } else if (source.from === 'rip') {
     guilty = firstGuiltyFrame(frames, skip)?.normalized;
+    if (!guilty && stackFrames.length === 0) guilty = frames.find((frame) => frame.isRip)?.normalized;
   } else if (source.from === 'stack') {
     guilty = firstGuiltyFrame(stackFrames, skip)?.normalized ?? firstGuiltyFrame(frames, skip)?.normalized;
   } else if (source.from === 'stall') {

@@ -35,6 +35,8 @@ export interface ReportFormat {
   frame: FrameSource;
   /** Frame groups that are never guilty for this kind of report, on top of the always-skipped ones. */
   skip: readonly FrameGroup[];
+  /** Skip only `skip` and `skipAlso`, not the groups every other format skips. */
+  skipOnly?: boolean;
   /** Extra frame names never guilty for this kind. */
   skipAlso?: readonly RegExp[];
   /** Starts a report only when no report is open: a consequence line such as the final panic. */
@@ -452,7 +454,11 @@ export const reportFormats: readonly ReportFormat[] = [
     title: 'BUG: using {1} in preemptible code in {frame}',
     crashClass: 'LOCKDEP',
     frame: { from: 'stack' },
-    skip: ['debugChecks'],
+    // The check fires wherever the per-CPU access is, fault handlers included: only the
+    // check itself and the stack dump are skipped.
+    skip: [],
+    skipOnly: true,
+    skipAlso: [/^(?:__)?dump_stack/, /^check_preemption_disabled$/, /^debug_smp_processor_id$/, /^__this_cpu_preempt_check$/, /^(?:__)?this_cpu_/, /^lockdep_/, /^trace_hardirqs/],
   },
   {
     name: 'dentry-in-use',
