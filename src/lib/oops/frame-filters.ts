@@ -187,16 +187,30 @@ export type FrameGroup = keyof typeof frameGroups;
 /** Groups skipped by every report format: generic helpers whose callers are the ones to blame. */
 export const alwaysSkipped: readonly FrameGroup[] = ['reporting', 'sanitizers', 'locking', 'memoryHelpers', 'socketBuffers', 'entry'];
 
-/** A predicate telling whether a normalised symbol belongs to any of the given groups. */
+const filters = new Map<string, (symbol: string) => boolean>();
+const CACHE_LIMIT = 20_000;
+
+/**
+ * A predicate telling whether a normalised symbol belongs to any of the given groups. The
+ * patterns are compiled into one alternation, and predicates and their answers are shared
+ * between reports (formats ask for the same few combinations over and over).
+ */
 export function makeFrameFilter(groups: readonly FrameGroup[], extra: readonly RegExp[] = []): (symbol: string) => boolean {
+  const key = `${groups.join(',')}|${extra.map((pattern) => pattern.source).join('|')}`;
+  const known = filters.get(key);
+  if (known) return known;
   const patterns = [...groups.flatMap((group) => frameGroups[group]), ...extra];
+  const combined = new RegExp(patterns.map((pattern) => `(?:${pattern.source})`).join('|') || '(?!)');
   const cache = new Map<string, boolean>();
-  return (symbol) => {
+  const filter = (symbol: string): boolean => {
     let skip = cache.get(symbol);
     if (skip === undefined) {
-      skip = patterns.some((pattern) => pattern.test(symbol));
+      skip = combined.test(symbol);
+      if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(symbol, skip);
     }
     return skip;
   };
+  filters.set(key, filter);
+  return filter;
 }
