@@ -37,11 +37,14 @@ interface OpenReport {
 }
 
 const candidates = reportFormats.map((format) => ({ format, hint: format.hint }));
+// One pass over a line tells whether any format's hint is in it; most lines have none.
+const ANY_HINT = new RegExp([...new Set(reportFormats.map((format) => format.hint))].map((hint) => hint.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 
 // Old lock validator banners: `[ INFO: possible circular locking dependency detected ]`.
 const BRACKETED = /^\[ (.+?) \]$/;
 
 function matchHeader(line: string): { format: ReportFormat; match: RegExpExecArray } | undefined {
+  if (!ANY_HINT.test(line)) return undefined;
   const text = BRACKETED.exec(line)?.[1] ?? line;
   for (const { format, hint } of candidates) {
     if (!text.includes(hint)) continue;
