@@ -45,7 +45,7 @@ export const frameGroups = {
   locking: [
     /^(?:__)?lock_acquire/, /^lock_release$/, /^lock_acquired$/, /^lock_contended$/, /^(?:__)?lockdep_/,
     /^lock_is_held/, /^lock_downgrade$/, /^lock_sync$/, /^__lock_release$/, /^reacquire_held_locks$/,
-    /^validate_chain$/, /^check_prevs?_add$/, /^check_noncircular$/, /^print_circular_bug/, /^mark_lock/,
+    /^validate_chain$/, /^check_prevs?_add$/, /^check_noncircular$/, /^print_\w*_bug$/, /^print_circular_bug/, /^mark_lock/,
     /^mark_usage$/, /^mark_held_locks$/, /^register_lock_class$/, /^look_up_lock_class$/, /^__bfs/, /^check_irq_usage$/,
     /^print_usage_bug$/, /^valid_state$/, /^hlock_class$/, /^check_flags$/, /^find_held_lock$/, /^print_bad_irq_dependency$/,
     /^_raw_/, /^do_raw_/, /^raw_spin_rq_/, /^__raw_/, /^arch_spin_/, /^arch_read_/, /^arch_write_/, /^queued_/, /^native_queued_/,
@@ -71,7 +71,7 @@ export const frameGroups = {
     /^dump_page$/, /^check_new_pages$/, /^prep_new_page$/, /^post_alloc_hook$/, /^__set_page_owner$/, /^set_page_owner$/,
     /^page_owner_/, /^get_page_from_freelist$/, /^free_pcppages_bulk$/, /^free_unref_folios$/, /^__folio_put/, /^folio_put/,
     /^release_pages$/, /^__pagevec_release$/, /^free_pages_and_swap_cache$/, /^tlb_/, /^__tlb_/, /^free_compound_page$/,
-    /^destroy_large_folio$/, /^__free_one_page$/, /^free_one_page$/, /^__free_frozen_pages$/, /^free_frozen_pages/,
+    /^destroy_large_folio$/, /^unlock_page$/, /^folio_unlock$/, /^iput$/, /^__free_one_page$/, /^free_one_page$/, /^__free_frozen_pages$/, /^free_frozen_pages/,
   ],
   /** Copy, string, bit and checksum helpers, and container data structures: the caller is at fault. */
   memoryHelpers: [
@@ -136,7 +136,7 @@ export const frameGroups = {
     /^(?:__)?schedule$/, /^schedule_/, /^io_schedule/, /^preempt_schedule/, /^__cond_resched$/, /^_cond_resched$/,
     /^(?:__)?context_switch$/, /^__switch_to/, /^switch_to$/, /^finish_task_switch/, /^__sched_text_start$/,
     /^(?:__)?wait_for_/, /^wait_for_/, /^wait_on_/, /^__wait_on_/, /^wait_event/, /^__wait_event/, /^do_wait_for_common$/,
-    /^__synchronize_srcu$/, /^console_lock$/, /^tty_ldisc_lock/, /^(?:__)?filemap_fdatawait/, /^filemap_write_and_wait/, /^wait_on_page_writeback$/,
+    /^__synchronize_srcu$/, /^console_lock$/, /^tty_ldisc_lock/, /fdatawait/, /^filemap_write_and_wait/, /^wait_on_page_writeback$/,
     /^msleep/, /^usleep_range/, /^schedule_hrtimeout/, /^do_nanosleep$/, /^hrtimer_nanosleep$/, /^__rt_mutex_slowlock/,
     /^kthread_stop$/, /^wait_woken$/, /^sk_wait_data$/, /^__skb_wait_for_more_packets$/, /^folio_wait/, /^__folio_lock/,
     /^__lock_page/, /^lock_page/, /^wait_on_page_bit/, /^__wait_on_bit/, /^out_of_line_wait_on_bit/, /^bit_wait/,

@@ -34,7 +34,7 @@ const DISPATCHERS = new RegExp(
       'do_read_fault', 'do_shared_fault', 'do_cow_fault', 'rtnetlink_rcv_msg', 'nfnetlink_rcv_msg', 'nfnetlink_rcv_batch', 'genl_family_rcv_msg', 'genl_family_rcv_msg_doit',
       'genl_family_rcv_msg_dumpit', 'genl_rcv_msg', 'netlink_dump', 'sock_sendmsg_nosec', '__sock_sendmsg', 'sock_sendmsg',
       'sock_recvmsg_nosec', 'sock_recvmsg', '____sys_sendmsg', '____sys_recvmsg', '__sys_setsockopt', '__sys_getsockopt',
-      'sock_common_setsockopt', 'sock_common_getsockopt', '__sys_connect', '__sys_bind', 'nf_hook_slow', 'vfs_fsync_range',
+      'sock_common_setsockopt', 'sock_common_getsockopt', '__sys_connect', '__sys_bind', 'vfs_fsync_range',
       'seq_read', 'seq_read_iter', 'vfs_fallocate', 'ioctl_preallocate', 'vfs_llseek', 'do_splice_from', 'do_splice_to',
     ].join('|') +
     ')$',
@@ -52,7 +52,7 @@ const STALL_ANCHORS: readonly RegExp[] = [
   /^(?!rawv6_|raw_|udp|tcp_v|__udp|__tcp)\w+_rcv$/, /^br_handle_frame$/, /^__do_softirq$/,
 ];
 
-const ANCHOR_EXCLUDED = /^(?:\w*netlink_rcv\w*|genl_rcv|__netif_receive_skb\w*|netif_receive_skb\w*|ip_rcv_finish|ip6_rcv_finish|ip_local_deliver\w*|ip6_input\w*|tcp_v[46]_do_rcv|__sys_\w+|sys_call_table)$/;
+const ANCHOR_EXCLUDED = /^(?:nf_\w+|\w+_sublist_rcv\w*|\w*netlink_rcv\w*|genl_rcv|__netif_receive_skb\w*|netif_receive_skb\w*|ip_rcv_finish|ip6_rcv_finish|ip_local_deliver\w*|ip6_input\w*|tcp_v[46]_do_rcv|__sys_\w+|sys_call_table)$/;
 
 /** The frame a stall is blamed on, see STALL_ANCHORS; undefined when no frame is an anchor. */
 export function stallAnchor(frames: readonly StackFrame[], skip: (symbol: string) => boolean): StackFrame | undefined {

@@ -20,7 +20,7 @@ const STACK_START = /^\s*(?:Call Trace|Call trace|Backtrace|backtrace|Stack):?\s
 const USER_RIP = /^\s*RIP: 0033:|^\s*RIP: 0023:/;
 const ACCESS = /^(Read|Write) (?:of size|at addr)/;
 const LOCK_AT = compile(String.raw`(?:at|\bat):\s*(?:\[<[0-9a-fA-F]+>\]\s*)?({FUNC})\+0x`);
-const TRYING_LOCK = /is trying to acquire|is trying to release|acquire lock:|lock\(s\) held|took:|\{[A-Z-]+\} state was registered at:|is holding|lock held by|there are no more locks to release|at:$/;
+const TRYING_LOCK = /just changed the state of lock|with a lock still held there|is trying to acquire|is trying to release|acquire lock:|lock\(s\) held|took:|\{[A-Z-]+\} state was registered at:|is holding|lock held by|there are no more locks to release|at:$/;
 function hasElidedTrace(texts: readonly string[]): boolean {
   return texts.some((text, index) => STACK_START.test(text) && /^---\[ end trace/.test(texts[index + 1] ?? ''));
 }
@@ -268,7 +268,8 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
   const shown = corruptedReason === undefined && guilty ? titleSymbol(guilty) : 'corrupted';
   if (elided) corruptedReason = 'the stack trace was cut out of the log';
 
-  let finalTitle = fill(title, groups, access, shown);
+  const damaged = corruptedReason !== undefined && !elided ? format.corruptedTitle?.[groups[1] ?? ''] : undefined;
+  let finalTitle = damaged ?? fill(title, groups, access, shown);
   if (format.scrubNumbers) finalTitle = finalTitle.replace(/\b\d+\b/g, 'NUM').replace(/\b(?:0x)?[0-9a-f]{8,16}\b/g, 'ADDR');
   const metadata = readMetadata(texts);
   const suspectModules = metadata.modules.filter(isSuspectModule).map((module) => module.name);

@@ -35,6 +35,11 @@ export interface ReportFormat {
   frame: FrameSource;
   /** Frame groups that are never guilty for this kind of report, on top of the always-skipped ones. */
   skip: readonly FrameGroup[];
+  /**
+   * The title when the report is too damaged to name a frame, by the banner's first word
+   * (newer kernels' `WARNING:` banners are titled by their message alone then).
+   */
+  corruptedTitle?: Readonly<Record<string, string>>;
   /** Skip only `skip` and `skipAlso`, not the groups every other format skips. */
   skipOnly?: boolean;
   /** Extra frame names never guilty for this kind. */
@@ -56,7 +61,7 @@ export interface ReportFormat {
 const SANITIZER_SKIP: readonly FrameGroup[] = ['interrupts', 'allocator', 'debugChecks', 'deviceCore', 'waiting', 'deferredWork'];
 const FAULT_SKIP: readonly FrameGroup[] = ['debugChecks', 'deviceCore', 'deferredWork', 'waiting'];
 const WARN_SKIP: readonly FrameGroup[] = ['debugChecks', 'allocator', 'deviceCore', 'deferredWork'];
-const HANG_SKIP: readonly FrameGroup[] = ['waiting', 'interrupts', 'debugChecks', 'deferredWork'];
+const HANG_SKIP: readonly FrameGroup[] = ['waiting', 'interrupts', 'debugChecks', 'deferredWork', 'deviceCore'];
 const LOCK_SKIP: readonly FrameGroup[] = ['waiting', 'debugChecks', 'deferredWork'];
 const LEAK_SKIP: readonly FrameGroup[] = ['allocator', 'deviceCore'];
 
@@ -170,14 +175,14 @@ export const reportFormats: readonly ReportFormat[] = [
     skipAlso: [/^handle_overflow$/, /^handle_(?:null|shift|divrem|out_of_bounds|load_invalid)/],
   },
   // Lock validator reports.
-  lockdep('lockdep-circular', 'possible circular locking dependency detected', 'possible deadlock in {frame}', { from: 'lock' }),
+  { ...lockdep('lockdep-circular', 'possible circular locking dependency detected', 'possible deadlock in {frame}', { from: 'lock' }), corruptedTitle: { WARNING: 'WARNING: possible circular locking dependency detected' } },
   lockdep('lockdep-recursive', 'possible recursive locking detected', 'possible deadlock in {frame}', { from: 'lock' }),
   lockdep('lockdep-irq-unsafe', '(?:SOFTIRQ|HARDIRQ)-(?:safe|READ-safe) -> (?:SOFTIRQ|HARDIRQ)-(?:unsafe|READ-unsafe) lock order detected', 'possible deadlock in {frame}', { from: 'lock' }, 'lock order detected'),
   lockdep('lockdep-irq-lock-inversion', 'possible irq lock inversion dependency detected', 'possible deadlock in {frame}', { from: 'lock' }, 'irq lock inversion'),
   lockdep('lockdep-inconsistent', 'inconsistent lock state', 'inconsistent lock state in {frame}', { from: 'lock' }),
-  lockdep('lockdep-bad-unlock', 'bad unlock balance detected', '{1}: bad unlock balance in {frame}', { from: 'stack' }),
+  lockdep('lockdep-bad-unlock', 'bad unlock balance detected', '{1}: bad unlock balance in {frame}', { from: 'lock' }),
   lockdep('lockdep-held-lock-freed', 'held lock freed', '{1}: held lock freed in {frame}', { from: 'lock' }),
-  lockdep('lockdep-still-held', '.* still has locks held', '{1}: still has locks held in {frame}', { from: 'stack' }, 'still has locks held'),
+  lockdep('lockdep-still-held', '.* still has locks held', '{1}: still has locks held in {frame}', { from: 'lock' }, 'still has locks held'),
   lockdep('lockdep-held-returning', 'lock held when returning to user space', '{1}: lock held when returning to user space in {frame}', { from: 'lock' }),
   lockdep('lockdep-nested', 'Nested lock was not taken', 'WARNING: nested lock was not taken in {frame}', { from: 'stack' }),
   lockdep('lockdep-wait-context', 'Invalid wait context', 'WARNING: locking bug in {frame}', { from: 'stack' }),
@@ -187,6 +192,7 @@ export const reportFormats: readonly ReportFormat[] = [
   {
     ...lockdep('suspicious-rcu', 'suspicious RCU usage', '{1}: suspicious RCU usage in {frame}', { from: 'stack' }),
     skip: [...LOCK_SKIP, 'allocator', 'interrupts'],
+    corruptedTitle: { WARNING: 'WARNING: suspicious RCU usage' },
   },
   {
     name: 'spinlock-debug',

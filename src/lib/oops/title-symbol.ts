@@ -11,7 +11,16 @@ const titleRewrites: ReadonlyArray<[RegExp, string]> = [
   [/^synchronize_(?:s?rcu|sched)(?:_expedited|_normal)?$/, 'synchronize_rcu'],
 ];
 
+// C++ (Itanium ABI) names of plain functions, as some out-of-tree code is built: `_Z8fakeNameiii`.
+const MANGLED = /^_Z(\d+)/;
+
 export function titleSymbol(symbol: string): string {
+  const mangled = MANGLED.exec(symbol);
+  if (mangled) {
+    const length = Number(mangled[1]);
+    const name = symbol.slice(mangled[0].length, mangled[0].length + length);
+    if (name.length === length) return name;
+  }
   for (const [pattern, replacement] of titleRewrites) {
     if (pattern.test(symbol)) return symbol.replace(pattern, replacement);
   }
