@@ -64,7 +64,7 @@ export const frameGroups = {
   ],
   /** Debugging facilities that detect someone else's bug. */
   debugChecks: [
-    /^debug_object/, /^__debug_object/, /^debug_print_object$/, /^ref_tracker/, /^__list_(?:add|del)/, /^list_(?:add|del)/,
+    /^debug_object/, /^__debug_object/, /_is_static_object$/, /^debug_print_object$/, /^ref_tracker/, /^__list_(?:add|del)/, /^list_(?:add|del)/,
     /^__list_del_entry/, /^bad_page$/, /^check_free_page/, /^free_pages_check/, /^free_page_is_bad/,
     /^free_tail_pages_check$/, /^check_new_page/, /^free_pages_prepare$/, /^__free_pages_ok$/, /^free_unref_page/,
     /^__put_page$/, /^put_page$/, /^page_frag_free$/, /^__free_pages$/, /^free_pages$/, /^bad_page/, /^__dump_page$/,
@@ -75,16 +75,16 @@ export const frameGroups = {
   ],
   /** Copy, string, bit and checksum helpers, and container data structures: the caller is at fault. */
   memoryHelpers: [
-    /^(?:__)?mem(?:cpy|move|set|cmp|chr|dup|scan)/, /^(?:__)?str(?:len|nlen|cpy|ncpy|cmp|ncmp|chr|rchr|scpy|lcpy|cat|ncat|lcat|str|casecmp|ncasecmp|sep|pbrk|spn|cspn|_has_prefix)/,
+    /^(?:__)?mem(?:cpy|move|set|cmp|chr|dup|scan)/, /^(?:__)?str[a-z]+$/,
     /^(?:__)?(?:_)?copy_(?:to|from|in)_user/, /^raw_copy_/, /^copy_user_/, /^copyin$/, /^copyout$/, /^__copy_user/,
-    /^(?:_)?copy_(?:to|from)_iter/, /^simple_copy_to_iter$/, /^copy_page_(?:to|from)_iter/, /^iov_iter_/, /^memcpy_(?:to|from)_/, /^__get_user/,
+    /^(?:_)?copy_(?:to|from)_iter/, /^simple_copy_to_iter$/, /^copy_page_(?:to|from)_iter/, /^memcpy_(?:to|from)_/, /^__get_user/,
     /^__put_user/, /^get_user/, /^put_user/, /^strncpy_from_user$/, /^strnlen_user$/, /^csum_partial/, /^(?:__)?fortify_/,
     /^sized_strscpy$/, /^(?:__)?memcpy_/, /^(?:__)?memset_/, /^(?:__)?memmove_/, /^(?:__)?read_once/, /^__read_once/,
     /^read_word_at_a_time$/, /^(?:arch_)?atomic(?:64)?_/, /^(?:__)?(?:test_and_)?(?:set|clear|change)_bit/, /^test_bit$/,
     /^_find_(?:next|first)/, /^find_(?:next|first)_/, /^(?:__)?bitmap_/, /^(?:__)?rb_/, /^rb_erase/, /^rb_insert/,
     /^rb_next/, /^rb_prev/, /^rb_first/, /^rb_last/, /^klist_/, /^(?:__)?list_sort$/, /^(?:__)?rhashtable_/, /^rht_/,
     /^(?:__)?hlist_/, /^idr_/, /^(?:__)?ida_/, /^xa_/, /^__xa_/, /^xas_/, /^radix_tree_/, /^__radix_tree_/,
-    /^vsnprintf$/, /^vscnprintf$/, /^v?sn?printf$/, /^scnprintf$/, /^kvasprintf/, /^string$/, /^string_nocheck$/,
+    /^vsnprintf$/, /^va_format$/, /^dev_vprintk_emit$/, /^dev_printk_emit$/, /^_*dev_printk$/, /^_dev_(?:info|warn|err|notice|emerg|crit|alert)$/, /^vscnprintf$/, /^v?sn?printf$/, /^scnprintf$/, /^kvasprintf/, /^string$/, /^string_nocheck$/,
     /^pointer$/, /^number$/, /^hex_string$/, /^(?:__)?crc/, /^crc32/, /^crc16$/, /^crc_itu_t/, /^crc_t10dif/,
     /^__bitmap_/, /^sort$/, /^sort_r$/, /^bsearch$/, /^__virt_to_phys/, /^__phys_addr/, /^virt_to_/, /^phys_to_/,
     /^__x86_indirect_thunk/, /^__x86_return_thunk$/, /^(?:__)?x86_indirect_/, /^memcmp$/, /^bcmp$/, /^__memcpy$/,
@@ -103,14 +103,14 @@ export const frameGroups = {
     /^alloc_pages_mpol/, /^alloc_pages_vma$/, /^vma_alloc_folio/, /^(?:__)?get_vm_area/, /^alloc_vmap_area$/,
     /^__alloc_skb$/, /^alloc_skb/, /^__netdev_alloc_skb$/, /^netdev_alloc_skb$/, /^dev_alloc_skb$/, /^__napi_alloc_skb$/,
     /^kmalloc_reserve$/, /^_*kmalloc/, /^_*filemap_alloc_folio/, /^_*filemap_get_folio/, /^pagecache_get_page$/, /^_*page_pool_/, /^grab_cache_page/, /^sock_kmalloc$/, /^sock_kzalloc$/, /^sk_prot_alloc$/, /^skb_clone$/, /^kstrdup_const$/,
-    /^kvasprintf_const$/, /^alloc_inode$/, /^new_inode$/, /^radix_tree_node_alloc$/, /^kmem_alloc$/, /^kzalloc_node$/,
+    /^kvasprintf_const$/, /^_*list_lru_init/, /^alloc_inode$/, /^new_inode$/, /^radix_tree_node_alloc$/, /^kmem_alloc$/, /^kzalloc_node$/,
     /^__kzalloc/, /^kmalloc_array/, /^kvmalloc_array/, /^kmalloc_node/, /^__kvmalloc_node/, /^alloc_netdev/, /^kobject_set_name_vargs$/,
     /^kobject_set_name$/, /^dev_set_name$/, /^kvasprintf$/,
   ],
   /** Socket buffer helpers and their assertions. */
   socketBuffers: [
     /^(?:__)?kfree_skb/, /^kfree_skb/, /^consume_skb$/, /^skb_release_/, /^__kfree_skb$/, /^skb_(?:over|under)_panic$/,
-    /^skb_panic$/, /^(?:__)?skb_put/, /^(?:__)?skb_push$/, /^(?:__)?skb_pull/, /^skb_free_head$/, /^skb_unref$/,
+    /^skb_panic$/, /^(?:__)?skb_put/, /^(?:__)?skb_push$/, /^(?:__)?skb_pull/, /^skb_free_head$/,
     /^pskb_expand_head$/, /^__pskb_pull_tail$/, /^skb_copy_bits$/, /^skb_copy_datagram/,
     /^skb_copy_and_csum/, /^__skb_checksum/, /^skb_checksum$/, /^kfree_skb_list/,
   ],
@@ -128,7 +128,7 @@ export const frameGroups = {
     /^(?:__)?flush_work/, /^(?:__)?flush_workqueue/, /^(?:__)?queue_work/, /^queue_delayed_work/, /^__queue_delayed_work$/,
     /^(?:__)?cancel_work/, /^(?:__)?cancel_delayed_work/, /^drain_workqueue$/, /^destroy_workqueue$/,
     /^kthread_insert_work/, /^(?:__)?kthread_queue_work/, /^cleanup_srcu_struct/, /^(?:__)?call_rcu/, /^kfree_call_rcu$/,
-    /^(?:__)?mod_timer/, /^del_timer/, /^(?:__)?timer_delete/, /^add_timer/, /^try_to_del_timer/,
+    /^(?:__)?mod_timer/, /^del_timer/, /^(?:__)?timer_delete/, /^add_timer/, /^_*try_to_del_timer/, /^_*del_timer_sync$/, /^_*timer_delete_sync$/, /^try_to_grab_pending$/, /^sk_stop_timer/, /^sk_reset_timer$/,
     /^__init_work$/, /^init_timer_key$/, /^insert_work$/, /^kthread_stop/, /^kthread_park$/, /^hrtimer_cancel$/, /^hrtimer_start/, /^__hrtimer_start/, /^usb_kill_urb$/,
   ],
   /** Sleeping, waiting and locking primitives, for hangs and lock reports. */

@@ -14,7 +14,7 @@ import { bugKindFor, warningKindFor } from './warning-kinds.ts';
 const MAX_REPORT_LINES = 500;
 
 // Lines after which the first stack of a report is over.
-const STACK_END = /^(?:Allocated by task|Allocated:|Freed by task|Freed:|The buggy address|Memory state around|Last potentially related work creation|Second to last potentially related|Kernel Offset:|---\[ end trace|Rebooting in|Dumping ftrace buffer|irq event stamp:|={20,}|Uninit was (?:created|stored)|Local variable|Bytes \d+-\d+ of \d+|Memory access of size|Showing all locks held|\s*\d+ locks? held by|other info that might help|the existing dependency chain|stack backtrace:|Sending NMI from CPU|NMI backtrace for cpu)/;
+const STACK_END = /^(?:Allocated by task|Allocated:|Freed by task|Freed:|The buggy address|Memory state around|Last potentially related work creation|Second to last potentially related|Kernel Offset:|page last free|---\[ end trace|Rebooting in|Dumping ftrace buffer|irq event stamp:|={20,}|Uninit was (?:created|stored)|Local variable|Bytes \d+-\d+ of \d+|Memory access of size|Showing all locks held|\s*\d+ locks? held by|other info that might help|the existing dependency chain|stack backtrace:|Sending NMI from CPU|NMI backtrace for cpu)/;
 const PANIC_LINE = /^Kernel panic - not syncing/;
 const STACK_START = /^\s*(?:Call Trace|Call trace|Backtrace|backtrace|Stack):?\s*$|^\s*backtrace(?: \(crc [0-9a-f]+\))?:$/;
 const USER_RIP = /^\s*RIP: 0033:|^\s*RIP: 0023:/;
@@ -63,7 +63,9 @@ export function parseOops(input: string): OopsReport[] {
     const found = matchHeader(line.text);
     if (!found) {
       const machine = SYZ_MACHINE.exec(line.text);
-      if (machine) starts.push({ format: fuzzerFormat, match: machine, start: line.index });
+      const last = starts.at(-1);
+      const inside = last !== undefined && line.index - last.start < MAX_REPORT_LINES;
+      if (machine && !inside) starts.push({ format: fuzzerFormat, match: machine, start: line.index });
       continue;
     }
     const previous = starts.at(-1);
@@ -97,6 +99,8 @@ const fuzzerFormat: ReportFormat = {
   crashClass: 'SYZ_FAILURE',
   frame: { from: 'none' },
   skip: [],
+  // The fuzzer's own failure lines can land inside a kernel report; they end nothing.
+  consequence: true,
 };
 
 /** The primary stack: the faulting instruction, then the first call trace, until it ends. */
@@ -248,6 +252,10 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
     const stacks = collectAllStacks(lines).map((stack) => stalledFrames(stack));
     const anchored = stacks.map((stack) => stallAnchor(stack, skip)).find(Boolean);
     guilty = (anchored ?? firstGuiltyFrame(stalledFrames(frames), skip))?.normalized;
+  } else if (source.from === 'section') {
+    const start = lines.findIndex((line) => source.start.test(line.text));
+    const section = start >= 0 ? collectStackFrom(lines, start + 1).frames : [];
+    guilty = (firstGuiltyFrame(section, skip) ?? firstGuiltyFrame(stackFrames, skip))?.normalized;
   } else if (source.from === 'lockup') {
     // The watchdog prints the stuck context itself: its registers first, then its stack.
     guilty = (stallAnchor(frames, skip) ?? firstGuiltyFrame(frames, skip))?.normalized;

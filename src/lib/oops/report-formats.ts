@@ -16,7 +16,9 @@ export type FrameSource =
   /** For stalls: the stack below the interrupt that caught the CPU, see guilty-frame.ts. */
   | { from: 'stall' }
   /** For lockups: the stuck context's own stack, top to bottom, see guilty-frame.ts. */
-  | { from: 'lockup' };
+  | { from: 'lockup' }
+  /** The stack printed after a line matching `start` (page_owner's allocation stack), else the main stack. */
+  | { from: 'section'; start: RegExp };
 
 /** One kind of report: how to recognise it, what to call it, and whom to blame. */
 export interface ReportFormat {
@@ -398,13 +400,25 @@ export const reportFormats: readonly ReportFormat[] = [
     skip: [...FAULT_SKIP],
   },
   {
+    // With page_owner the report says who allocated the page, and that names the culprit
+    // better than the free path that noticed it.
     name: 'bad-page-state',
-    hint: 'Bad page',
-    header: /^BUG: Bad page (state|map)(?: in process)?/,
-    title: 'BUG: Bad page {1} in {frame}',
+    hint: 'Bad page state',
+    header: /^BUG: Bad page state(?: in process)?/,
+    title: 'BUG: Bad page state in {frame}',
     crashClass: 'BUG',
-    frame: { from: 'stack' },
+    frame: { from: 'section', start: /^page last allocated via/ },
     skip: ['debugChecks', 'allocator'],
+  },
+  {
+    name: 'bad-page-map',
+    hint: 'Bad page map',
+    header: /^BUG: Bad page map(?: in process)?/,
+    title: 'BUG: Bad page map',
+    crashClass: 'BUG',
+    frame: { from: 'none' },
+    skip: [],
+    noStackNeeded: true,
   },
   {
     name: 'bad-rss-counter',
