@@ -14,7 +14,7 @@ import { bugKindFor, warningKindFor } from './warning-kinds.ts';
 const MAX_REPORT_LINES = 500;
 
 // Lines after which the first stack of a report is over.
-const STACK_END = /^(?:Allocated by task|Allocated:|Freed by task|Freed:|The buggy address|Memory state around|Last potentially related work creation|Second to last potentially related|Kernel Offset:|page last free|---\[ end trace|Rebooting in|Dumping ftrace buffer|irq event stamp:|={20,}|Uninit was (?:created|stored)|Local variable|Bytes \d+-\d+ of \d+|Memory access of size|Showing all locks held|\s*\d+ locks? held by|other info that might help|the existing dependency chain|stack backtrace:|Sending NMI from CPU|NMI backtrace for cpu)/;
+const STACK_END = /^(?:Allocated by task|Allocated:|Freed by task|Freed:|The buggy address|Memory state around|Last potentially related work creation|Second to last potentially related|Kernel Offset:|---\[ end trace|Rebooting in|Dumping ftrace buffer|irq event stamp:|={20,}|Uninit was (?:created|stored)|Local variable|Bytes \d+-\d+ of \d+|Memory access of size|Showing all locks held|\s*\d+ locks? held by|other info that might help|the existing dependency chain|stack backtrace:|Sending NMI from CPU|NMI backtrace for cpu)/;
 const PANIC_LINE = /^Kernel panic - not syncing/;
 const STACK_START = /^\s*(?:Call Trace|Call trace|Backtrace|backtrace|Stack):?\s*$|^\s*backtrace(?: \(crc [0-9a-f]+\))?:$/;
 const USER_RIP = /^\s*RIP: 0033:|^\s*RIP: 0023:/;
@@ -122,6 +122,27 @@ function collectAllStacks(lines: readonly LogLine[]): StackFrame[][] {
     from = end;
   }
   return stacks;
+}
+
+const SECTION_END = /^\s*$|^page last free|^Modules linked in|^CPU: |^Hardware name|^\s*(?:Call Trace|Call trace)/;
+
+/**
+ * The frame lines right after line `start` (a stack printed without `Call Trace:`), up to the
+ * next section; a few stray lines from other writers in between are passed over.
+ */
+function framesRightAfter(lines: readonly LogLine[], start: number): StackFrame[] {
+  const frames: StackFrame[] = [];
+  let strays = 0;
+  for (let index = start + 1; index < lines.length && strays < 3; index++) {
+    const text = lines[index]?.text ?? '';
+    const frame = parseFrameLine(text);
+    if (frame) {
+      frames.push({ ...frame, context: 'task' });
+      strays = 0;
+    } else if (SECTION_END.test(text)) break;
+    else strays++;
+  }
+  return frames;
 }
 
 function collectStackFrom(lines: readonly LogLine[], first: number): { frames: StackFrame[]; end: number } {
@@ -254,7 +275,7 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
     guilty = (anchored ?? firstGuiltyFrame(stalledFrames(frames), skip))?.normalized;
   } else if (source.from === 'section') {
     const start = lines.findIndex((line) => source.start.test(line.text));
-    const section = start >= 0 ? collectStackFrom(lines, start + 1).frames : [];
+    const section = start >= 0 ? framesRightAfter(lines, start) : [];
     guilty = (firstGuiltyFrame(section, skip) ?? firstGuiltyFrame(stackFrames, skip))?.normalized;
   } else if (source.from === 'lockup') {
     // The watchdog prints the stuck context itself: its registers first, then its stack.
