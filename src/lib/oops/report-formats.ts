@@ -133,7 +133,7 @@ export const reportFormats: readonly ReportFormat[] = [
     hint: 'KMSAN:',
     header: compile(String.raw`^BUG: KMSAN: ([a-z0-9-]+) in ({FUNC})`),
     title: 'KMSAN: {1} in {frame}',
-    crashClass: 'KMSAN-{1}',
+    crashClass: (groups) => kmsanClass(groups[1] ?? ''),
     frame: { from: 'header', group: 2 },
     skip: [...SANITIZER_SKIP, 'socketBuffers'],
     skipAlso: [/^usb_submit_urb$/, /_copy_to_iter$/, /^simple_copy_to_iter$/, /^copyout/, /^instrument_copy/],
@@ -435,7 +435,7 @@ export const reportFormats: readonly ReportFormat[] = [
     hint: 'Object already free',
     header: /^BUG \S+ \(.*\): Object already free/,
     title: 'BUG: Object already free',
-    crashClass: 'BUG',
+    crashClass: 'DoS',
     frame: { from: 'none' },
     skip: [],
     noStackNeeded: true,
@@ -504,7 +504,7 @@ export const reportFormats: readonly ReportFormat[] = [
     hint: 'waiting for',
     header: /^unregister_netdevice: waiting for \S+ to become free/,
     title: 'unregister_netdevice: waiting for DEV to become free',
-    crashClass: 'HANG',
+    crashClass: 'DoS',
     frame: { from: 'none' },
     skip: [],
     noStackNeeded: true,
@@ -597,14 +597,21 @@ export const reportFormats: readonly ReportFormat[] = [
 ];
 
 /**
- * Sanitizer classes keep the kind for use-after-free, invalid and double frees, null and wild
- * accesses, and memory corruption; out-of-bounds kinds reduce to the direction of the access.
+ * Sanitizer classes keep the kind for use-after-free, invalid frees, null dereferences and
+ * memory corruption; every other bad access (out-of-bounds, wild, user memory) reduces to the
+ * direction of the access, a read when the report does not say.
  */
 function sanitizerClass(tool: string, kind: string, access: string): string {
   const parts = [tool];
-  if (/use-after-free|null-ptr-deref|invalid-free|double-free|memory corruption|invalid free|wild-memory-access|user-memory-access/.test(kind)) {
-    parts.push(kind.replace(/null-ptr-deref/, 'null-pointer-dereference').replace(/ /g, '-'));
+  const normalized = kind.replace(/^slab-use-after-free$/, 'use-after-free').replace(/ /g, '-');
+  if (/use-after-free|null-ptr-deref|invalid-free|double-free|memory-corruption/.test(normalized)) {
+    parts.push(normalized.replace(/null-ptr-deref/, 'null-pointer-dereference').replace(/^double-free$/, 'invalid-free'));
   }
-  if (access && !/free|corruption/.test(kind)) parts.push(access);
+  if (!/invalid-free|double-free|corruption/.test(normalized)) parts.push(access || 'read');
   return parts.join('-').toUpperCase();
+}
+
+/** KMSAN's classes: uninitialised values, and infoleaks of every flavour. */
+function kmsanClass(kind: string): string {
+  return /infoleak/.test(kind) ? 'KMSAN-INFO-LEAK' : `KMSAN-${kind}`.toUpperCase();
 }
