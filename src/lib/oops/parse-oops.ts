@@ -81,7 +81,7 @@ export function parseOops(input: string): OopsReport[] {
     const end = Math.min(next, report.start + MAX_REPORT_LINES, lines.length);
     const built = buildReport(report, lines.slice(report.start, end));
     const nextStart = starts[index + 1]?.start;
-    if (built.corruptedReason !== NO_STACK || nextStart === undefined || nextStart - report.start <= 3) return built;
+    if (!built.corrupted || nextStart === undefined || nextStart - report.start <= 3) return built;
     // Another report can start between a header and its stack (a panic, another CPU's report):
     // look past it for the stack before calling the report corrupted. Two banners within a few
     // lines of each other are two CPUs printing at once, and the first is truly corrupted.
@@ -273,6 +273,9 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
     const stacks = collectAllStacks(lines).map((stack) => stalledFrames(stack));
     const anchored = stacks.map((stack) => stallAnchor(stack, skip)).find(Boolean);
     guilty = (anchored ?? firstGuiltyFrame(stalledFrames(frames), skip))?.normalized;
+  } else if (source.from === 'line') {
+    const named = texts.slice(1, 12).map((text) => source.pattern.exec(text)?.[1]).find(Boolean);
+    guilty = named ? normalizeSymbol(named) : firstGuiltyFrame(stackFrames, skip)?.normalized;
   } else if (source.from === 'section') {
     const start = lines.findIndex((line) => source.start.test(line.text));
     const section = start >= 0 ? framesRightAfter(lines, start) : [];

@@ -17,6 +17,8 @@ export type FrameSource =
   | { from: 'stall' }
   /** For lockups: the stuck context's own stack, top to bottom, see guilty-frame.ts. */
   | { from: 'lockup' }
+  /** A function named on a line soon after the header (group 1 of `pattern`), else the stack. */
+  | { from: 'line'; pattern: RegExp }
   /** The stack printed after a line matching `start` (page_owner's allocation stack), else the main stack. */
   | { from: 'section'; start: RegExp };
 
@@ -190,7 +192,7 @@ export const reportFormats: readonly ReportFormat[] = [
   lockdep('lockdep-wait-context', 'Invalid wait context', 'WARNING: locking bug in {frame}', { from: 'stack' }),
   lockdep('lockdep-non-static-key', 'trying to register non-static key', 'INFO: trying to register non-static key in {frame}', { from: 'stack' }),
   lockdep('lockdep-too-low', '(MAX_[A-Z_]+ too low!)', 'BUG: {2}', { from: 'none' }, 'too low!'),
-  lockdep('lockdep-leaked', 'workqueue leaked lock or atomic', 'BUG: workqueue leaked lock or atomic in {frame}', { from: 'stack' }),
+  lockdep('lockdep-leaked', 'workqueue leaked lock or atomic', 'BUG: workqueue leaked lock or atomic in {frame}', { from: 'line', pattern: compile(String.raw`^\s*last function: ({FUNC})`) }),
   {
     ...lockdep('suspicious-rcu', 'suspicious RCU usage', '{1}: suspicious RCU usage in {frame}', { from: 'stack' }),
     skip: [...LOCK_SKIP, 'allocator', 'interrupts'],
@@ -501,6 +503,7 @@ export const reportFormats: readonly ReportFormat[] = [
   },
   {
     name: 'netdev-unregister',
+    consequence: true,
     hint: 'waiting for',
     header: /^unregister_netdevice: waiting for \S+ to become free/,
     title: 'unregister_netdevice: waiting for DEV to become free',
@@ -511,6 +514,7 @@ export const reportFormats: readonly ReportFormat[] = [
   },
   {
     name: 'vfs-file-count',
+    consequence: true,
     hint: 'file count is',
     header: /^VFS: Close: file count is 0/,
     title: 'VFS: Close: file count is zero (use-after-free)',
@@ -533,6 +537,7 @@ export const reportFormats: readonly ReportFormat[] = [
   },
   {
     name: 'warning-message',
+    consequence: true,
     hint: 'WARNING: ',
     header: /^(?:[a-z0-9_-]+ [0-9.:-]+: )?WARNING: ([A-Za-z][^:]*?)\s*$/,
     title: 'WARNING: {1}',
