@@ -238,7 +238,7 @@ export const reportFormats: readonly ReportFormat[] = [
   {
     name: 'soft-lockup',
     hint: 'soft lockup',
-    header: /^(?:watchdog: )?BUG: soft lockup - CPU#\d+ stuck for/,
+    header: /^(?:NMI )?(?:watchdog: )?BUG: soft lockup - CPU#\d+ stuck for/,
     title: 'BUG: soft lockup in {frame}',
     crashClass: 'HANG',
     frame: { from: 'lockup' },
@@ -293,7 +293,7 @@ export const reportFormats: readonly ReportFormat[] = [
   {
     name: 'unable-to-handle',
     hint: 'unable to handle kernel',
-    header: /^BUG: unable to handle kernel\s*$/,
+    header: /^BUG: unable to handle kernel(?:\s*$|\s+\[)/,
     title: 'BUG: unable to handle kernel',
     crashClass: 'MEMORY_SAFETY_BUG',
     frame: { from: 'none' },
@@ -544,6 +544,29 @@ export const reportFormats: readonly ReportFormat[] = [
     crashClass: 'WARNING',
     frame: { from: 'none' },
     skip: WARN_SKIP,
+    noStackNeeded: true,
+  },
+  {
+    // The frame-pointer unwinder's complaint about a stack it cannot walk.
+    name: 'unwinder-bad-stack',
+    hint: 'WARNING: kernel stack',
+    header: /^WARNING: kernel stack (?:regs|frame pointer) at .* has bad/,
+    title: 'WARNING: kernel stack regs has bad value',
+    crashClass: 'WARNING',
+    frame: { from: 'none' },
+    skip: [],
+    noStackNeeded: true,
+  },
+  // The fuzzer's own Go runtime dying, printed on the same console.
+  {
+    name: 'go-runtime',
+    hint: 'runtime',
+    header: /^(?:fatal error: runtime|runtime: out of memory|panic: runtime error)/,
+    title: 'go runtime error',
+    crashClass: 'DoS',
+    frame: { from: 'none' },
+    skip: [],
+    consequence: true,
     noStackNeeded: true,
   },
   // Panics, mostly consequences of a report above.
