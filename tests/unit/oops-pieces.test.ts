@@ -91,6 +91,15 @@ describe('stripLogPrefix and logCaller', () => {
     expect(logCaller('[  741.323778] x')).toBeUndefined();
   });
 
+  it('splits a line another printk cut into', () => {
+    const lines = toLogLines('[  153.613861] BUG: unable to handle kernel [  153.615435] deprecated getsockopt');
+    expect(lines.map((line) => [line.index, line.text])).toEqual([
+      [0, 'BUG: unable to handle kernel '],
+      [0, 'deprecated getsockopt'],
+    ]);
+    expect(toLogLines('Apr  6 02:50:06 host kernel: [ 3107.388117] [] dump_stack+0x19/0x20').map((line) => line.text)).toEqual(['[] dump_stack+0x19/0x20']);
+  });
+
   it('splits lines and cleans CR, NUL and colour codes', () => {
     const lines = toLogLines('a\r\n\u001b[31mb\u0000\u001b[0m\n[ 1.000000][  T12] c');
     expect(lines.map((line) => line.text)).toEqual(['a', 'b', 'c']);
