@@ -20,7 +20,7 @@ const STACK_START = /^\s*(?:Call Trace|Call trace|Backtrace|backtrace|Stack):?\s
 const USER_RIP = /^\s*RIP: 0033:|^\s*RIP: 0023:/;
 const ACCESS = /^(Read|Write) (?:of size|at addr)/;
 const LOCK_AT = compile(String.raw`(?:at|\bat):\s*(?:\[<[0-9a-fA-F]+>\]\s*)?({FUNC})\+0x`);
-const TRYING_LOCK = /just changed the state of lock|with a lock still held there|is trying to acquire|is trying to release|acquire lock:|lock\(s\) held|took:|\{[A-Z-]+\} state was registered at:|is holding|lock held by|there are no more locks to release|at:$/;
+const TRYING_LOCK = /\] takes:$|just changed the state of lock|with a lock still held there|is trying to acquire|is trying to release|acquire lock:|lock\(s\) held|took:|\{[A-Z-]+\} state was registered at:|is holding|lock held by|there are no more locks to release|at:$/;
 function hasElidedTrace(texts: readonly string[]): boolean {
   return texts.some((text, index) => STACK_START.test(text) && /^---\[ end trace/.test(texts[index + 1] ?? ''));
 }
@@ -172,6 +172,8 @@ function collectStackFrom(lines: readonly LogLine[], first: number): { frames: S
     const frame = parseFrameLine(text);
     if (!frame) continue;
     if (!frame.isRip && !inTrace && offset === 0) continue;
+    // A `?` frame outside any trace is another stack's debris (two CPUs printing at once).
+    if (!frame.isRip && !inTrace && !frame.reliable) continue;
     frames.push({ ...frame, context: contexts.current });
   }
   return { frames, end: offset };

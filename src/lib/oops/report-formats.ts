@@ -66,7 +66,7 @@ const SANITIZER_SKIP: readonly FrameGroup[] = ['interrupts', 'allocator', 'debug
 const FAULT_SKIP: readonly FrameGroup[] = ['debugChecks', 'deviceCore', 'deferredWork', 'waiting'];
 const WARN_SKIP: readonly FrameGroup[] = ['debugChecks', 'allocator', 'deviceCore', 'deferredWork'];
 const HANG_SKIP: readonly FrameGroup[] = ['waiting', 'interrupts', 'debugChecks', 'deferredWork', 'deviceCore'];
-const LOCK_SKIP: readonly FrameGroup[] = ['waiting', 'debugChecks', 'deferredWork'];
+const LOCK_SKIP: readonly FrameGroup[] = ['waiting', 'debugChecks', 'deferredWork', 'allocator'];
 const LEAK_SKIP: readonly FrameGroup[] = ['allocator', 'deviceCore'];
 
 /** Lock validator reports print a title line, sometimes in `[ … ]` brackets with INFO or BUG. */
