@@ -263,8 +263,9 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
     const named = format.name === 'warning' ? groups[2] || groups[4] || groups[6] : groups[source.group];
     const symbol = named ? normalizeSymbol(named) : undefined;
     guilty = symbol && !skip(symbol) ? symbol : firstGuiltyFrame(frames, skip)?.normalized;
-    // With no stack to look past a helper, the helper the header names is the best we have.
-    if (!guilty && frames.length === 0) guilty = symbol;
+    // With no stack to look past a helper, the helper the header names is the best we have,
+    // unless the report is a stub (a header and a line or two: truncated).
+    if (!guilty && frames.length === 0 && texts.filter((text) => text.trim() !== '').length > 4) guilty = symbol;
   } else if (source.from === 'rip') {
     guilty = firstGuiltyFrame(frames, skip)?.normalized;
     if (!guilty && stackFrames.length === 0) guilty = frames.find((frame) => frame.isRip)?.normalized;
