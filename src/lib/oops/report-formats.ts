@@ -350,7 +350,8 @@ export const reportFormats: readonly ReportFormat[] = [
     header: /^BUG: (?:TASK |IRQ )?stack guard page was hit at/,
     title: 'BUG: stack guard page was hit in {frame}',
     crashClass: 'DoS',
-    frame: { from: 'stack' },
+    // A runaway recursion: blame the entry point that started it, as for a stall.
+    frame: { from: 'lockup' },
     skip: [...FAULT_SKIP, 'interrupts', 'locking'],
   },
   {
