@@ -282,7 +282,10 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
   } else if (source.from === 'section') {
     const start = lines.findIndex((line) => source.start.test(line.text));
     const section = start >= 0 ? framesRightAfter(lines, start) : [];
-    guilty = (firstGuiltyFrame(section, skip) ?? firstGuiltyFrame(stackFrames, skip))?.normalized;
+    guilty = firstGuiltyFrame(section, skip)?.normalized;
+    // Older kernels print no such section; a lock report then names the lock's site.
+    if (!guilty && format.crashClass === 'LOCKDEP') guilty = lockFrame(lines, skip);
+    guilty ??= firstGuiltyFrame(stackFrames, skip)?.normalized;
   } else if (source.from === 'lockup') {
     // The watchdog prints the stuck context itself: its registers first, then its stack.
     guilty = (stallAnchor(frames, skip) ?? firstGuiltyFrame(frames, skip))?.normalized;
@@ -297,7 +300,7 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
   const elided = source.from === 'header' && guilty !== undefined && stackFrames.length === 0 && hasElidedTrace(texts);
   const needsFrame = title.includes('{frame}');
   let corruptedReason: string | undefined;
-  const traced = source.from === 'rip' ? frames : source.from === 'lock' && guilty ? [guilty] : stackFrames;
+  const traced = source.from === 'rip' ? frames : (source.from === 'lock' || source.from === 'section') && guilty ? [guilty] : stackFrames;
   if (needsFrame && traced.length === 0 && !format.noStackNeeded && !elided) corruptedReason = NO_STACK;
   else if (needsFrame && !guilty) corruptedReason = 'every frame of the stack is reporting machinery';
   const shown = corruptedReason === undefined && guilty ? titleSymbol(guilty) : 'corrupted';

@@ -181,7 +181,8 @@ export const reportFormats: readonly ReportFormat[] = [
   // Lock validator reports.
   { ...lockdep('lockdep-circular', 'possible circular locking dependency detected', 'possible deadlock in {frame}', { from: 'lock' }), corruptedTitle: { WARNING: 'WARNING: possible circular locking dependency detected' } },
   lockdep('lockdep-recursive', 'possible recursive locking detected', 'possible deadlock in {frame}', { from: 'lock' }),
-  lockdep('lockdep-irq-unsafe', '(?:SOFTIRQ|HARDIRQ)-(?:safe|READ-safe) -> (?:SOFTIRQ|HARDIRQ)-(?:unsafe|READ-unsafe) lock order detected', 'possible deadlock in {frame}', { from: 'lock' }, 'lock order detected'),
+  // Named after where the irq-safe lock was taken in interrupt context.
+  lockdep('lockdep-irq-unsafe', '(?:SOFTIRQ|HARDIRQ)-(?:safe|READ-safe) -> (?:SOFTIRQ|HARDIRQ)-(?:unsafe|READ-unsafe) lock order detected', 'possible deadlock in {frame}', { from: 'section', start: /which became \S+-irq-safe at:$/ }, 'lock order detected'),
   lockdep('lockdep-irq-lock-inversion', 'possible irq lock inversion dependency detected', 'possible deadlock in {frame}', { from: 'lock' }, 'irq lock inversion'),
   lockdep('lockdep-inconsistent', 'inconsistent lock state', 'inconsistent lock state in {frame}', { from: 'lock' }),
   lockdep('lockdep-bad-unlock', 'bad unlock balance detected', '{1}: bad unlock balance in {frame}', { from: 'lock' }),
