@@ -71,7 +71,7 @@ export const frameGroups = {
     /^dump_page$/, /^check_new_pages$/, /^prep_new_page$/, /^post_alloc_hook$/, /^__set_page_owner$/, /^set_page_owner$/,
     /^page_owner_/, /^get_page_from_freelist$/, /^free_pcppages_bulk$/, /^free_unref_folios$/, /^__folio_put/, /^folio_put/,
     /^release_pages$/, /^__pagevec_release$/, /^free_pages_and_swap_cache$/, /^tlb_/, /^__tlb_/, /^free_compound_page$/,
-    /^destroy_large_folio$/, /^unlock_page$/, /^folio_unlock$/, /^iput$/, /^__free_one_page$/, /^free_one_page$/, /^__free_frozen_pages$/, /^free_frozen_pages/,
+    /^destroy_large_folio$/, /^unlock_page$/, /^folio_unlock$/, /^__free_one_page$/, /^free_one_page$/, /^__free_frozen_pages$/, /^free_frozen_pages/,
   ],
   /** Copy, string, bit and checksum helpers, and container data structures: the caller is at fault. */
   memoryHelpers: [
@@ -122,6 +122,11 @@ export const frameGroups = {
     /^__driver_attach$/, /^device_links_/, /^put_device$/, /^get_device$/, /^internal_create_group$/, /^kernfs_remove_by_name/, /^device_remove_file$/, /^device_destroy$/, /^device_release$/,
     /^dpm_sysfs_remove$/, /^get_device_parent$/, /^usb_kill_urb$/, /^usb_kill_anchored_urbs$/, /^usb_poison_urb$/, /^rollback_registered/,
     /^unregister_netdevice_many/, /^usb_start_wait_urb$/, /^usb_control_msg$/, /^usb_bulk_msg$/,
+  ],
+  /** Inode, dentry and buffer reference helpers that warn about their caller's misuse. */
+  fsHelpers: [
+    /^(?:drop|clear|inc|set)_nlink$/, /^mark_buffer_dirty/, /^(?:__)?brelse$/, /^(?:__)?bforget$/, /^dput$/, /^fast_dput$/,
+    /^iput$/, /^iput_final$/, /^ihold$/, /^__iget$/, /^mark_inode_dirty/, /^__mark_inode_dirty$/, /^d_instantiate/,
   ],
   /** Workqueues and deferred work: the flush names who waited, not who broke it. */
   deferredWork: [
