@@ -141,7 +141,7 @@ export const frameGroups = {
     /^(?:__)?schedule$/, /^schedule_/, /^io_schedule/, /^preempt_schedule/, /^__cond_resched$/, /^_cond_resched$/,
     /^(?:__)?context_switch$/, /^__switch_to/, /^switch_to$/, /^finish_task_switch/, /^__sched_text_start$/,
     /^(?:__)?wait_for_/, /^wait_for_/, /^wait_on_/, /^__wait_on_/, /^wait_event/, /^__wait_event/, /^do_wait_for_common$/,
-    /^__synchronize_srcu$/, /^console_lock$/, /^tty_ldisc_lock/, /fdatawait/, /^filemap_write_and_wait/, /^wait_on_page_writeback$/,
+    /^console_lock$/, /^tty_ldisc_lock/, /fdatawait/, /^filemap_write_and_wait/, /^wait_on_page_writeback$/,
     /^msleep/, /^usleep_range/, /^schedule_hrtimeout/, /^do_nanosleep$/, /^hrtimer_nanosleep$/, /^__rt_mutex_slowlock/,
     /^kthread_stop$/, /^wait_woken$/, /^sk_wait_data$/, /^__skb_wait_for_more_packets$/, /^folio_wait/, /^__folio_lock/,
     /^__lock_page/, /^lock_page/, /^wait_on_page_bit/, /^__wait_on_bit/, /^out_of_line_wait_on_bit/, /^bit_wait/,

@@ -8,7 +8,7 @@ const titleRewrites: ReadonlyArray<[RegExp, string]> = [
   [/^__(?:x64|ia32|arm64|riscv|s390x?)_(?:compat_)?sys_(\w+)$/, 'sys_$1'],
   [/^(?:sys|SyS|__se_sys|__do_sys|ksys|do_sys|__se_compat_sys|__do_compat_sys|compat_SyS|C_SYSC|SYSC)_(\w+)$/, '$1'],
   [/^smp_call_function(?:_single|_many|_many_cond|_any|_single_async)?$/, 'smp_call_function'],
-  [/^synchronize_(?:s?rcu|sched)(?:_expedited|_normal)?$/, 'synchronize_rcu'],
+  [/^_*synchronize_(?:s?rcu|sched)(?:_expedited|_normal)?$/, 'synchronize_rcu'],
 ];
 
 // C++ (Itanium ABI) names of plain functions, as some out-of-tree code is built: `_Z8fakeNameiii`.
