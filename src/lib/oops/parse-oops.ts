@@ -145,24 +145,37 @@ function framesRightAfter(lines: readonly LogLine[], start: number): StackFrame[
   return frames;
 }
 
+// 32-bit ARM names each frame's caller on the same line; the caller's own line can be missing
+// when an exception stack dump sits between them (`(trace_hardirqs_off) from (__dabt_svc+0x54/0xa0)`).
+const ARM_CALLER = compile(String.raw`\) from \[<[0-9a-fA-F]+>\] \(({FUNC}\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+)\)\s*$`);
+
 function collectStackFrom(lines: readonly LogLine[], first: number): { frames: StackFrame[]; end: number } {
   const frames: StackFrame[] = [];
+  let pendingCaller: StackFrame | undefined;
+  const flush = (next?: StackFrame) => {
+    if (pendingCaller && pendingCaller.normalized !== next?.normalized) frames.push(pendingCaller);
+    pendingCaller = undefined;
+  };
+  const done = (end: number) => {
+    flush();
+    return { frames, end };
+  };
   const contexts = new ContextTracker();
   let inTrace = false;
   let traces = 0;
   let offset = first;
   for (; offset < lines.length; offset++) {
     const text = lines[offset]?.text ?? '';
-    if (offset > first && inTrace && PANIC_LINE.test(text)) return { frames, end: offset };
-    if (offset > first && STACK_END.test(text) && (inTrace || frames.some((frame) => !frame.isRip))) return { frames, end: offset + (frames.length === 0 ? 1 : 0) };
+    if (offset > first && inTrace && PANIC_LINE.test(text)) return done(offset);
+    if (offset > first && STACK_END.test(text) && (inTrace || frames.some((frame) => !frame.isRip))) return done(offset + (frames.length === 0 ? 1 : 0));
     if (USER_RIP.test(text)) {
-      if (frames.length > 0) return { frames, end: offset + 1 };
+      if (frames.length > 0) return done(offset + 1);
       continue;
     }
     if (STACK_START.test(text)) {
       traces++;
       // A second trace after frames were found belongs to something else (the panic, another CPU).
-      if (traces > 1 && frames.some((frame) => !frame.isRip)) return { frames, end: offset };
+      if (traces > 1 && frames.some((frame) => !frame.isRip)) return done(offset);
       // Frames printed before the first trace (`Preemption disabled at:`) are not part of it.
       if (traces === 1) frames.splice(0, frames.length, ...frames.filter((frame) => frame.isRip));
       inTrace = true;
@@ -174,9 +187,17 @@ function collectStackFrom(lines: readonly LogLine[], first: number): { frames: S
     if (!frame.isRip && !inTrace && offset === 0) continue;
     // A `?` frame outside any trace is another stack's debris (two CPUs printing at once).
     if (!frame.isRip && !inTrace && !frame.reliable) continue;
-    frames.push({ ...frame, context: contexts.current });
+    const placed = { ...frame, context: contexts.current };
+    flush(placed);
+    frames.push(placed);
+    const caller = ARM_CALLER.exec(text)?.[1];
+    if (caller) {
+      const parsed = parseFrameLine(` ${caller}`);
+      // A return address is never at offset 0: `(panic) from (get_taint+0x0/0x1c)` is a stale guess.
+      if (parsed && parsed.offset !== '0x0') pendingCaller = { ...parsed, context: contexts.current };
+    }
   }
-  return { frames, end: offset };
+  return done(offset);
 }
 
 function fill(template: string, groups: readonly string[], access: string, frame: string): string {
