@@ -530,7 +530,7 @@ export const reportFormats: readonly ReportFormat[] = [
     name: 'warning',
     hint: 'WARNING:',
     header: compile(
-      String.raw`^WARNING: (?:CPU: \d+ (?:UID: \d+ )?PID: \d+ at ({SRC}) ?({FUNC})?|at ({SRC}) ({FUNC})|(?:\[[^\]]*\] )?({SRC}) at (?:0x0|({FUNC})\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+), CPU#)`,
+      String.raw`^WARNING: (?:CPU: \d+ (?:UID: \d+ )?PID: -?\d+ at ({SRC}) ?({FUNC})?|at ({SRC}) ({FUNC})|(?:\[[^\]]*\] )?({SRC}) at (?:0x0|({FUNC})\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+), CPU#)`,
     ),
     title: 'WARNING in {frame}',
     crashClass: 'WARNING',
