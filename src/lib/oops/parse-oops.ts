@@ -81,13 +81,18 @@ export function parseOops(input: string): OopsReport[] {
     const end = Math.min(next, report.start + MAX_REPORT_LINES, lines.length);
     const built = buildReport(report, lines.slice(report.start, end));
     const nextStart = starts[index + 1]?.start;
-    if (!built.corrupted || nextStart === undefined || nextStart - report.start <= 3) return built;
+    if (!built.corrupted || nextStart === undefined) return built;
+    const marker = report.format.ownStack;
+    if (nextStart - report.start <= 3 && marker === undefined) return built;
     // Another report can start between a header and its stack (a panic, another CPU's report):
     // look past it for the stack before calling the report corrupted. Two banners within a few
     // lines of each other are two CPUs printing at once, and the first is truly corrupted.
     const further = Math.min(starts[index + 2]?.start ?? lines.length, report.start + MAX_REPORT_LINES, lines.length);
     const extended = buildReport(report, lines.slice(report.start, further));
-    return extended.corrupted ? built : extended;
+    if (extended.corrupted) return built;
+    // Close banners: only a stack that carries this report's own reporting frames is its own.
+    if (nextStart - report.start <= 3 && !extended.frames.some((frame) => marker?.test(frame.normalized))) return built;
+    return extended;
   });
 }
 

@@ -58,6 +58,8 @@ export interface ReportFormat {
   titleWithAccess?: string;
   /** A header within this many lines after another report's is part of that report (`kernel BUG at mm/usercopy.c` after `usercopy:`). */
   joinsPrevious?: number;
+  /** Frames only this kind of report's own stack contains (the sanitizer's report function). */
+  ownStack?: RegExp;
   /** The frame source to use with titleWithAccess. */
   frameWithAccess?: FrameSource;
 }
@@ -67,6 +69,8 @@ const FAULT_SKIP: readonly FrameGroup[] = ['debugChecks', 'deviceCore', 'deferre
 const WARN_SKIP: readonly FrameGroup[] = ['debugChecks', 'allocator', 'deviceCore', 'deferredWork', 'fsHelpers'];
 const HANG_SKIP: readonly FrameGroup[] = ['waiting', 'interrupts', 'debugChecks', 'deferredWork', 'deviceCore'];
 const LOCK_SKIP: readonly FrameGroup[] = ['waiting', 'debugChecks', 'deferredWork', 'allocator', 'fsHelpers'];
+// Frames only a KASAN report's own stack has.
+const KASAN_STACK = /^(?:__)?kasan_report|^__asan_report|^print_address_description|^kasan_check_range$|^check_memory_region/;
 const LEAK_SKIP: readonly FrameGroup[] = ['allocator', 'deviceCore'];
 
 /** Lock validator reports print a title line, sometimes in `[ … ]` brackets with INFO or BUG. */
@@ -129,6 +133,7 @@ export const reportFormats: readonly ReportFormat[] = [
     crashClass: (groups, access) => sanitizerClass('KASAN', groups[1] ?? '', access),
     frame: { from: 'header', group: 2 },
     skip: SANITIZER_SKIP,
+    ownStack: KASAN_STACK,
   },
   {
     name: 'kmsan',
