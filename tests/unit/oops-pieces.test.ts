@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { collectStack, framesRightAfter } from '../../src/lib/oops/collect-stack.ts';
 import { parseFrameLine } from '../../src/lib/oops/frames.ts';
+import { lockSite, lockTakerStack } from '../../src/lib/oops/lock-site.ts';
 import { toLogLines } from '../../src/lib/oops/log-lines.ts';
 import { parseOops } from '../../src/lib/oops/parse-oops.ts';
 import { readMetadata } from '../../src/lib/oops/report-metadata.ts';
@@ -187,5 +189,46 @@ describe('parseOops on mixed input', () => {
 
   it('gives nothing for a clean log', () => {
     expect(parseOops('Linux version 6.1.0\nrandom: crng init done\n')).toEqual([]);
+  });
+});
+
+describe('lockSite and lockTakerStack', () => {
+  const skipLocks = (symbol: string) => /^(?:_raw_|mutex_lock|lock_acquire)/.test(symbol);
+  const report = (site: string) =>
+    toLogLines(
+      [
+        'WARNING: possible circular locking dependency detected',
+        'syz-executor/1 is trying to acquire lock:',
+        `ffff888000000000 (rtnl_mutex){+.+.}-{3:3}, at: ${site}+0x1a/0x30`,
+        '',
+        'stack backtrace:',
+        'Call Trace:',
+        ' lock_acquire+0x1/0x2',
+        ` ${site}+0x1a/0x30`,
+        ' caller_fn+0x10/0x20',
+      ].join('\n'),
+    );
+
+  it('names the call site of the lock being taken', () => {
+    expect(lockSite(report('rtnl_lock'), skipLocks)).toBe('rtnl_lock');
+  });
+
+  it('defers to the taking task’s stack when the site is a lock primitive', () => {
+    expect(lockSite(report('_raw_spin_lock'), skipLocks)).toBeUndefined();
+    expect(lockTakerStack(report('_raw_spin_lock'))?.map((frame) => frame.normalized)).toEqual(['lock_acquire', '_raw_spin_lock', 'caller_fn']);
+  });
+});
+
+describe('collectStack', () => {
+  it('takes the faulting instruction and the first trace, not frames printed before it', () => {
+    const lines = toLogLines(
+      ['BUG: scheduling while atomic: a/1/0x00000002', 'Preemption disabled at:', '[<ffffffff812b2934>] kernel_fpu_begin_mask+0x64/0x260', 'Call Trace:', ' dump_stack_lvl+0xcd/0x134', ' schedule+0xd3/0x270', ' exit_to_user_mode_prepare+0x14a/0x290'].join('\n'),
+    );
+    expect(collectStack(lines).map((frame) => frame.normalized)).toEqual(['dump_stack_lvl', 'schedule', 'exit_to_user_mode_prepare']);
+  });
+
+  it('reads the run of frames after a section line, past a stray line', () => {
+    const lines = toLogLines(['page last allocated via order 0', ' post_alloc_hook+0x1/0x2', 'SYZFAIL: failed to recv rpc', ' __get_metapage+0x1/0x2', '', ' other+0x1/0x2'].join('\n'));
+    expect(framesRightAfter(lines, 0).map((frame) => frame.normalized)).toEqual(['post_alloc_hook', '__get_metapage']);
   });
 });
