@@ -492,12 +492,14 @@ export const reportFormats: readonly ReportFormat[] = [
   {
     name: 'dentry-in-use',
     hint: 'Dentry',
-    header: /^BUG: Dentry \S+ still in use/,
-    title: 'BUG: Dentry still in use in {frame}',
+    // `BUG: Dentry ffff…{i=0,n=.index}  still in use (1) [unmount of ext4 loop4]`: the title
+    // names the operation in brackets, the filesystem varies.
+    header: /^BUG: Dentry \S+\s+still in use(?: \(\d+\))? \[(\w+)/,
+    title: 'BUG: Dentry still in use in {1}',
     crashClass: 'BUG',
-    frame: { from: 'stack' },
+    frame: { from: 'none' },
     skip: WARN_SKIP,
-    skipAlso: [/^umount_check$/, /^d_walk$/, /^do_one_tree$/, /^shrink_dcache_for_umount$/, /^generic_shutdown_super$/, /^kill_\w+_super$/, /^deactivate_/, /^cleanup_mnt$/, /^__cleanup_mnt$/, /^task_work_run$/, /^mntput/],
+    noStackNeeded: true,
   },
   {
     name: 'memory-leak',
