@@ -61,7 +61,7 @@ describe('parseOops never throws', () => {
 });
 
 /** The fastest of a few runs, in milliseconds: less noise than a single run. */
-function fastest(run: () => void, times = 3): number {
+function fastest(run: () => void, times = 5): number {
   let best = Infinity;
   for (let index = 0; index < times; index++) {
     const started = performance.now();
@@ -98,13 +98,13 @@ describe('parseOops runs in linear time', () => {
     ['spaces', ' '],
     ['warning words', 'WARNING: '],
     ['a symbol', 'foo_bar'],
-  ])('on a single 1 MB line of %s', (_name, unit) => {
+  ])('on a single 1 MB line of %s (and a 4 MB one)', (_name, unit) => {
     const make = (size: number) => `Call Trace:\n${unit.repeat(Math.ceil(size / unit.length))}`;
-    expect(growth(make, 250_000)).toBeLessThan(10);
+    expect(growth(make, 1_000_000)).toBeLessThan(10);
   }, 120_000);
 
-  it('on a 1 MB line after a header, with a stack trace below it', () => {
+  it('on 1 MB lines after a header, with a stack trace below them', () => {
     const make = (size: number) => `BUG: KASAN: use-after-free in f+0x1/0x2\n${'x'.repeat(size)}\nCall Trace:\n ${'g'.repeat(size)}+0x1/0x2\n`;
-    expect(growth(make, 250_000)).toBeLessThan(10);
+    expect(growth(make, 1_000_000)).toBeLessThan(10);
   }, 120_000);
 });
