@@ -82,6 +82,9 @@ describe('stripLogPrefix and logCaller', () => {
     ['<4>[   85.501187] WARNING: foo', 'WARNING: foo'],
     ['syzkaller login: [   50.946624] WARNING: bar', 'WARNING: bar'],
     ['syzkaller login: Unable to handle kernel paging request', 'Unable to handle kernel paging request'],
+    ['Apr 06 02:50:06.123456 host kernel: BUG: x', 'BUG: x'],
+    ['kern  :warn  : [ 3107.388117] WARNING: y', 'WARNING: y'],
+    ['[Sat Apr  6 02:50:06 2024] general protection fault', 'general protection fault'],
     ['no prefix here', 'no prefix here'],
   ])('%s', (line, expected) => {
     expect(stripLogPrefix(line)).toBe(expected);

@@ -1,14 +1,18 @@
 /**
- * Removes what the logging path put in front of a kernel message, in order: a syslog header
- * (`Apr  6 02:50:06 host kernel: `), an ISO-8601 journal header, a fuzzer or console tool's
- * date (`2018/01/09 14:28:48 `), a bare `kernel: `, the printk timestamp (`[ 3107.388125]`), the
- * caller id (`[ T1234]`, `[  C0]`, CONFIG_PRINTK_CALLER) and a `<4>` log level. Each step is optional.
+ * Removes what the logging path put in front of a kernel message, in order: a syslog or
+ * journalctl header (`Apr  6 02:50:06 host kernel: `, with microseconds for `-o short-precise`),
+ * an ISO-8601 journal header, a fuzzer or console tool's date (`2018/01/09 14:28:48 `), a bare
+ * `kernel: `, `dmesg -x` facility and level (`kern  :warn  : `), `dmesg -T` human time
+ * (`[Sat Apr  6 02:50:06 2024] `), the printk timestamp (`[ 3107.388125]`), the caller id
+ * (`[ T1234]`, `[  C0]`, CONFIG_PRINTK_CALLER) and a `<4>` log level. Each step is optional.
  */
 const prefixes: readonly RegExp[] = [
-  /^[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2} \S+ kernel: ?/,
+  /^[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}(?:\.\d+)? \S+ kernel: ?/,
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})? \S+ kernel: ?/,
   /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? /,
   /^kernel: ?/,
+  /^(?:kern|user|daemon|syslog|local\d)\s*:(?:emerg|alert|crit|err|warn|notice|info|debug)\s*: /,
+  /^\[[A-Z][a-z]{2} [A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2} \d{4}\] ?/,
   /^<\d+>/,
   // A login prompt the console printed just before the kernel line.
   /^\S+ login: /,
