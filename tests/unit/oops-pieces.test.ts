@@ -190,6 +190,19 @@ describe('parseOops on mixed input', () => {
     expect(parseOops(syslog.join('\n'))[0]?.title).toBe('WARNING in first_fn');
   });
 
+  it("reads kmemleak's own output", () => {
+    const text = [
+      'unreferenced object 0xffff888109a3c000 (size 64):',
+      '  comm "syz-executor", pid 5012, jiffies 4294944113',
+      '  backtrace (crc 1f2e3d4c):',
+      '    kmemleak_alloc+0x4e/0x90',
+      '    __kmalloc+0x1a0/0x2f0',
+      '    nfc_genl_se_io+0x5d/0x120',
+      '    genl_family_rcv_msg_doit+0x1c/0x30',
+    ].join('\n');
+    expect(parseOops(text).map((report) => report.title)).toEqual(['memory leak in nfc_genl_se_io']);
+  });
+
   it('gives nothing for a clean log', () => {
     expect(parseOops('Linux version 6.1.0\nrandom: crng init done\n')).toEqual([]);
   });

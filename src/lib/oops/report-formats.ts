@@ -400,6 +400,18 @@ export const reportFormats: readonly ReportFormat[] = [
     skipAlso: [/^folio_unlock$/, /^unlock_page$/, /^rust_helper_BUG$/],
   },
   {
+    // An invalid-opcode trap with no `kernel BUG at` line before it (a BUG() without the file
+    // and line, or a UD2 reached another way).
+    name: 'invalid-opcode',
+    hint: 'invalid opcode',
+    header: /^(?:Oops: )?invalid opcode: [0-9a-f]{4}/,
+    title: 'invalid opcode in {frame}',
+    crashClass: 'DoS',
+    frame: { from: 'rip' },
+    skip: FAULT_SKIP,
+    consequence: true,
+  },
+  {
     name: 'bad-usercopy',
     hint: 'usercopy: Kernel memory',
     header: /^usercopy: Kernel memory (?:exposure|overwrite) attempt detected/,
@@ -509,6 +521,27 @@ export const reportFormats: readonly ReportFormat[] = [
     crashClass: 'LEAK',
     frame: { from: 'stack' },
     skip: LEAK_SKIP,
+  },
+  {
+    // kmemleak's own output, when no `BUG: memory leak` line announced it.
+    name: 'kmemleak-object',
+    hint: 'unreferenced object',
+    header: /^unreferenced object 0x[0-9a-f]+ \(size \d+\):/,
+    title: 'memory leak in {frame}',
+    crashClass: 'LEAK',
+    frame: { from: 'stack' },
+    skip: LEAK_SKIP,
+    consequence: true,
+  },
+  {
+    name: 'vfs-busy-inodes',
+    hint: 'Busy inodes after unmount',
+    header: /^VFS: Busy inodes after unmount of /,
+    title: 'VFS: Busy inodes after unmount (use-after-free)',
+    crashClass: 'DoS',
+    frame: { from: 'none' },
+    skip: [],
+    noStackNeeded: true,
   },
   {
     name: 'netdev-unregister',
