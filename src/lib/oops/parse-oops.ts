@@ -1,6 +1,7 @@
 import { normalizeSymbol } from '../symbols/normalize-symbol.ts';
 import { alwaysSkipped, makeFrameFilter } from './frame-filters.ts';
 import { collectAllStacks, collectStack, framesRightAfter, hasElidedTrace } from './collect-stack.ts';
+import type { StackFrame } from './frames.ts';
 import { firstGuiltyFrame, stallAnchor, stalledFrames } from './guilty-frame.ts';
 import { toLogLines, type LogLine } from './log-lines.ts';
 import { lockSite, lockTakerStack } from './lock-site.ts';
@@ -14,6 +15,15 @@ import { bugKindFor, warningKindFor } from './warning-kinds.ts';
 const MAX_REPORT_LINES = 500;
 
 const ACCESS = /^(Read|Write) (?:of size|at addr)/;
+
+// Fault injection prints the stack of the allocation it failed (`FAULT_INJECTION: forcing a
+// failure.`); a report whose stack runs through it has picked up that dump instead of its own.
+const FAULT_INJECTION_FRAME = /^should_fail/;
+
+function borrowedStack(frames: readonly StackFrame[], guilty: string): boolean {
+  const injected = frames.findIndex((frame) => FAULT_INJECTION_FRAME.test(frame.normalized));
+  return injected >= 0 && frames.findIndex((frame) => frame.normalized === guilty) > injected;
+}
 
 const NO_STACK = 'no stack trace in the report';
 const SYZ_MACHINE = /^(?:SYZFAIL: |SYZFATAL: )(.+)$/;
@@ -209,6 +219,7 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
   let corruptedReason: string | undefined;
   const traced = source.from === 'rip' ? frames : (source.from === 'lock' || source.from === 'section') && guilty ? [guilty] : stackFrames;
   if (needsFrame && traced.length === 0 && !format.noStackNeeded && !elided) corruptedReason = NO_STACK;
+  else if (needsFrame && guilty !== undefined && borrowedStack(frames, guilty)) corruptedReason = 'the stack is a fault-injection dump printed at the same time';
   else if (needsFrame && !guilty) corruptedReason = 'every frame of the stack is reporting machinery';
   const shown = corruptedReason === undefined && guilty ? titleSymbol(guilty) : 'corrupted';
   if (elided) corruptedReason = 'the stack trace was cut out of the log';
