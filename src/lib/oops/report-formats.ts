@@ -69,17 +69,20 @@ const FAULT_SKIP: readonly FrameGroup[] = ['debugChecks', 'deviceCore', 'deferre
 const WARN_SKIP: readonly FrameGroup[] = ['debugChecks', 'allocator', 'deviceCore', 'deferredWork', 'fsHelpers'];
 const HANG_SKIP: readonly FrameGroup[] = ['waiting', 'interrupts', 'debugChecks', 'deferredWork', 'deviceCore'];
 const LOCK_SKIP: readonly FrameGroup[] = ['waiting', 'debugChecks', 'deferredWork', 'allocator', 'fsHelpers'];
+const LEAK_SKIP: readonly FrameGroup[] = ['allocator', 'deviceCore'];
 // Frames only a KASAN report's own stack has.
 const KASAN_STACK = /^(?:__)?kasan_report|^__asan_report|^print_address_description|^kasan_check_range$|^check_memory_region/;
-const LEAK_SKIP: readonly FrameGroup[] = ['allocator', 'deviceCore'];
 
-/** Lock validator reports print a title line, sometimes in `[ … ]` brackets with INFO or BUG. */
-function lockdep(name: string, message: string, titleMessage: string, frame: FrameSource, hint = message): ReportFormat {
+/**
+ * A lock validator report: its banner is `WARNING:`, `INFO:` or `BUG:` (older kernels, sometimes
+ * in `[ … ]` brackets) and a message; group 1 is that first word, for titles that keep it.
+ */
+function lockdep(name: string, message: string, title: string, frame: FrameSource, hint = message): ReportFormat {
   return {
     name,
     hint,
     header: new RegExp(`^(WARNING|INFO|BUG): ${message}`),
-    title: titleMessage.includes('{1}') ? titleMessage : `${titleMessage}`,
+    title,
     crashClass: 'LOCKDEP',
     frame,
     skip: LOCK_SKIP,
