@@ -59,7 +59,9 @@ function matchHeader(line: string): { format: ReportFormat; match: RegExpExecArr
 export function parseOops(input: string): OopsReport[] {
   const lines = toLogLines(input);
   const starts: OpenReport[] = [];
+  let firstOutput = -1;
   for (const [position, line] of lines.entries()) {
+    if (firstOutput < 0 && line.text.trim() !== '') firstOutput = position;
     if (line.text.length > 2000) continue;
     const found = matchHeader(line.text);
     const previous = starts.at(-1);
@@ -71,6 +73,7 @@ export function parseOops(input: string): OopsReport[] {
       continue;
     }
     if (found.format.consequence && open) continue;
+    if (found.format.needsEarlierOutput && firstOutput === position) continue;
     if (found.format.joinsPrevious !== undefined && since <= found.format.joinsPrevious) continue;
     // A lock validator report quotes a WARNING banner of its own; keep one report.
     if (previous?.format === found.format && since < 3) continue;

@@ -58,6 +58,8 @@ export interface ReportFormat {
   titleWithAccess?: string;
   /** A header within this many lines after another report's is part of that report (`kernel BUG at mm/usercopy.c` after `usercopy:`). */
   joinsPrevious?: number;
+  /** Only a report when the log had other output before it (a machine rebooting mid-run, not a boot log). */
+  needsEarlierOutput?: boolean;
   /** Frames only this kind of report's own stack contains (the sanitizer's report function). */
   ownStack?: RegExp;
   /** The frame source to use with titleWithAccess. */
@@ -601,6 +603,33 @@ export const reportFormats: readonly ReportFormat[] = [
     frame: { from: 'none' },
     skip: [],
     noStackNeeded: true,
+  },
+  {
+    // SLUB debugging's object history, when the report it belongs to was lost (`** N printk
+    // messages dropped **`): the allocation or free site and its age.
+    name: 'slub-object-history',
+    hint: ' in ',
+    header: compile(String.raw`^INFO: (Allocated|Freed) in ({FUNC})\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+ (age=\d+ cpu=\d+ pid=\d+)`),
+    title: 'INFO: {1} in {2} {3}',
+    crashClass: 'DoS',
+    frame: { from: 'none' },
+    skip: [],
+    consequence: true,
+    scrubNumbers: true,
+    noStackNeeded: true,
+  },
+  {
+    // The firmware banner of a machine that rebooted in the middle of a run.
+    name: 'unexpected-reboot',
+    hint: 'BIOS',
+    header: /^SeaBIOS \(version /,
+    title: 'unexpected kernel reboot',
+    crashClass: 'REBOOT',
+    frame: { from: 'none' },
+    skip: [],
+    consequence: true,
+    noStackNeeded: true,
+    needsEarlierOutput: true,
   },
   // The fuzzer's own Go runtime dying, printed on the same console.
   {
