@@ -203,6 +203,12 @@ describe('parseOops on mixed input', () => {
     expect(parseOops(text).map((report) => report.title)).toEqual(['memory leak in nfc_genl_se_io']);
   });
 
+  it('tells a reboot in the middle of a run from a boot log', () => {
+    const boot = 'SeaBIOS (version 1.8.2-20171012_061934-google)\nBooting the kernel.\n[    0.000000] Linux version 4.15.0';
+    expect(parseOops(boot)).toEqual([]);
+    expect(parseOops(`mmap(&(0x7f0000000000/0x1000)=nil, 0x1000, 0x3)\n${boot}`).map((report) => report.title)).toEqual(['unexpected kernel reboot']);
+  });
+
   it('gives nothing for a clean log', () => {
     expect(parseOops('Linux version 6.1.0\nrandom: crng init done\n')).toEqual([]);
   });
