@@ -2,10 +2,16 @@ import { ContextTracker, parseFrameLine, type StackFrame } from './frames.ts';
 import type { LogLine } from './log-lines.ts';
 import { compile } from './patterns.ts';
 
+/*
+ * Reading stacks out of a report: the primary one (faulting instruction, then the first call
+ * trace), every one of a stall report, or the run of frames after a section line.
+ */
+
 // Lines after which the first stack of a report is over.
 const STACK_END = /^(?:Allocated by task|Allocated:|Freed by task|Freed:|The buggy address|Memory state around|Last potentially related work creation|Second to last potentially related|Kernel Offset:|---\[ end trace|Rebooting in|Dumping ftrace buffer|irq event stamp:|={20,}|Uninit was (?:created|stored)|Local variable|Bytes \d+-\d+ of \d+|Memory access of size|Showing all locks held|\s*\d+ locks? held by|other info that might help|the existing dependency chain|stack backtrace:|Sending NMI from CPU|NMI backtrace for cpu)/;
 const PANIC_LINE = /^Kernel panic - not syncing/;
-export const STACK_START = /^\s*(?:Call Trace|Call trace|Backtrace|backtrace|Stack):?\s*$|^\s*backtrace(?: \(crc [0-9a-f]+\))?:$/;
+const STACK_START = /^\s*(?:Call Trace|Call trace|Backtrace|backtrace|Stack):?\s*$|^\s*backtrace(?: \(crc [0-9a-f]+\))?:$/;
+// A user-space `RIP:` (code segment 0033 or 0023) ends the kernel part of a trace.
 const USER_RIP = /^\s*RIP: 0033:|^\s*RIP: 0023:/;
 
 /** The primary stack: the faulting instruction, then the first call trace, until it ends. */
@@ -54,6 +60,7 @@ export function framesRightAfter(lines: readonly LogLine[], start: number): Stac
 // when an exception stack dump sits between them (`(trace_hardirqs_off) from (__dabt_svc+0x54/0xa0)`).
 const ARM_CALLER = compile(String.raw`\) from \[<[0-9a-fA-F]+>\] \(({FUNC}\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+)\)\s*$`);
 
+/** The stack from line `first` on, and the line where it ended (for reading the next one). */
 export function collectStackFrom(lines: readonly LogLine[], first: number): { frames: StackFrame[]; end: number } {
   const frames: StackFrame[] = [];
   let pendingCaller: StackFrame | undefined;

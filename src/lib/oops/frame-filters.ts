@@ -180,11 +180,6 @@ export const frameGroups = {
     /^do_el0_svc/, /^el0t_64_sync/, /^el0t_32_sync/, /^syscall_trace_enter/, /^do_int80_syscall_32$/, /^ret_fast_syscall$/,
     /^entry_SYSCALL_64_fastpath$/, /^system_call_fastpath$/, /^tracesys/, /^int_ret_from_sys_call$/,
   ],
-  /** System call wrappers: the call's name, kept for stalls, skipped where a deeper frame is better. */
-  syscalls: [
-    /^SyS_/, /^sys_/, /^__se_sys_/, /^__do_sys_/, /^__x64_sys_/, /^__ia32_sys_/, /^__arm64_sys_/, /^__se_compat_sys_/,
-    /^__do_compat_sys_/, /^__x64_compat_sys_/, /^__ia32_compat_sys_/, /^compat_SyS_/, /^C_SYSC_/, /^SYSC_/, /^ksys_/,
-  ],
 } as const satisfies Record<string, readonly RegExp[]>;
 
 export type FrameGroup = keyof typeof frameGroups;
