@@ -1,8 +1,8 @@
 /**
  * Frames that are never the guilty one: the machinery that detects, reports, schedules, locks,
  * allocates or enters the kernel. Each group is a list of name patterns, matched against
- * normalised symbols; a report format adds the groups that apply to it, and `generic` applies to
- * every report (helpers so widely shared that blaming them names no bug).
+ * normalised symbols; a report format adds the groups that apply to it, on top of the groups in
+ * `alwaysSkipped` (helpers so widely shared that blaming them names no bug).
  */
 export const frameGroups = {
   /** Printing the report itself, and the trap and fault handlers that led to it. */
