@@ -127,6 +127,8 @@ describe('parseFrameLine: address columns in every form', () => {
     ['RIP: 0010:[<ffffffff8213c531>]  [<ffffffff8213c531>] foo+0x1/0x2', 'foo', true],
     ['pc : do_thing+0x10/0x20 [mod]', 'do_thing', true],
     ['PC is at _snd_timer_stop.constprop.9+0x184/0x2b0', '_snd_timer_stop', true],
+    ['EIP: vmalloc_fault+0x1a/0x230', 'vmalloc_fault', true],
+    [' epc : __do_sys_foo+0x1c/0x40', '__do_sys_foo', true],
   ])('%s', (line, normalized, reliable) => {
     const frame = parseFrameLine(line);
     if (normalized === undefined) return;
