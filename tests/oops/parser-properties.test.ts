@@ -103,6 +103,12 @@ describe('parseOops runs in linear time', () => {
     expect(growth(make, 1_000_000)).toBeLessThan(10);
   }, 120_000);
 
+  it('on many 4 KB lines of blanks ending in a timestamp-like tail', () => {
+    const line = `${' '.repeat(3980)}x [ 1.000000].`;
+    const make = (size: number) => Array.from({ length: Math.ceil(size / line.length) }, () => line).join('\n');
+    expect(growth(make, 1_000_000)).toBeLessThan(10);
+  }, 120_000);
+
   it('on 1 MB lines after a header, with a stack trace below them', () => {
     const make = (size: number) => `BUG: KASAN: use-after-free in f+0x1/0x2\n${'x'.repeat(size)}\nCall Trace:\n ${'g'.repeat(size)}+0x1/0x2\n`;
     expect(growth(make, 1_000_000)).toBeLessThan(10);
