@@ -121,7 +121,8 @@ export const frameGroups = {
     /^release_nodes$/, /^bus_remove_device$/, /^bus_add_device$/, /^driver_probe_device$/, /^really_probe$/,
     /^__driver_attach$/, /^device_links_/, /^put_device$/, /^get_device$/, /^internal_create_group$/, /^kernfs_remove_by_name/, /^device_remove_file$/, /^device_destroy$/, /^device_release$/,
     /^dpm_sysfs_remove$/, /^get_device_parent$/, /^usb_kill_urb$/, /^usb_kill_anchored_urbs$/, /^usb_poison_urb$/, /^rollback_registered/,
-    /^unregister_netdevice_many/, /^usb_start_wait_urb$/, /^usb_control_msg$/, /^usb_bulk_msg$/,
+    /^unregister_netdevice/, /^tty_unregister_device$/, /^tty_port_unregister_device$/,
+    /^i2c_del_adapter$/, /^__unregister_client$/, /^device_for_each_child/, /^bus_for_each_(?:dev|drv)$/, /^i2c_unregister_device$/, /^unregister_netdev$/, /^usb_start_wait_urb$/, /^usb_control_msg$/, /^usb_bulk_msg$/,
   ],
   /** Inode, dentry and buffer reference helpers that warn about their caller's misuse. */
   fsHelpers: [
