@@ -8,7 +8,7 @@ import type { CorpusScore } from '../../src/lib/corpus/score-corpus.ts';
 // The project's copy of part of syzkaller's annotated crash corpus (see its README). The floors
 // sit a little under the rates measured when they were set, so a regression fails the build.
 // When the parser improves, raise them.
-const FLOORS = { detection: 0.98, kernelTitles: 0.91, classes: 0.97 };
+const FLOORS = { detection: 0.98, kernelTitles: 0.92, classes: 0.97 };
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/oops/corpus');
 const decoder = new TextDecoder('utf-8', { fatal: false });
