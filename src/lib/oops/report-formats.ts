@@ -71,7 +71,7 @@ const FAULT_SKIP: readonly FrameGroup[] = ['debugChecks', 'deviceCore', 'deferre
 const WARN_SKIP: readonly FrameGroup[] = ['debugChecks', 'allocator', 'deviceCore', 'deferredWork', 'fsHelpers'];
 const HANG_SKIP: readonly FrameGroup[] = ['waiting', 'interrupts', 'debugChecks', 'deferredWork', 'deviceCore'];
 const LOCK_SKIP: readonly FrameGroup[] = ['waiting', 'debugChecks', 'deferredWork', 'allocator', 'fsHelpers'];
-const LEAK_SKIP: readonly FrameGroup[] = ['allocator', 'deviceCore'];
+const LEAK_SKIP: readonly FrameGroup[] = ['allocator', 'deviceCore', 'debugChecks'];
 // Frames only a KASAN report's own stack has.
 const KASAN_STACK = /^(?:__)?kasan_report|^__asan_report|^print_address_description|^kasan_check_range$|^check_memory_region/;
 
