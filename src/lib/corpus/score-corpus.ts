@@ -1,4 +1,5 @@
 import type { OopsReport } from '../oops/report-types.ts';
+import { titleSymbol } from '../oops/title-symbol.ts';
 import { isFuzzerMachineTitle, type CorpusCase } from './parse-corpus-file.ts';
 
 export interface CorpusOutcome {
@@ -69,7 +70,7 @@ export function scoreCorpus(outcomes: readonly CorpusOutcome[], bytes: number): 
     }
     if (expected.frame) {
       score.frames.total++;
-      if (report?.guiltyFrame === expected.frame) score.frames.correct++;
+      if (report && sameFrame(report, expected.frame)) score.frames.correct++;
     }
   }
   return score;
@@ -77,3 +78,9 @@ export function scoreCorpus(outcomes: readonly CorpusOutcome[], bytes: number): 
 
 export const percent = ({ correct, total }: { correct: number; total: number }) =>
   total === 0 ? 'n/a' : `${((100 * correct) / total).toFixed(1)}% (${correct}/${total})`;
+
+/** `FRAME:` is written as in titles (`mremap` for `__do_sys_mremap`), `corrupted` when none can be named. */
+function sameFrame(report: OopsReport, frame: string): boolean {
+  if (frame === 'corrupted') return report.guiltyFrame === undefined || report.corrupted;
+  return report.guiltyFrame !== undefined && (report.guiltyFrame === frame || titleSymbol(report.guiltyFrame) === frame);
+}

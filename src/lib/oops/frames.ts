@@ -34,8 +34,10 @@ const FRAME_LINE = compile(
 // `RIP: 0010:foo+0x1/0x2`, `RIP: 0010:[<ffffffff8213c531>]  [<ffffffff8213c531>] foo+0x…`,
 // `IP: [<…>] foo+0x…`, arm64 `pc : foo+0x…`, powerpc `NIP [c000…] foo+0x…`.
 const RIP_LINE = compile(
-  String.raw`^\s*(?:RIP: [0-9a-fA-F]{4}:|IP: |EIP: [0-9a-fA-F]{4}:|pc : |NIP \[[0-9a-fA-F]+\] )(?:\[<[0-9a-fA-F]+>\]\s*){0,2}({FUNC})\+0x([0-9a-fA-F]+)(?:/0x([0-9a-fA-F]+))?(?:\s+\[([A-Za-z0-9_-]+)\])?(?:\s+({SRC}))?`,
+  String.raw`^\s*(?:RIP: [0-9a-fA-F]{4}:|IP: |EIP: (?:[0-9a-fA-F]{4}:)?|pc : |NIP \[[0-9a-fA-F]+\] |PC is at |EIP is at |epc\s*: (?:[0-9a-fA-F]+ )?)(?:\[<[0-9a-fA-F]+>\]\s*){0,2}({FUNC})\+0x([0-9a-fA-F]+)(?:/0x([0-9a-fA-F]+))?(?:\s+\[([A-Za-z0-9_-]+)\])?(?:\s+({SRC}))?`,
 );
+// 32-bit ARM prints each frame with its caller: `[<8016fb5c>] (prepare_to_wait_event) from [<803b18e8>] (nfs_wait+0x4c/0x84)`.
+const ARM_FRAME_LINE = compile(String.raw`^\s*\[<[0-9a-fA-F]+>\] \(({FUNC})(?:\+0x([0-9a-fA-F]+)/0x([0-9a-fA-F]+))?(?: \[([A-Za-z0-9_-]+)\])?\) from \[<[0-9a-fA-F]+>\]`);
 const CONTEXT_OPEN = /^\s*<([A-Z]+)>\s*$/;
 const CONTEXT_CLOSE = /^\s*<\/([A-Z]+)>\s*$/;
 
@@ -44,6 +46,8 @@ export function parseFrameLine(text: string): Omit<StackFrame, 'context'> | unde
   const rip = RIP_LINE.exec(text);
   if (rip?.[1]) return frame(rip[1], rip[2], rip[3], rip[4], rip[5], false, true, true);
   if (text.length > 400) return undefined;
+  const arm = ARM_FRAME_LINE.exec(text);
+  if (arm?.[1]) return frame(arm[1], arm[2], arm[3], arm[4], undefined, false, true, false);
   const match = FRAME_LINE.exec(text);
   if (!match?.[2]) return undefined;
   const [, unreliable, symbol, offset, size, module, source, inline] = match;

@@ -9,11 +9,60 @@ import type { StackFrame } from './frames.ts';
 export function stalledFrames(frames: readonly StackFrame[]): readonly StackFrame[] {
   const rip = frames.findIndex((frame, index) => frame.isRip && index > 0);
   if (rip >= 0) return frames.slice(rip);
-  const outside = frames.findIndex((frame) => frame.context === 'task');
-  return outside >= 0 ? frames.slice(outside) : frames;
+  const interrupted = frames.findIndex((frame, index) => index > 0 && frame.context === 'task' && frames[index - 1]?.context !== 'task');
+  if (interrupted >= 0) return frames.slice(interrupted);
+  return frames;
 }
 
 /** The first frame the filter does not skip, preferring reliable frames over `?` ones. */
 export function firstGuiltyFrame(frames: readonly StackFrame[], skip: (symbol: string) => boolean): StackFrame | undefined {
   return frames.find((frame) => frame.reliable && !skip(frame.normalized));
+}
+
+// Functions that hand control to a callback: the frame right above them is the callback.
+// Timers, tasklets, work items, RCU callbacks, and the VFS, mm and netlink layers calling a
+// file, vma or message handler.
+const DISPATCHERS = new RegExp(
+  '^(?:' +
+    [
+      'call_timer_fn', 'expire_timers', '__run_timers', 'process_one_work', 'tasklet_action_common', '__tasklet_action',
+      'tasklet_action', 'tasklet_hi_action', '__hrtimer_run_queues', '__run_hrtimer', 'rcu_do_batch', '__napi_poll',
+      'napi_poll', 'flush_smp_call_function_queue', '__flush_smp_call_function_queue', 'process_scheduled_works',
+      '__vfs_write', 'vfs_write', '__vfs_read', 'vfs_read', 'new_sync_write', 'new_sync_read', 'vfs_iter_write',
+      'vfs_iter_read', 'do_iter_write', 'do_iter_read', 'do_iter_readv_writev', 'vfs_writev', 'vfs_readv', 'do_readv_writev',
+      'vfs_ioctl', 'do_vfs_ioctl', '__fput', 'do_dentry_open', 'mmap_region', '__mmap_region', 'do_mmap', '__do_fault',
+      'do_read_fault', 'do_shared_fault', 'do_cow_fault', 'rtnetlink_rcv_msg', 'nfnetlink_rcv_msg', 'nfnetlink_rcv_batch', 'genl_family_rcv_msg', 'genl_family_rcv_msg_doit',
+      'genl_family_rcv_msg_dumpit', 'genl_rcv_msg', 'netlink_dump', 'sock_sendmsg_nosec', '__sock_sendmsg', 'sock_sendmsg',
+      'sock_recvmsg_nosec', 'sock_recvmsg', '____sys_sendmsg', '____sys_recvmsg', '__sys_setsockopt', '__sys_getsockopt',
+      'sock_common_setsockopt', 'sock_common_getsockopt', '__sys_connect', '__sys_bind', 'vfs_fsync_range',
+      'seq_read', 'seq_read_iter', 'vfs_fallocate', 'ioctl_preallocate', 'vfs_llseek', 'do_splice_from', 'do_splice_to',
+    ].join('|') +
+    ')$',
+);
+
+/**
+ * Frames that say what a stalled CPU was busy with: a system call, an ioctl handler, a packet
+ * receive handler, a cross-CPU call, or a callback run by a timer, tasklet or work item. A stall
+ * is titled after the first of them from the top, which stays the same when the watchdog catches
+ * the CPU at a different instruction of the same loop.
+ */
+const STALL_ANCHORS: readonly RegExp[] = [
+  /^(?:__(?:x64|ia32|arm64)_)?(?:compat_)?sys_/, /^SyS_/, /^__se_(?:compat_)?sys_/, /^__do_(?:compat_)?sys_/, /^ksys_/,
+  /^smp_call_function/, /^on_each_cpu/, /^(?!do_vfs_|vfs_|ksys_|sock_|compat_|__x64_|__ia32_|__arm64_|__se_|__do_|SyS_|sys_|blkdev_|tty_|block_|fd_|do_)\w+_ioctl$/,
+  /^(?!rawv6_|raw_|udp|tcp_v|__udp|__tcp)\w+_rcv$/, /^br_handle_frame$/, /^__do_softirq$/,
+];
+
+const ANCHOR_EXCLUDED = /^(?:nf_\w+|\w+_sublist_rcv\w*|\w*netlink_rcv\w*|genl_rcv|__netif_receive_skb\w*|netif_receive_skb\w*|ip_rcv_finish|ip6_rcv_finish|ip_local_deliver\w*|ip6_input\w*|tcp_v[46]_do_rcv|__sys_\w+|sys_call_table)$/;
+
+/** The frame a stall is blamed on, see STALL_ANCHORS; undefined when no frame is an anchor. */
+export function stallAnchor(frames: readonly StackFrame[], skip: (symbol: string) => boolean): StackFrame | undefined {
+  for (const [index, frame] of frames.entries()) {
+    if (!frame.reliable) continue;
+    const name = frame.normalized;
+    if (ANCHOR_EXCLUDED.test(name)) continue;
+    if (STALL_ANCHORS.some((anchor) => anchor.test(name))) return frame;
+    const caller = frames.slice(index + 1).find((next) => next.reliable);
+    if (caller && DISPATCHERS.test(caller.normalized) && !skip(name) && !DISPATCHERS.test(name)) return frame;
+  }
+  return undefined;
 }

@@ -1,35 +1,52 @@
 import { normalizeSymbol } from '../symbols/normalize-symbol.ts';
-import { makeFrameFilter } from './frame-filters.ts';
-import { ContextTracker, parseFrameLine, type StackFrame } from './frames.ts';
-import { firstGuiltyFrame, stalledFrames } from './guilty-frame.ts';
+import { alwaysSkipped, makeFrameFilter } from './frame-filters.ts';
+import { collectAllStacks, collectStack, framesRightAfter, hasElidedTrace } from './collect-stack.ts';
+import type { StackFrame } from './frames.ts';
+import { firstGuiltyFrame, stallAnchor, stalledFrames } from './guilty-frame.ts';
 import { toLogLines, type LogLine } from './log-lines.ts';
-import { compile } from './patterns.ts';
+import { lockSite, lockTakerStack } from './lock-site.ts';
 import { reportFormats, type ReportFormat } from './report-formats.ts';
 import { isSuspectModule, readMetadata } from './report-metadata.ts';
 import type { OopsReport } from './report-types.ts';
-import { warningKindFor } from './warning-kinds.ts';
+import { titleSymbol } from './title-symbol.ts';
+import { bugKindFor, warningKindFor } from './warning-kinds.ts';
 
 /** A report runs at most this many lines past its header. */
 const MAX_REPORT_LINES = 500;
 
-// Lines after which the first stack of a report is over.
-const STACK_END = /^(?:Allocated by task|Allocated:|Freed by task|Freed:|The buggy address|Memory state around|Last potentially related work creation|Second to last potentially related|Kernel Offset:|---\[ end trace|Rebooting in|Dumping ftrace buffer|Kernel panic - not syncing|irq event stamp:|={20,}|Uninit was (?:created|stored)|Local variable|Bytes \d+-\d+ of \d+|Memory access of size|Showing all locks held|\s*\d+ locks? held by|other info that might help|the existing dependency chain|stack backtrace:|Sending NMI from CPU|NMI backtrace for cpu)/;
-const STACK_START = /^\s*(?:Call Trace|Call trace|Backtrace|backtrace|Stack):?\s*$|^\s*backtrace(?: \(crc [0-9a-f]+\))?:$/;
-const USER_RIP = /^\s*RIP: 0033:|^\s*RIP: 0023:/;
 const ACCESS = /^(Read|Write) (?:of size|at addr)/;
-const LOCK_AT = compile(String.raw`(?:at|\bat):\s*(?:\[<[0-9a-fA-F]+>\]\s*)?({FUNC})\+0x`);
-const TRYING_LOCK = /is trying to acquire|is trying to release|acquire lock:|lock\(s\) held|took:|\{[A-Z-]+\} state was registered at:|is holding|lock held by|there are no more locks to release|at:$/;
+
+// Fault injection prints the stack of the allocation it failed (`FAULT_INJECTION: forcing a
+// failure.`); a report whose stack runs through it has picked up that dump instead of its own.
+const FAULT_INJECTION_FRAME = /^should_fail/;
+
+function borrowedStack(frames: readonly StackFrame[], guilty: string): boolean {
+  const injected = frames.findIndex((frame) => FAULT_INJECTION_FRAME.test(frame.normalized));
+  return injected >= 0 && frames.findIndex((frame) => frame.normalized === guilty) > injected;
+}
+
+const NO_STACK = 'no stack trace in the report';
 const SYZ_MACHINE = /^(?:SYZFAIL: |SYZFATAL: )(.+)$/;
 
 interface OpenReport {
   format: ReportFormat;
   match: RegExpExecArray;
+  /** Position of the header in the split lines. */
   start: number;
+  /** Its line number in the input (several split lines can share one). */
+  index: number;
 }
 
 const candidates = reportFormats.map((format) => ({ format, hint: format.hint }));
+// One pass over a line tells whether any format's hint is in it; most lines have none.
+const ANY_HINT = new RegExp([...new Set(reportFormats.map((format) => format.hint))].map((hint) => hint.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 
-function matchHeader(text: string): { format: ReportFormat; match: RegExpExecArray } | undefined {
+// Old lock validator banners: `[ INFO: possible circular locking dependency detected ]`.
+const BRACKETED = /^\[ (.+?) \]$/;
+
+function matchHeader(line: string): { format: ReportFormat; match: RegExpExecArray } | undefined {
+  if (!ANY_HINT.test(line)) return undefined;
+  const text = BRACKETED.exec(line)?.[1] ?? line;
   for (const { format, hint } of candidates) {
     if (!text.includes(hint)) continue;
     const match = format.header.exec(text);
@@ -42,25 +59,44 @@ function matchHeader(text: string): { format: ReportFormat; match: RegExpExecArr
 export function parseOops(input: string): OopsReport[] {
   const lines = toLogLines(input);
   const starts: OpenReport[] = [];
-  for (const line of lines) {
+  let firstOutput = -1;
+  for (const [position, line] of lines.entries()) {
+    if (firstOutput < 0 && line.text.trim() !== '') firstOutput = position;
     if (line.text.length > 2000) continue;
     const found = matchHeader(line.text);
+    const previous = starts.at(-1);
+    const since = previous === undefined ? Infinity : line.index - previous.index;
+    const open = since < MAX_REPORT_LINES;
     if (!found) {
       const machine = SYZ_MACHINE.exec(line.text);
-      if (machine) starts.push({ format: fuzzerFormat, match: machine, start: line.index });
+      if (machine && !open) starts.push({ format: fuzzerFormat, match: machine, start: position, index: line.index });
       continue;
     }
-    const previous = starts.at(-1);
-    const open = previous !== undefined && line.index - previous.start < MAX_REPORT_LINES;
     if (found.format.consequence && open) continue;
+    if (found.format.needsEarlierOutput && firstOutput === position) continue;
+    if (found.format.joinsPrevious !== undefined && since <= found.format.joinsPrevious) continue;
     // A lock validator report quotes a WARNING banner of its own; keep one report.
-    if (open && previous.format === found.format && line.index - previous.start < 3) continue;
-    starts.push({ ...found, start: line.index });
+    if (previous?.format === found.format && since < 3) continue;
+    starts.push({ ...found, start: position, index: line.index });
   }
   return starts.map((report, index) => {
     const next = starts[index + 1]?.start ?? lines.length;
     const end = Math.min(next, report.start + MAX_REPORT_LINES, lines.length);
-    return buildReport(report, lines.slice(report.start, end));
+    const built = buildReport(report, lines.slice(report.start, end));
+    const nextStart = starts[index + 1]?.start;
+    if (!built.corrupted || nextStart === undefined) return built;
+    const marker = report.format.ownStack;
+    const close = (starts[index + 1]?.index ?? Infinity) - report.index <= 3;
+    if (close && marker === undefined) return built;
+    // Another report can start between a header and its stack (a panic, another CPU's report):
+    // look past it for the stack before calling the report corrupted. Two banners within a few
+    // lines of each other are two CPUs printing at once, and the first is truly corrupted.
+    const further = Math.min(starts[index + 2]?.start ?? lines.length, report.start + MAX_REPORT_LINES, lines.length);
+    const extended = buildReport(report, lines.slice(report.start, further));
+    if (extended.corrupted) return built;
+    // Close banners: only a stack that carries this report's own reporting frames is its own.
+    if (close && !extended.frames.some((frame) => marker?.test(frame.normalized))) return built;
+    return extended;
   });
 }
 
@@ -72,41 +108,17 @@ const fuzzerFormat: ReportFormat = {
   crashClass: 'SYZ_FAILURE',
   frame: { from: 'none' },
   skip: [],
+  // The fuzzer's own failure lines can land inside a kernel report; they end nothing.
+  consequence: true,
 };
 
-/** The primary stack: the faulting instruction, then the first call trace, until it ends. */
-function collectStack(lines: readonly LogLine[]): StackFrame[] {
-  const frames: StackFrame[] = [];
-  const contexts = new ContextTracker();
-  let inTrace = false;
-  let traces = 0;
-  for (const [offset, line] of lines.entries()) {
-    const text = line.text;
-    if (offset > 0 && STACK_END.test(text) && (frames.length > 0 || inTrace)) break;
-    if (USER_RIP.test(text)) {
-      if (frames.length > 0) break;
-      continue;
-    }
-    if (STACK_START.test(text)) {
-      traces++;
-      // A second trace after frames were found belongs to something else (the panic, another CPU).
-      if (traces > 1 && frames.some((frame) => !frame.isRip)) break;
-      inTrace = true;
-      continue;
-    }
-    if (contexts.feed(text)) continue;
-    const frame = parseFrameLine(text);
-    if (!frame) continue;
-    if (!frame.isRip && !inTrace && offset === 0) continue;
-    frames.push({ ...frame, context: contexts.current });
-  }
-  return frames;
-}
 
 function fill(template: string, groups: readonly string[], access: string, frame: string): string {
   return template
     .replace(/\{ (\d)\}/g, (_all, n: string) => (groups[Number(n)] ? ` ${groups[Number(n)]}` : ''))
+    .replace(/\{(\d)\|slug\}/g, (_all, n: string) => (groups[Number(n)] ?? '').toLowerCase().replace(/\s+/g, '-'))
     .replace(/\{(\d)\}/g, (_all, n: string) => groups[Number(n)] ?? '')
+    .replace('{ Access}', access ? ` ${access}` : '')
     .replace('{Access}', access)
     .replace('{ACCESS}', access.toUpperCase())
     .replace('{frame}', frame)
@@ -114,20 +126,21 @@ function fill(template: string, groups: readonly string[], access: string, frame
     .trim();
 }
 
-function lockFrame(lines: readonly LogLine[]): string | undefined {
-  for (let index = 1; index < lines.length && index < 60; index++) {
-    const text = lines[index]?.text ?? '';
-    if (!TRYING_LOCK.test(text)) continue;
-    for (let look = index; look < Math.min(lines.length, index + 4); look++) {
-      const at = LOCK_AT.exec(lines[look]?.text ?? '');
-      if (at?.[1]) return normalizeSymbol(at[1]);
-    }
-  }
-  return undefined;
+
+/**
+ * With printk caller ids, lines another task or CPU printed in the middle of a report are not
+ * part of it. Stall reports are the exception: they collect other CPUs' backtraces on purpose.
+ */
+function ownLines(format: ReportFormat, lines: readonly LogLine[]): readonly LogLine[] {
+  const caller = lines[0]?.caller;
+  if (!caller || format.frame.from === 'stall' || format.frame.from === 'lockup') return lines;
+  const own = lines.filter((line) => line.caller === undefined || line.caller === caller);
+  return own.length >= 3 ? own : lines;
 }
 
-function buildReport(open: OpenReport, lines: readonly LogLine[]): OopsReport {
+function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport {
   let format = open.format;
+  const lines = ownLines(format, allLines);
   const groups = [...open.match].map((group) => group ?? '');
   const texts = lines.map((line) => line.text);
   const frames = collectStack(lines);
@@ -135,44 +148,88 @@ function buildReport(open: OpenReport, lines: readonly LogLine[]): OopsReport {
   const access = accessLine?.[1] ?? '';
   let skipAlso = [...(format.skipAlso ?? [])];
   let title = format.title;
+  if (access && format.titleWithAccess) {
+    title = format.titleWithAccess;
+    format = { ...format, frame: format.frameWithAccess ?? format.frame, scrubNumbers: false };
+  }
   let crashClass = typeof format.crashClass === 'function' ? format.crashClass(groups, access) : format.crashClass;
+
+  // A BUG_ON inside a checker (usercopy, list debugging) is titled after the check.
+  if (format.name === 'kernel-bug') {
+    const kind = bugKindFor(groups[1] ?? '');
+    if (kind) {
+      title = kind.title;
+      crashClass = kind.crashClass;
+      format = { ...format, frame: { from: 'stack' } };
+    }
+  }
 
   // A WARN inside a checker (refcount, debugobjects, kmalloc…) is about the checker's caller.
   if (format.name === 'warning') {
-    const location = groups[1] || groups[3] || '';
-    const kind = warningKindFor(location);
+    const location = groups[1] || groups[3] || groups[5] || '';
+    const kind = warningKindFor(location, groups[2] || groups[4] || groups[6] || '');
     if (kind) {
-      title = `WARNING: ${kind.kind} in {frame}`;
+      title = kind.title ?? `WARNING: ${kind.kind} in {frame}`;
       crashClass = kind.crashClass;
       skipAlso = [...skipAlso, ...kind.skip];
       format = { ...format, frame: { from: 'stack' } };
     }
   }
 
-  const skip = makeFrameFilter(format.skip, skipAlso);
+  const skip = makeFrameFilter(format.skipOnly ? format.skip : [...alwaysSkipped, ...format.skip], skipAlso);
+  const stackFrames = frames.filter((frame) => !frame.isRip);
   let guilty: string | undefined;
-  let corruptedReason: string | undefined;
   const source = format.frame;
   if (source.from === 'header') {
-    const named = groups[source.group + (format.name === 'warning' && !groups[2] ? 2 : 0)];
+    const named = format.name === 'warning' ? groups[2] || groups[4] || groups[6] : groups[source.group];
     const symbol = named ? normalizeSymbol(named) : undefined;
     guilty = symbol && !skip(symbol) ? symbol : firstGuiltyFrame(frames, skip)?.normalized;
-    if (!guilty && symbol) guilty = symbol;
+    // With no stack to look past a helper, the helper the header names is the best we have,
+    // unless the report is a stub (a header and a line or two: truncated).
+    if (!guilty && frames.length === 0 && texts.filter((text) => text.trim() !== '').length > 4) guilty = symbol;
   } else if (source.from === 'rip') {
     guilty = firstGuiltyFrame(frames, skip)?.normalized;
+    if (!guilty && stackFrames.length === 0) guilty = frames.find((frame) => frame.isRip)?.normalized;
   } else if (source.from === 'stack') {
-    guilty = firstGuiltyFrame(frames.filter((frame) => !frame.isRip || frames.length === 1), skip)?.normalized;
-    if (!guilty) guilty = firstGuiltyFrame(frames, skip)?.normalized;
+    guilty = firstGuiltyFrame(stackFrames, skip)?.normalized ?? firstGuiltyFrame(frames, skip)?.normalized;
   } else if (source.from === 'stall') {
-    guilty = firstGuiltyFrame(stalledFrames(frames), skip)?.normalized;
+    // The first stack may be the RCU kthread or the detecting CPU; the stalled one can come later.
+    const stacks = collectAllStacks(lines).map((stack) => stalledFrames(stack));
+    const anchored = stacks.map((stack) => stallAnchor(stack, skip)).find(Boolean);
+    guilty = (anchored ?? firstGuiltyFrame(stalledFrames(frames), skip))?.normalized;
+  } else if (source.from === 'line') {
+    const named = texts.slice(1, 12).map((text) => source.pattern.exec(text)?.[1]).find(Boolean);
+    guilty = named ? normalizeSymbol(named) : firstGuiltyFrame(stackFrames, skip)?.normalized;
+  } else if (source.from === 'section') {
+    const start = lines.findIndex((line) => source.start.test(line.text));
+    const section = start >= 0 ? framesRightAfter(lines, start) : [];
+    guilty = firstGuiltyFrame(section, skip)?.normalized;
+    // Older kernels print no such section; a lock report then names the lock's site.
+    if (!guilty && format.crashClass === 'LOCKDEP') guilty = lockSite(lines, skip);
+    guilty ??= firstGuiltyFrame(stackFrames, skip)?.normalized;
+  } else if (source.from === 'lockup') {
+    // The watchdog prints the stuck context itself: its registers first, then its stack.
+    guilty = (stallAnchor(frames, skip) ?? firstGuiltyFrame(frames, skip))?.normalized;
   } else if (source.from === 'lock') {
-    guilty = lockFrame(lines) ?? firstGuiltyFrame(frames, skip)?.normalized;
+    // The lock's call site, else the stack of the task that took it (`stack backtrace:`).
+    const current = lockTakerStack(lines) ?? stackFrames;
+    guilty = lockSite(lines, skip) ?? firstGuiltyFrame(current, skip)?.normalized ?? firstGuiltyFrame(stackFrames, skip)?.normalized;
   }
+  // `Call Trace:` straight followed by `---[ end trace`: the log lost the stack, the header's
+  // function still names the culprit (a trimmed syslog excerpt).
+  const elided = source.from === 'header' && guilty !== undefined && stackFrames.length === 0 && hasElidedTrace(texts);
   const needsFrame = title.includes('{frame}');
-  if (needsFrame && !guilty) corruptedReason = frames.length === 0 ? 'no stack trace in the report' : 'every frame of the stack is reporting machinery';
+  let corruptedReason: string | undefined;
+  const traced = source.from === 'rip' ? frames : (source.from === 'lock' || source.from === 'section') && guilty ? [guilty] : stackFrames;
+  if (needsFrame && traced.length === 0 && !format.noStackNeeded && !elided) corruptedReason = NO_STACK;
+  else if (needsFrame && guilty !== undefined && borrowedStack(frames, guilty)) corruptedReason = 'the stack is a fault-injection dump printed at the same time';
+  else if (needsFrame && !guilty) corruptedReason = 'every frame of the stack is reporting machinery';
+  const shown = corruptedReason === undefined && guilty ? titleSymbol(guilty) : 'corrupted';
+  if (elided) corruptedReason = 'the stack trace was cut out of the log';
 
-  let finalTitle = fill(title, groups, access, guilty ?? 'corrupted');
-  if (format.scrubNumbers) finalTitle = finalTitle.replace(/\b\d+\b/g, 'NUM');
+  const damaged = corruptedReason !== undefined && !elided ? format.corruptedTitle?.[groups[1] ?? ''] : undefined;
+  let finalTitle = damaged ?? fill(title, groups, access, shown);
+  if (format.scrubNumbers) finalTitle = finalTitle.replace(/\b\d+\b/g, 'NUM').replace(/\b(?:0x)?[0-9a-f]{8,16}\b/g, 'ADDR');
   const metadata = readMetadata(texts);
   const suspectModules = metadata.modules.filter(isSuspectModule).map((module) => module.name);
   const stackModules = new Set(frames.map((frame) => frame.module).filter((module): module is string => module !== undefined));

@@ -23,6 +23,7 @@ export const taintFlags: ReadonlyArray<{ bit: number; letter: string; meaning: s
   { bit: 16, letter: 'X', meaning: 'auxiliary taint, defined for and used by distros' },
   { bit: 17, letter: 'T', meaning: 'kernel was built with the struct randomization plugin' },
   { bit: 18, letter: 'N', meaning: 'an in-kernel test has been run' },
+  { bit: 19, letter: 'J', meaning: 'userspace used a mutating debug operation in fwctl' },
 ];
 
 const byLetter = new Map(taintFlags.map((flag) => [flag.letter, flag]));

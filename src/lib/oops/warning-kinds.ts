@@ -1,23 +1,29 @@
 /**
  * A `WARNING: CPU: n PID: n at <file>:<line> <function>` fired inside a checker is a report about
- * the checker's caller. The file that warned names the kind of bug, and the checker's own
- * frames are skipped to find the caller.
+ * the checker's caller. The file that warned (or, for a few shared entry points, the function)
+ * names the kind of bug, and the checker's own frames are skipped to find the caller.
  */
-export const warningKinds: ReadonlyArray<{
+export interface WarningKind {
   /** Source file that issued the WARN. */
-  file: RegExp;
+  file?: RegExp;
+  /** Function that issued the WARN, when the file alone is too broad. */
+  func?: RegExp;
   /** What the warning is about, as it appears in the title: `WARNING: <kind> in <caller>`. */
   kind: string;
+  /** A title other than `WARNING: <kind> in {frame}`. */
+  title?: string;
   crashClass: string;
   /** The checker's frames. */
   skip: readonly RegExp[];
-}> = [
-  { file: /^lib\/refcount\.c$/, kind: 'refcount bug', crashClass: 'REFCOUNT_WARNING', skip: [/^refcount_/, /^__refcount_/] },
+}
+
+export const warningKinds: readonly WarningKind[] = [
+  { file: /^lib\/refcount\.c$/, kind: 'refcount bug', crashClass: 'REFCOUNT_WARNING', skip: [/^refcount_/, /^__refcount_/, /^kref_/] },
   {
     file: /^lib\/debugobjects\.c$/,
     kind: 'ODEBUG bug',
     crashClass: 'WARNING',
-    skip: [/debug_object/, /^debug_print_object$/, /debug_check_no_obj_freed/, /^kfree$/, /^kvfree$/, /^kmem_cache_free$/, /^slab_free/, /^__slab_free$/, /^__kmem_cache_free$/, /^free_/, /^__free_/, /^kfree_/],
+    skip: [/debug_object/, /^debug_print_object$/, /debug_check_no_obj_freed/, /^kfree$/, /^kvfree$/, /^kmem_cache_free$/, /^slab_free/, /^__slab_free$/, /^__kmem_cache_free$/, /^free_/, /^__free_/, /^kfree_/, /^vfree$/, /^__vunmap$/, /^vunmap$/, /^init_timer_key$/, /^__init_work$/, /^destroy_\w*_on_stack$/, /^timer_/, /^hrtimer_/, /^__hrtimer_/],
   },
   {
     file: /^mm\/(?:slab_common|util|slab|slub)\.c$/,
@@ -35,10 +41,24 @@ export const warningKinds: ReadonlyArray<{
   { file: /^fs\/proc\/generic\.c$/, kind: 'proc registration bug', crashClass: 'WARNING', skip: [/^proc_/, /^__proc_/, /^_proc_/] },
   { file: /^lib\/kobject\.c$/, kind: 'kobject bug', crashClass: 'WARNING', skip: [/^kobject_/, /^__kobject_/, /^kset_/] },
   { file: /^mm\/usercopy\.c$/, kind: 'bad usercopy', crashClass: 'WARNING', skip: [/usercopy/, /check_object_size/, /check_heap_object/, /copy_(?:to|from)_user/, /^put_user/, /^get_user/] },
+  // usb_submit_urb() warns about its caller's URB: syzbot names both.
+  { func: /^usb_submit_urb$/, kind: 'usb_submit_urb', title: 'WARNING in {frame}/usb_submit_urb', crashClass: 'WARNING', skip: [/^usb_submit_urb$/, /^usb_start_wait_urb$/, /^usb_control_msg$/, /^usb_bulk_msg$/, /^usb_interrupt_msg$/] },
 ];
 
-/** The warning kind for a WARN issued at `path:line`, if the file is a known checker. */
-export function warningKindFor(location: string): (typeof warningKinds)[number] | undefined {
+/** The warning kind for a WARN issued at `path:line` in `func`, if it is a known checker. */
+export function warningKindFor(location: string, func = ''): WarningKind | undefined {
   const file = location.replace(/^\.\//, '').replace(/:\d+$/, '');
-  return warningKinds.find((kind) => kind.file.test(file));
+  const name = func.replace(/\+0x.*$/, '').replace(/\.(?:isra|constprop|part|cold)(?:\.\d+)?/g, '');
+  return warningKinds.find((kind) => (kind.file ? kind.file.test(file) : true) && (kind.func ? kind.func.test(name) : true));
+}
+
+/** `kernel BUG at <file>:<line>!` raised by a checker: the title names the check, as the WARN kinds do. */
+export const bugKinds: ReadonlyArray<{ file: RegExp; title: string; crashClass: string }> = [
+  { file: /^mm\/usercopy\.c$/, title: 'BUG: bad usercopy in {frame}', crashClass: 'BUG' },
+  { file: /^lib\/list_debug\.c$/, title: 'BUG: corrupted list in {frame}', crashClass: 'MEMORY_SAFETY_BUG' },
+];
+
+export function bugKindFor(location: string): (typeof bugKinds)[number] | undefined {
+  const file = location.replace(/^\.\//, '').replace(/:\d+!?$/, '');
+  return bugKinds.find((kind) => kind.file.test(file));
 }

@@ -1,0 +1,118 @@
+import { ContextTracker, parseFrameLine, type StackFrame } from './frames.ts';
+import type { LogLine } from './log-lines.ts';
+import { compile } from './patterns.ts';
+
+/*
+ * Reading stacks out of a report: the primary one (faulting instruction, then the first call
+ * trace), every one of a stall report, or the run of frames after a section line.
+ */
+
+// Lines after which the first stack of a report is over.
+const STACK_END = /^(?:Allocated by task|Allocated:|Freed by task|Freed:|The buggy address|Memory state around|Last potentially related work creation|Second to last potentially related|Kernel Offset:|---\[ end trace|Rebooting in|Dumping ftrace buffer|irq event stamp:|={20,}|Uninit was (?:created|stored)|Local variable|Bytes \d+-\d+ of \d+|Memory access of size|Showing all locks held|\s*\d+ locks? held by|other info that might help|the existing dependency chain|stack backtrace:|Sending NMI from CPU|NMI backtrace for cpu)/;
+const PANIC_LINE = /^Kernel panic - not syncing/;
+const STACK_START = /^\s*(?:Call Trace|Call trace|Backtrace|backtrace|Stack):?\s*$|^\s*backtrace(?: \(crc [0-9a-f]+\))?:$/;
+// A user-space `RIP:` (code segment 0033 or 0023) ends the kernel part of a trace.
+const USER_RIP = /^\s*RIP: 0033:|^\s*RIP: 0023:/;
+
+/** The primary stack: the faulting instruction, then the first call trace, until it ends. */
+export function collectStack(lines: readonly LogLine[]): StackFrame[] {
+  return collectStackFrom(lines, 0).frames;
+}
+
+/**
+ * Every stack of a stall report in order: the detecting CPU's, then those of the stalled CPUs and
+ * tasks printed after it (`NMI backtrace for cpu 1`, `Sending NMI from CPU 0 to CPUs 1:`).
+ */
+export function collectAllStacks(lines: readonly LogLine[]): StackFrame[][] {
+  const stacks: StackFrame[][] = [];
+  let from = 0;
+  while (from < lines.length && stacks.length < 16) {
+    const { frames, end } = collectStackFrom(lines, from);
+    if (frames.length > 0) stacks.push(frames);
+    if (end <= from) break;
+    from = end;
+  }
+  return stacks;
+}
+
+const SECTION_END = /^\s*$|^page last free|^Modules linked in|^CPU: |^Hardware name|^\s*(?:Call Trace|Call trace)/;
+
+/**
+ * The frame lines right after line `start` (a stack printed without `Call Trace:`), up to the
+ * next section; a few stray lines from other writers in between are passed over.
+ */
+export function framesRightAfter(lines: readonly LogLine[], start: number): StackFrame[] {
+  const frames: StackFrame[] = [];
+  let strays = 0;
+  for (let index = start + 1; index < lines.length && strays < 3; index++) {
+    const text = lines[index]?.text ?? '';
+    const frame = parseFrameLine(text);
+    if (frame) {
+      frames.push({ ...frame, context: 'task' });
+      strays = 0;
+    } else if (SECTION_END.test(text)) break;
+    else strays++;
+  }
+  return frames;
+}
+
+// 32-bit ARM names each frame's caller on the same line; the caller's own line can be missing
+// when an exception stack dump sits between them (`(trace_hardirqs_off) from (__dabt_svc+0x54/0xa0)`).
+const ARM_CALLER = compile(String.raw`\) from \[<[0-9a-fA-F]+>\] \(({FUNC}\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+)\)\s*$`);
+
+/** The stack from line `first` on, and the line where it ended (for reading the next one). */
+export function collectStackFrom(lines: readonly LogLine[], first: number): { frames: StackFrame[]; end: number } {
+  const frames: StackFrame[] = [];
+  let pendingCaller: StackFrame | undefined;
+  const flush = (next?: StackFrame) => {
+    if (pendingCaller && pendingCaller.normalized !== next?.normalized) frames.push(pendingCaller);
+    pendingCaller = undefined;
+  };
+  const done = (end: number) => {
+    flush();
+    return { frames, end };
+  };
+  const contexts = new ContextTracker();
+  let inTrace = false;
+  let traces = 0;
+  let offset = first;
+  for (; offset < lines.length; offset++) {
+    const text = lines[offset]?.text ?? '';
+    if (offset > first && inTrace && PANIC_LINE.test(text)) return done(offset);
+    if (offset > first && STACK_END.test(text) && (inTrace || frames.some((frame) => !frame.isRip))) return done(offset + (frames.length === 0 ? 1 : 0));
+    if (USER_RIP.test(text)) {
+      if (frames.length > 0) return done(offset + 1);
+      continue;
+    }
+    if (STACK_START.test(text)) {
+      traces++;
+      // A second trace after frames were found belongs to something else (the panic, another CPU).
+      if (traces > 1 && frames.some((frame) => !frame.isRip)) return done(offset);
+      // Frames printed before the first trace (`Preemption disabled at:`) are not part of it.
+      if (traces === 1) frames.splice(0, frames.length, ...frames.filter((frame) => frame.isRip));
+      inTrace = true;
+      continue;
+    }
+    if (contexts.feed(text)) continue;
+    const frame = parseFrameLine(text);
+    if (!frame) continue;
+    if (!frame.isRip && !inTrace && offset === 0) continue;
+    // A `?` frame outside any trace is another stack's debris (two CPUs printing at once).
+    if (!frame.isRip && !inTrace && !frame.reliable) continue;
+    const placed = { ...frame, context: contexts.current };
+    flush(placed);
+    frames.push(placed);
+    const caller = ARM_CALLER.exec(text)?.[1];
+    if (caller) {
+      const parsed = parseFrameLine(` ${caller}`);
+      // A return address is never at offset 0: `(panic) from (get_taint+0x0/0x1c)` is a stale guess.
+      if (parsed && parsed.offset !== '0x0') pendingCaller = { ...parsed, context: contexts.current };
+    }
+  }
+  return done(offset);
+}
+
+/** `Call Trace:` straight followed by `---[ end trace`: the log lost the stack lines. */
+export function hasElidedTrace(texts: readonly string[]): boolean {
+  return texts.some((text, index) => STACK_START.test(text) && /^---\[ end trace/.test(texts[index + 1] ?? ''));
+}
