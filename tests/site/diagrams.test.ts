@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { distDir } from '../support/paths.ts';
-import { allPages, attributeValues, readPage } from '../support/site-files.ts';
+import { allPages, attributeValues, pageExists, readPage } from '../support/site-files.ts';
 
 const seedDiagrams: Record<string, string> = {
   'afxdp-rx-ring-race': 'afxdp-veth-napi-rx-ring-race',
@@ -44,12 +44,24 @@ describe('diagram pages', () => {
     expect(html).toMatch(/No interleaving of the fixed variant breaks the invariant \(\d+ states explored\)\./);
   });
 
-  it('never repeats a diagram element id on a page, even with several diagrams', () => {
-    const html = readPage('/cases/afxdp-veth-napi-rx-ring-race/');
-    expect(html.match(/<svg /g)?.length).toBe(6);
+  it('never repeats a diagram element id on a page that draws both theme renders inline', () => {
+    const html = readPage('/diagrams/afxdp-rx-ring-race/');
+    expect(html.match(/<svg /g)?.length).toBe(2);
     const ids = attributeValues(html, 'id').filter((id) => id.startsWith('dg-'));
-    expect(ids.length).toBeGreaterThan(100);
+    expect(ids.length).toBeGreaterThan(20);
     expect(ids.length - new Set(ids).size).toBe(0);
+  });
+
+  it('shows a case its diagrams as lazily loaded images of the standalone SVG files', () => {
+    const html = readPage('/cases/afxdp-veth-napi-rx-ring-race/');
+    expect(html.match(/<svg /g)).toBeNull();
+    const sources = attributeValues(html, 'src').filter((src) => src.startsWith('/diagrams/'));
+    expect(sources).toHaveLength(6);
+    for (const src of sources) {
+      expect(pageExists(src), src).toBe(true);
+      expect(readFileSync(path.join(distDir, src), 'utf8')).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    }
+    expect(html).toMatch(/<img class="diagram-img diagram-svg--dark" src="\/diagrams\/afxdp-rx-ring-race\/dark\.svg" alt="[^"]+" width="\d+" height="\d+" loading="lazy"/);
   });
 
   it('renders Mermaid fences in case bodies to inline SVG', () => {

@@ -22,7 +22,9 @@ const decode = (value: string) => value.replace(/&amp;/g, '&').replace(/&#x27;|&
 /** Links in an HTML page: href, src and xlink:href attributes (SVG included) and url(#id) references. */
 function htmlLinks(html: string): string[] {
   const attributes = [...html.matchAll(/\s(?:href|src|xlink:href|action)="([^"]*)"/g)].map((match) => decode(match[1] ?? ''));
-  const references = [...html.matchAll(/url\((#[^)"']+)\)/g)].map((match) => decode(match[1] ?? ''));
+  // `url(#id)` in presentation attributes (markers, fills) must resolve; Mermaid's style sheets
+  // also carry rules for element kinds a diagram may not use, so those are not links.
+  const references = [...html.matchAll(/\s[\w:-]+="url\((#[^)"']+)\)"/g)].map((match) => decode(match[1] ?? ''));
   return [...attributes, ...references];
 }
 
