@@ -51,7 +51,7 @@ export function oopsbook(): AstroIntegration {
         }
         updateConfig({
           // Diagram SVGs carry their own style sheets; the policy lists each one by hash.
-          security: { csp: { styleDirective: { hashes: stats.styleHashes as Array<`sha256-${string}`> } } },
+          security: { csp: { algorithm: 'SHA-256', styleDirective: { hashes: stats.styleHashes as Array<`sha256-${string}`> } } },
           markdown: {
             // Prism marks tokens with classes; Shiki's inline colours would need 'unsafe-inline' styles.
             syntaxHighlight: 'prism',
