@@ -19,6 +19,12 @@ const todo = (what: string) => `${AUTHOR_MARKER} ${what}`;
 /** Flags that mark a module as built outside the kernel tree. */
 const OUT_OF_TREE_FLAG = 'O';
 
+/** Names tools print in the module column for the core kernel image; they are not drivers. */
+const CORE_IMAGE_NAMES = new Set(['kernel', 'vmlinux']);
+
+/** Separator lines that frame every report; they identify nothing. */
+const FRAMING_LINE = /-{4,}\[ (?:cut here|end trace[^\]]*) \]-{4,}/;
+
 /** A slug for the case from its title: kebab-case, at most 60 characters, cut at a word. */
 export function slugFromTitle(title: string): string {
   const words = title.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter(Boolean);
@@ -42,7 +48,7 @@ function driversOf(reports: OopsReport[]) {
     const flagsOf = (name: string) => report.modules.find((module) => module.name === name)?.flags ?? '';
     const inStack = new Set(report.frames.flatMap((frame) => (frame.module ? [frame.module] : [])));
     for (const name of [...inStack, ...report.suspectModules]) {
-      if (drivers.has(name)) continue;
+      if (drivers.has(name) || CORE_IMAGE_NAMES.has(name)) continue;
       drivers.set(name, { name, origin: flagsOf(name).includes(OUT_OF_TREE_FLAG) ? 'out-of-tree' : 'in-tree' });
     }
   }
@@ -66,7 +72,9 @@ export function scaffoldCase(source: ScaffoldSource, triage: TriageResult): stri
   const signatures = [
     ...reports.map((report) => inputLines[report.startLine - 1] ?? ''),
     ...triage.symptoms.map((symptom) => inputLines[symptom.lineNumber - 1] ?? ''),
-  ].map((line) => line.trimEnd()).filter((line, index, all) => line.trim() !== '' && all.indexOf(line) === index);
+  ]
+    .map((line) => line.trimEnd())
+    .filter((line, index, all) => line.trim() !== '' && !FRAMING_LINE.test(line) && all.indexOf(line) === index);
 
   const data = {
     title: first.title,
