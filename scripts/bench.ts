@@ -2,7 +2,7 @@
 // Scale benchmark: `npm run bench -- --cases 10000 [--seed 1] [--json results.json] [--keep]`.
 // Generates a synthetic content tree, builds it with Oopsbook and with a bare Astro + Pagefind
 // project, and prints what it measured as a Markdown table.
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -37,6 +37,9 @@ const step = (text: string) => process.stderr.write(`[bench ${new Date().toISOSt
 const fail = (what: string, run: ProcessMeasurement, logFile: string) => {
   throw new Error(`${what} exited with ${run.exitCode}; see ${logFile}${values.keep ? '' : ' (rerun with --keep to keep it)'}`);
 };
+
+// Other work on the machine skews every number; say how busy it was.
+const loadAtStart = loadavg()[0] ?? 0;
 
 try {
   step(`generating ${caseCount} cases (seed ${seed}) in ${work}`);
@@ -112,7 +115,7 @@ try {
     { metric: 'First search result, cold', value: formatMs(cold), target: '≤ 150 ms', pass: cold <= 150 },
     { metric: `First search result, warm (median of ${warm.length})`, value: formatMs(warmMedian), target: '≤ 150 ms', pass: warmMedian <= 150 },
   ];
-  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${formatBytes(totalmem())} RAM, Node ${process.versions.node}`;
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${formatBytes(totalmem())} RAM, Node ${process.versions.node}, load average ${loadAtStart.toFixed(2)} at start`;
   process.stdout.write(`\n${formatBenchTable(rows)}\n\nMachine: ${machine}. Peak RSS: sum of VmRSS over the build's process tree (npx, node, pagefind), sampled every 100 ms from /proc.\n`);
 
   if (values.json) {
