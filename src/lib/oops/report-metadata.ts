@@ -5,8 +5,8 @@ type Metadata = Pick<OopsReport, 'taint' | 'kernel' | 'hardware' | 'cpu' | 'pid'
 
 // `CPU: 57 PID: 0 Comm: swapper/57 Tainted: G    B D    OE     5.8.0-33-generic #36-Ubuntu`
 // `CPU: 1 UID: 0 PID: 21961 Comm: syz-executor4 Not tainted 6.10.0-rc4 #49`
-const CPU_LINE = /^CPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm: (.{1,64}?) (?:Not tainted|Tainted: ([A-Z ]+?)) +(\S+)(?: #|$| )/;
-const TAINTED_ONLY = /^\s*(?:Not tainted|Tainted: ([A-Z ]+?)) +(\S+)(?: #|$| )/;
+const CPU_LINE = /^CPU: (\d+) (?:UID: \d+ )?PID: (-?\d+) Comm: (.{1,64}?) (?:Not tainted|Tainted: ([A-Z ]+?)) +(\d\S*)(?: #|$| )/;
+const TAINTED_ONLY = /^\s*(?:Not tainted|Tainted: ([A-Z ]+?)) +(\d\S*)(?: #|$| )/;
 const HARDWARE = /^Hardware name: (.+)$/;
 const MODULES = /^Modules linked in:(.*)$/;
 const MODULE = /^([A-Za-z0-9_-]+)(?:\(([A-Z+-]+)\))?$/;
