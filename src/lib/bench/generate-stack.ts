@@ -84,9 +84,12 @@ function modulesLine(random: SeededRandom, host: SyntheticHost, module: string |
 }
 
 function taintText(host: SyntheticHost, random: SeededRandom): string {
-  if (host.outOfTree.length === 0 && random.chance(0.5)) return 'Not tainted';
-  const flags = ['G', random.chance(0.2) ? 'B' : ' ', random.chance(0.2) ? 'W' : ' ', host.outOfTree.length > 0 ? 'OE' : '  '];
-  return `Tainted: ${flags.join('   ')}`;
+  const bad = random.chance(0.15);
+  const warned = random.chance(0.25);
+  const outOfTree = host.outOfTree.length > 0;
+  if (!bad && !warned && !outOfTree) return 'Not tainted';
+  // Fixed columns, as print_tainted() lays them out: G/P, then B, W, then O and E.
+  return `Tainted: G    ${bad ? 'B' : ' '}   ${warned ? 'W' : ' '}  ${outOfTree ? 'OE' : '  '}`;
 }
 
 /** Prefixes every line the way the chosen log source does, with increasing timestamps. */
@@ -118,24 +121,29 @@ export function generateStack(random: SeededRandom, path: CallPath, kind: CrashK
   const func = kept[0] ?? pathFunctions[0] ?? 'unknown_function';
   const site = frameText(func, random, inModule(func));
   const source = random.pick(path.sources);
-  const comm = random.pick(commands[entry]);
-  const pid = entry === 'softirq-idle' ? 0 : random.int(2, 2_000_000);
   const cpu = random.int(0, 95);
+  // The idle task is named after its CPU.
+  const comm = entry === 'softirq-idle' ? `swapper/${cpu}` : random.pick(commands[entry]);
+  const pid = entry === 'softirq-idle' ? 0 : random.int(2, 2_000_000);
 
   // Printed frames, top first: markers, real frames, and `?` stale return addresses the unwinder
   // cannot vouch for, added until the trace is at least `depth` (8–30) frames deep.
   const trace = [...kind.reportFrames, ...kept, ...entryFunctions];
   const printed: Array<{ name: string; stale: boolean }> = trace.map((name) => ({ name, stale: false }));
   let count = trace.filter((name) => !MARKER.test(name)).length;
+  // Never next to an `<IRQ>`/`</IRQ>` marker: the unwinder prints stale entries inside a section.
+  const besideMarker = (i: number) => MARKER.test(printed[i]?.name ?? '') || MARKER.test(printed[i - 1]?.name ?? '');
   for (let i = 1; i < printed.length && count < depth; i++) {
-    if (random.chance(0.25)) {
+    if (!besideMarker(i) && random.chance(0.25)) {
       printed.splice(i, 0, { name: random.pick(staleFrames), stale: true });
       count++;
       i++;
     }
   }
   while (count < Math.max(8, Math.min(depth, 12))) {
-    printed.splice(random.int(1, Math.max(1, printed.length - 1)), 0, { name: random.pick(staleFrames), stale: true });
+    let at = random.int(1, Math.max(1, printed.length - 1));
+    while (at > 1 && besideMarker(at)) at--;
+    printed.splice(at, 0, { name: random.pick(staleFrames), stale: true });
     count++;
   }
   const opening = entry === 'softirq-idle' ? '<IRQ>' : '<TASK>';

@@ -678,7 +678,7 @@ export const kernelReleases: Array<{ release: string; distro: string; build: str
 /** Process names by entry kind, for `Comm:` and `in process` fields. */
 export const commands: Record<EntryKind, string[]> = {
   syscall: ['nginx', 'postgres', 'java', 'qemu-system-x86', 'ceph-osd', 'containerd', 'python3', 'iperf3', 'rsync', 'fio', 'systemd-udevd', 'modprobe', 'Xorg'],
-  'softirq-idle': ['swapper/0', 'swapper/3', 'swapper/17', 'swapper/42', 'swapper/57'],
+  'softirq-idle': ['swapper/0'],
   ksoftirqd: ['ksoftirqd/0', 'ksoftirqd/5', 'ksoftirqd/23'],
   workqueue: ['kworker/u64:3', 'kworker/2:1H', 'kworker/13:2', 'kworker/u16:0'],
   kthread: ['kswapd0', 'jbd2/nvme0n1p2-8', 'rcu_preempt', 'khugepaged', 'kcompactd0'],
