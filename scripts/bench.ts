@@ -34,8 +34,11 @@ if (!Number.isInteger(caseCount) || caseCount < 1) throw new Error(`--cases must
 const project = projectDir();
 const work = mkdtempSync(path.join(tmpdir(), 'oopsbook-bench-'));
 const step = (text: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}\n`);
-const fail = (what: string, run: ProcessMeasurement, logFile: string) => {
-  throw new Error(`${what} exited with ${run.exitCode}; see ${logFile}${values.keep ? '' : ' (rerun with --keep to keep it)'}`);
+// A failed step keeps the work folder, so its log can be read.
+let keepWork = values.keep;
+const fail = (what: string, run: ProcessMeasurement, logFile: string): never => {
+  keepWork = true;
+  throw new Error(`${what} exited with ${run.exitCode}; see ${logFile}`);
 };
 
 // Other work on the machine skews every number; say how busy it was.
@@ -43,7 +46,7 @@ const loadAtStart = loadavg()[0] ?? 0;
 
 try {
   step(`generating ${caseCount} cases (seed ${seed}) in ${work}`);
-  let started = performance.now();
+  const started = performance.now();
   const content = writeBenchContent(path.join(work, 'content'), path.join(project, 'content'), caseCount, seed);
   const generateMs = performance.now() - started;
 
@@ -139,7 +142,7 @@ try {
     step(`results written to ${values.json}`);
   }
 } finally {
-  if (values.keep) step(`kept ${work}`);
+  if (keepWork) step(`kept ${work}`);
   else rmSync(work, { recursive: true, force: true });
 }
 
