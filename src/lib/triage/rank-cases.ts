@@ -60,7 +60,7 @@ function prepare(index: TriageIndex): Prepared {
       symbolPostings,
       symptomPostings,
       driverPostings,
-      guilty: index.cases.map((entry) => new Set(entry.guilty)),
+      guilty: index.cases.map((entry) => new Set(entry.guilty.map((position) => entry.symbols[position]).filter((id) => id !== undefined))),
       symbolIds: new Map(index.symbols.map((symbol, id) => [symbol, id])),
       symptomIds: new Map(index.symptoms.map((symptom, id) => [symptom.id, id])),
     };
