@@ -1,11 +1,19 @@
 import * as pagefind from 'pagefind';
 
+/**
+ * The pages that carry `data-pagefind-body`: case, symptom, tool and checklist pages. Pagefind
+ * ignores every other page once one page has the attribute, but it still reads and parses them;
+ * at thousands of cases the symbol pages alone are hundreds of megabytes of HTML, so only these
+ * are handed to it. A site test checks that no page with `data-pagefind-body` falls outside.
+ */
+export const SEARCHABLE_PAGES = '{cases,symptoms,tools,checklists}/*/index.html';
+
 /** Indexes the built site with Pagefind into `<site>/pagefind/`; any Pagefind error fails the build. */
 export async function writeSearchIndex(siteDir: string): Promise<{ pages: number }> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    const added = await index.addDirectory({ path: siteDir });
+    const added = await index.addDirectory({ path: siteDir, glob: SEARCHABLE_PAGES });
     if (added.errors.length > 0) throw new Error(`Pagefind could not index ${siteDir}: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: `${siteDir.replace(/\/$/, '')}/pagefind` });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);

@@ -2,6 +2,7 @@ import { SEARCH_RANKING, searchSite, type PagefindApi } from '../lib/search/sear
 
 const base = import.meta.env.BASE_URL.replace(/\/$/, '');
 let pagefind: Promise<PagefindApi> | undefined;
+let searchGeneration = 0;
 
 function loadPagefind(): Promise<PagefindApi> {
   pagefind ??= import(/* @vite-ignore */ `${base}/pagefind/pagefind.js`).then(async (module: PagefindApi & { init(): Promise<void> }) => {
@@ -39,9 +40,17 @@ export async function runSearch(doc: Document, raw: string, filters: Record<stri
     return 0;
   }
   status.textContent = 'Searching…';
+  const generation = ++searchGeneration;
   const search = await searchSite(await loadPagefind(), raw, filters);
-  const results = await Promise.all(search.ids.slice(0, 20).map((id) => search.load(id)));
-  for (const result of results) {
+  // Fetch every fragment at once but show each as soon as it and those above it have arrived, so
+  // the first result does not wait for the twentieth.
+  const loads = search.ids.slice(0, 20).map((id) => search.load(id));
+  for (const load of loads) load.catch(() => undefined);
+  let shown = 0;
+  for (const load of loads) {
+    const result = await load;
+    // A newer search (a filter changed) owns the list now.
+    if (generation !== searchGeneration) return shown;
     const item = doc.createElement('li');
     const kind = doc.createElement('span');
     kind.className = 'kind';
@@ -53,10 +62,11 @@ export async function runSearch(doc: Document, raw: string, filters: Record<stri
     excerpt.append(...excerptNodes(result.excerpt, doc));
     item.append(kind, link, excerpt);
     list.append(item);
+    shown++;
   }
   const rewritten = search.text === raw.trim() ? '' : ` for “${search.text}”`;
   status.textContent = `${search.total} result${search.total === 1 ? '' : 's'}${rewritten}`;
-  return results.length;
+  return shown;
 }
 
 /** Reads `?q=` and the facet parameters, runs the search, and re-runs it when a filter changes. */

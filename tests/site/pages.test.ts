@@ -19,6 +19,14 @@ describe('built site', () => {
     }
   });
 
+  it('hands Pagefind every page that carries data-pagefind-body (SEARCHABLE_PAGES)', () => {
+    const searchable = /^\/(?:cases|symptoms|tools|checklists)\/[^/]+\/$/;
+    const withBody = allPages().filter((page) => readPage(page).includes('data-pagefind-body'));
+    expect(withBody.length).toBeGreaterThan(0);
+    expect(withBody.filter((page) => !searchable.test(page))).toEqual([]);
+    expect(allPages().filter((page) => searchable.test(page) && !readPage(page).includes('data-pagefind-body'))).toEqual([]);
+  });
+
   it('has a page for every case, symptom, tool and checklist', () => {
     for (const kind of ['cases', 'symptoms', 'tools', 'checklists']) {
       expect(ids(kind).length, kind).toBeGreaterThan(0);

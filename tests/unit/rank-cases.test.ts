@@ -10,7 +10,7 @@ const caseOf = (id: string, stack: string[], guilty: string[], extra: Partial<Tr
   title: id,
   status: 'root-caused',
   symbols: at(...stack),
-  guilty: at(...guilty),
+  guilty: guilty.map((name) => stack.indexOf(name)),
   symptoms: [],
   drivers: [],
   hypervisor: 'none',
@@ -18,7 +18,7 @@ const caseOf = (id: string, stack: string[], guilty: string[], extra: Partial<Tr
 });
 
 const index: TriageIndex = {
-  version: 1,
+  version: 2,
   symbols,
   cases: [
     caseOf('foo-rx-leak', ['foo_clean_rx', 'foo_poll', 'net_rx_action', 'tcp_v4_rcv'], ['foo_clean_rx'], { drivers: ['!foo'] }),

@@ -42,11 +42,15 @@ export interface SiteSearchResult {
 export async function searchSite(pagefind: PagefindApi, input: string, filters: Record<string, string> = {}): Promise<SiteSearchResult> {
   const { text, symbols } = prepareSearchQuery(input);
   if (text === '') return { total: 0, text, symbols, ids: [], load: () => Promise.reject(new Error('no results')) };
-  const all = await pagefind.search(text, { filters });
+  // Both searches run at once: the case-only one only reorders the results of the first.
+  const bySymbol = symbols.length > 0 && filters.kind === undefined;
+  const [all, cases] = await Promise.all([
+    pagefind.search(text, { filters }),
+    bySymbol ? pagefind.search(text, { filters: { ...filters, kind: 'case' } }) : undefined,
+  ]);
   const byId = new Map(all.results.map((result) => [result.id, result]));
   let ids = all.results.map((result) => result.id);
-  if (symbols.length > 0 && filters.kind === undefined) {
-    const cases = await pagefind.search(text, { filters: { ...filters, kind: 'case' } });
+  if (cases) {
     const first = cases.results.map((result) => result.id);
     const firstSet = new Set(first);
     for (const result of cases.results) byId.set(result.id, result);

@@ -33,6 +33,11 @@ export interface SiteGraph {
   symptoms: Entry<SymptomData>[];
   tools: Entry<ToolData>[];
   checklists: Entry<ChecklistData>[];
+  /** Entries by id, so a page naming thousands of cases looks each up once, not by a scan. */
+  caseById: Map<string, Entry<CaseData>>;
+  symptomById: Map<string, Entry<SymptomData>>;
+  toolById: Map<string, Entry<ToolData>>;
+  checklistById: Map<string, Entry<ChecklistData>>;
   casesBySymptom: Map<string, string[]>;
   usesByTool: Map<string, ToolUse[]>;
   symptomsByTool: Map<string, Array<{ symptomId: string; why: string; when: string }>>;
@@ -68,6 +73,10 @@ export function buildSiteGraph(input: {
     symptoms: [...input.symptoms].sort(byTitle),
     tools: [...input.tools].sort(byTitle),
     checklists: [...input.checklists].sort(byTitle),
+    caseById: new Map(cases.map((entry) => [entry.id, entry])),
+    symptomById: new Map(input.symptoms.map((entry) => [entry.id, entry])),
+    toolById: new Map(input.tools.map((entry) => [entry.id, entry])),
+    checklistById: new Map(input.checklists.map((entry) => [entry.id, entry])),
     casesBySymptom: new Map(),
     usesByTool: new Map(),
     symptomsByTool: new Map(),
@@ -127,7 +136,7 @@ export interface MatrixCell {
 }
 
 export function matrixCell(graph: SiteGraph, symptomId: string, toolId: string): MatrixCell {
-  const symptom = graph.symptoms.find((entry) => entry.id === symptomId);
+  const symptom = graph.symptomById.get(symptomId);
   const recommendation = symptom?.data.tools.find((tool) => tool.tool === toolId);
   const caseIds = new Set(graph.casesBySymptom.get(symptomId) ?? []);
   const uses = (graph.usesByTool.get(toolId) ?? [])

@@ -36,20 +36,25 @@ export function buildTriageIndex(graph: SiteGraph): TriageIndex {
     return { entry, symbols: ordered.slice(0, SYMBOLS_PER_CASE), guilty };
   });
 
-  const symbols = [...new Set(perCase.flatMap((item) => item.symbols))].sort();
+  // Most common symbols first (then by name): at thousands of cases their ids, written in every
+  // case, stay one or two digits long.
+  const frequency = new Map<string, number>();
+  for (const item of perCase) for (const symbol of item.symbols) frequency.set(symbol, (frequency.get(symbol) ?? 0) + 1);
+  const symbols = [...frequency.keys()].sort((a, b) => (frequency.get(b) ?? 0) - (frequency.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
   const symbolIndex = new Map(symbols.map((symbol, index) => [symbol, index]));
   const indexOf = (symbol: string) => symbolIndex.get(symbol);
-  const defined = (value: number | undefined): value is number => value !== undefined;
+  const defined = (value: number | undefined): value is number => value !== undefined && value >= 0;
 
   return {
-    version: 1,
+    version: 2,
     symbols,
     cases: perCase.map(({ entry, symbols: caseSymbols, guilty }) => ({
       id: entry.id,
       title: entry.data.title,
       status: entry.data.status,
       symbols: caseSymbols.map(indexOf).filter(defined),
-      guilty: guilty.map(indexOf).filter(defined),
+      // Blamed frames are among the case's first symbols, so a position is smaller than an id.
+      guilty: guilty.map((symbol) => caseSymbols.indexOf(symbol)).filter(defined),
       symptoms: entry.data.symptoms.map((id) => symptomIndex.get(id)).filter(defined),
       drivers: driverTags(entry.data),
       hypervisor: entry.data.environment.hypervisor,

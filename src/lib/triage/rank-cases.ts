@@ -60,7 +60,7 @@ function prepare(index: TriageIndex): Prepared {
       symbolPostings,
       symptomPostings,
       driverPostings,
-      guilty: index.cases.map((entry) => new Set(entry.guilty)),
+      guilty: index.cases.map((entry) => new Set(entry.guilty.map((position) => entry.symbols[position]).filter((id) => id !== undefined))),
       symbolIds: new Map(index.symbols.map((symbol, id) => [symbol, id])),
       symptomIds: new Map(index.symptoms.map((symptom, id) => [symptom.id, id])),
     };
@@ -168,10 +168,24 @@ export function rankCasesByStack(
     }
   }
 
-  const matches: CaseMatch[] = [];
+  // Score every case that shares anything, but explain only the best `limit`: a common symbol or
+  // symptom touches thousands of cases, and building their reasons cost more than the ranking.
+  const scored: Array<{ position: number; entry: Tally; xen: boolean; score: number }> = [];
   for (const [position, entry] of tallies) {
     const data = index.cases[position];
     if (!data || entry.score <= 0) continue;
+    const xen = onXen && data.hypervisor.startsWith('xen');
+    scored.push({ position, entry, xen, score: Math.round((entry.score + (xen ? WEIGHT.hypervisor : 0)) * 100) / 100 });
+  }
+  const cut = scored.map((item) => item.score).sort((a, b) => b - a)[limit - 1] ?? Number.NEGATIVE_INFINITY;
+  const best = scored
+    .filter((item) => item.score >= cut)
+    .map((item) => ({ ...item, id: index.cases[item.position]?.id ?? '' }))
+    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+    .slice(0, Math.max(0, limit));
+
+  return best.map(({ position, entry, xen, score }) => {
+    const data = index.cases[position]!;
     const reasons: string[] = [];
     if (entry.shared.length > 0) {
       const shared = entry.shared.sort((a, b) => b.value - a.value || a.symbol.localeCompare(b.symbol));
@@ -179,12 +193,7 @@ export function rankCasesByStack(
       reasons.push(`shares ${shared.length} stack symbol${shared.length === 1 ? '' : 's'}: ${named.join(', ')}${shared.length > 6 ? ', …' : ''}`);
     }
     reasons.push(...entry.reasons);
-    let score = entry.score;
-    if (onXen && data.hypervisor.startsWith('xen')) {
-      score += WEIGHT.hypervisor;
-      reasons.push(`same hypervisor family (${data.hypervisor})`);
-    }
-    matches.push({ case: data.id, title: data.title, score: Math.round(score * 100) / 100, reasons });
-  }
-  return matches.sort((a, b) => b.score - a.score || a.case.localeCompare(b.case)).slice(0, limit);
+    if (xen) reasons.push(`same hypervisor family (${data.hypervisor})`);
+    return { case: data.id, title: data.title, score, reasons };
+  });
 }

@@ -5,8 +5,8 @@
  */
 export interface TriageIndex {
   /** Format version; bump when the shape changes. */
-  version: 1;
-  /** Every normalised stack symbol of every case, sorted. */
+  version: 2;
+  /** Every normalised stack symbol of every case, the most common first so that frequent ids are short. */
   symbols: string[];
   cases: TriageCase[];
   symptoms: TriageSymptom[];
@@ -22,7 +22,7 @@ export interface TriageCase {
   status: string;
   /** Indices into `symbols`, the top of each stack first. */
   symbols: number[];
-  /** Indices into `symbols` of the frames each stack is blamed on. */
+  /** Positions in this case's `symbols` list (not ids) of the frames each stack is blamed on. */
   guilty: number[];
   /** Indices into `symptoms`. */
   symptoms: number[];

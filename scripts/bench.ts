@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+// Scale benchmark: `npm run bench -- --cases 10000 [--seed 1] [--json results.json] [--keep]`.
+// Generates a synthetic content tree, builds it with Oopsbook and with a bare Astro + Pagefind
+// project, and prints what it measured as a Markdown table.
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { writeBaselineProject } from '../src/lib/bench/baseline-project.ts';
+import { directorySize } from '../src/lib/bench/directory-size.ts';
+import { measureFirstSearchResult } from '../src/lib/bench/first-search-result.ts';
+import { formatBenchTable, formatBytes, formatMs, type BenchRow } from '../src/lib/bench/format-table.ts';
+import { measureProcess, type ProcessMeasurement } from '../src/lib/bench/measure-process.ts';
+import { syntheticOops } from '../src/lib/bench/synthetic-oops.ts';
+import { measureTriageLatency } from '../src/lib/bench/triage-latency.ts';
+import { writeBenchContent } from '../src/lib/bench/write-bench-content.ts';
+import { launchChromium } from '../src/lib/browser/launch-chromium.ts';
+import { serveStatic } from '../src/lib/browser/serve-static.ts';
+import { projectDir } from '../src/lib/content/content-paths.ts';
+
+const { values } = parseArgs({
+  options: {
+    cases: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    json: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const caseCount = Number(values.cases);
+const seed = Number(values.seed);
+if (!Number.isInteger(caseCount) || caseCount < 1) throw new Error(`--cases must be a positive integer, got ${values.cases}`);
+
+const project = projectDir();
+const work = mkdtempSync(path.join(tmpdir(), 'oopsbook-bench-'));
+const step = (text: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}\n`);
+// A failed step keeps the work folder, so its log can be read.
+let keepWork = values.keep;
+const fail = (what: string, run: ProcessMeasurement, logFile: string): never => {
+  keepWork = true;
+  throw new Error(`${what} exited with ${run.exitCode}; see ${logFile}`);
+};
+
+// Other work on the machine skews every number; say how busy it was.
+const loadAtStart = loadavg()[0] ?? 0;
+
+try {
+  step(`generating ${caseCount} cases (seed ${seed}) in ${work}`);
+  const started = performance.now();
+  const content = writeBenchContent(path.join(work, 'content'), path.join(project, 'content'), caseCount, seed);
+  const generateMs = performance.now() - started;
+
+  // The project's own config, built into the work folder with a cold cache of its own.
+  const site = path.join(work, 'site');
+  const configFile = path.join(work, 'astro.config.mjs');
+  writeFileSync(
+    configFile,
+    `import config from ${JSON.stringify(path.join(project, 'astro.config.mjs'))};\nexport default { ...config, outDir: ${JSON.stringify(site)}, cacheDir: ${JSON.stringify(path.join(work, 'cache'))} };\n`,
+  );
+  const env = { ...process.env, OOPSBOOK_CONTENT: content.root, ASTRO_TELEMETRY_DISABLED: '1' };
+  step('building with Oopsbook (astro build, then Pagefind in astro:build:done)');
+  const oopsbookLog = path.join(work, 'oopsbook-build.log');
+  const oopsbook = await measureProcess('npx', ['astro', 'build', '--root', project, '--config', path.relative(project, configFile)], { cwd: project, env, logFile: oopsbookLog });
+  if (oopsbook.exitCode !== 0) fail('oopsbook build', oopsbook, oopsbookLog);
+
+  step('building the bare Astro baseline');
+  const baselineDir = path.join(work, 'baseline');
+  writeBaselineProject(baselineDir, path.join(content.root, 'cases'), path.join(project, 'node_modules'));
+  const baselineLog = path.join(work, 'baseline-build.log');
+  const baselineBuild = await measureProcess('npx', ['astro', 'build'], { cwd: baselineDir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, logFile: baselineLog });
+  if (baselineBuild.exitCode !== 0) fail('baseline build', baselineBuild, baselineLog);
+  step('indexing the baseline with Pagefind');
+  const baselineIndexLog = path.join(work, 'baseline-pagefind.log');
+  const baselineIndex = await measureProcess('npx', ['pagefind', '--site', path.join(baselineDir, 'dist')], { cwd: project, env: process.env, logFile: baselineIndexLog });
+  if (baselineIndex.exitCode !== 0) fail('baseline pagefind', baselineIndex, baselineIndexLog);
+  const baselineMs = baselineBuild.wallMs + baselineIndex.wallMs;
+  const baselinePeak = Math.max(baselineBuild.peakTreeRssBytes, baselineIndex.peakTreeRssBytes);
+
+  step('measuring the built site');
+  const pagefind = directorySize(path.join(site, 'pagefind'));
+  const siteSize = directorySize(site);
+  const triageJson = readFileSync(path.join(site, 'triage-index.json'), 'utf8');
+  const triageGzip = gzipSync(triageJson).length;
+  const oops = syntheticOops(seed);
+  const triage = measureTriageLatency(triageJson, oops);
+
+  // Query the guilty functions of a few generated cases, as an engineer pasting a frame would.
+  const queries = content.guiltyFunctions.slice(0, 6);
+  step(`timing the first search result in Chromium for ${queries.join(', ')}`);
+  const server = await serveStatic(site);
+  const browser = await launchChromium();
+  let searches;
+  try {
+    searches = await measureFirstSearchResult(browser, server.url, queries);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const cold = searches[0]?.ms ?? Number.NaN;
+  const warm = searches.slice(1).map((item) => item.ms).sort((a, b) => a - b);
+  const warmMedian = warm[Math.floor((warm.length - 1) / 2)] ?? Number.NaN;
+
+  const ratio = oopsbook.wallMs / baselineMs;
+  const GiB2 = 2 * 1024 ** 3;
+  const rows: BenchRow[] = [
+    { metric: 'Cases (generated Markdown)', value: `${caseCount} (${formatBytes(content.caseBytes)}, ${formatMs(generateMs)} to generate)` },
+    { metric: 'Oopsbook build + index, wall', value: formatMs(oopsbook.wallMs) },
+    { metric: 'Bare Astro build + Pagefind, wall', value: `${formatMs(baselineMs)} (${formatMs(baselineBuild.wallMs)} + ${formatMs(baselineIndex.wallMs)})` },
+    { metric: 'Ratio to baseline', value: `${ratio.toFixed(2)} ×`, target: '≤ 1.3 ×', pass: ratio <= 1.3 },
+    { metric: 'Oopsbook peak RSS (process tree)', value: formatBytes(oopsbook.peakTreeRssBytes), target: '≤ 2 GiB', pass: oopsbook.peakTreeRssBytes <= GiB2 },
+    { metric: 'Baseline peak RSS (process tree)', value: formatBytes(baselinePeak) },
+    { metric: 'Site output', value: `${formatBytes(siteSize.bytes)} in ${siteSize.files} files` },
+    { metric: 'Pagefind index', value: `${formatBytes(pagefind.bytes)} in ${pagefind.files} files` },
+    { metric: 'Triage index (gzip)', value: `${formatBytes(triageGzip)} (${formatBytes(Buffer.byteLength(triageJson))} raw)`, target: '≤ 500 KiB', pass: triageGzip <= 500 * 1024 },
+    { metric: 'Triage index JSON.parse', value: formatMs(triage.parseIndexMs) },
+    { metric: 'Triage, 200-line oops, first call (builds postings once per page load)', value: formatMs(triage.firstMs) },
+    { metric: `Triage, 200-line oops, median / p95 of ${triage.runs} warm`, value: `${formatMs(triage.medianMs)} / ${formatMs(triage.p95Ms)}`, target: '≤ 50 ms', pass: triage.p95Ms <= 50 },
+    { metric: 'First search result, cold', value: formatMs(cold), target: '≤ 150 ms', pass: cold <= 150 },
+    { metric: `First search result, warm (median of ${warm.length})`, value: formatMs(warmMedian), target: '≤ 150 ms', pass: warmMedian <= 150 },
+  ];
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${formatBytes(totalmem())} RAM, Node ${process.versions.node}, load average ${loadAtStart.toFixed(2)} at start`;
+  process.stdout.write(`\n${formatBenchTable(rows)}\n\nMachine: ${machine}. Peak RSS: sum of VmRSS over the build's process tree (npx, node, pagefind), sampled every 100 ms from /proc.\n`);
+
+  if (values.json) {
+    const results = {
+      cases: caseCount,
+      seed,
+      machine,
+      generateMs,
+      caseBytes: content.caseBytes,
+      oopsbook,
+      baseline: { build: baselineBuild, index: baselineIndex, wallMs: baselineMs, peakTreeRssBytes: baselinePeak },
+      ratio,
+      site: siteSize,
+      pagefind,
+      triageIndex: { bytes: Buffer.byteLength(triageJson), gzipBytes: triageGzip },
+      triage,
+      search: searches,
+      rows,
+    };
+    writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);
+    step(`results written to ${values.json}`);
+  }
+} finally {
+  if (keepWork) step(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
+

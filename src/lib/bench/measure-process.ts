@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
+
+/** Wall time and memory of a child process and everything it started. */
+export interface ProcessMeasurement {
+  wallMs: number;
+  /** Highest sum of resident memory over the whole process tree, sampled every `sampleMs`. */
+  peakTreeRssBytes: number;
+  exitCode: number | null;
+}
+
+const PAGE_SIZE = 4096;
+
+/** Parent pid of every process, from `/proc/<pid>/stat` (the field after the parenthesised name). */
+function parentsByPid(): Map<number, number> {
+  const parents = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parents.set(Number(name), Number(fields[1]));
+    } catch {
+      // The process exited between listing and reading.
+    }
+  }
+  return parents;
+}
+
+/** Resident bytes of a process and all its descendants right now. */
+export function treeRssBytes(root: number): number {
+  const parents = parentsByPid();
+  const tree = new Set([root]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, parent] of parents) {
+      if (!tree.has(pid) && tree.has(parent)) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  let total = 0;
+  for (const pid of tree) {
+    try {
+      total += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE_SIZE;
+    } catch {
+      // Gone already.
+    }
+  }
+  return total;
+}
+
+/**
+ * Runs a command to completion, logging its output to `logFile`, and samples the resident memory
+ * of its process tree (npx → node → pagefind …) from /proc; Linux only.
+ */
+export function measureProcess(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; sampleMs?: number }): Promise<ProcessMeasurement> {
+  const started = performance.now();
+  const log = createWriteStream(options.logFile);
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+  let peak = 0;
+  const sample = () => {
+    if (child.pid !== undefined) peak = Math.max(peak, treeRssBytes(child.pid));
+  };
+  const timer = setInterval(sample, options.sampleMs ?? 100);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (exitCode) => {
+      clearInterval(timer);
+      log.end();
+      resolve({ wallMs: performance.now() - started, peakTreeRssBytes: peak, exitCode });
+    });
+  });
+}
