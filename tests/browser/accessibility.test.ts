@@ -6,7 +6,7 @@ import { launchChromium } from '../../src/lib/browser/launch-chromium.ts';
 import { caseLog } from '../support/case-logs.ts';
 import { pageTemplates } from '../support/page-templates.ts';
 import { distDir } from '../support/paths.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { serveStatic } from '../../src/lib/browser/serve-static.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

@@ -5,7 +5,7 @@ import { caseLog } from '../support/case-logs.ts';
 import { pageTemplates } from '../support/page-templates.ts';
 import { distDir } from '../support/paths.ts';
 import { allPages, readPage } from '../support/site-files.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { serveStatic } from '../../src/lib/browser/serve-static.ts';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveStatic>>;

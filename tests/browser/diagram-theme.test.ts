@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/lib/browser/launch-chromium.ts';
 import { distDir } from '../support/paths.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { serveStatic } from '../../src/lib/browser/serve-static.ts';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveStatic>>;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/lib/browser/launch-chromium.ts';
 import { caseLog } from '../support/case-logs.ts';
 import { distDir } from '../support/paths.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { serveStatic } from '../../src/lib/browser/serve-static.ts';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveStatic>>;

@@ -6,7 +6,7 @@ import { formatProblem } from '../../src/lib/content/problem.ts';
 import { readAndCheckContent } from '../../src/lib/content/read-content.ts';
 import { caseLog } from '../support/case-logs.ts';
 import { projectDir } from '../support/paths.ts';
-import { runCliInProcess } from '../support/run-cli-in-process.ts';
+import { runCliInMemory } from '../support/run-cli-in-memory.ts';
 
 let work: string;
 let content: string;
@@ -39,7 +39,7 @@ describe('oopsbook new --from', () => {
   it('scaffolds a case that passes the check once its marked fields are written', async () => {
     const log = path.join(work, 'crash.log');
     writeFileSync(log, caseLog('xen-pvmmu-pgd-pin-bad-type'));
-    const { code, stdout, stderr } = await runCliInProcess(['new', '--from', log, '--slug', 'dom0-fork-warning']);
+    const { code, stdout, stderr } = await runCliInMemory(['new', '--from', log, '--slug', 'dom0-fork-warning']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const file = path.join(content, 'cases', 'dom0-fork-warning.md');
@@ -68,7 +68,7 @@ describe('oopsbook new --from', () => {
   it('names the slug after the crash title when none is given', async () => {
     const log = path.join(work, 'crash.log');
     writeFileSync(log, caseLog('xen-pvmmu-pgd-pin-bad-type'));
-    const { code } = await runCliInProcess(['new', '--from', log]);
+    const { code } = await runCliInMemory(['new', '--from', log]);
     expect(code).toBe(0);
     expect(readFileSync(path.join(content, 'cases', 'warning-in-xen-mc-flush.md'), 'utf8')).toContain('title: WARNING in xen_mc_flush');
   });
@@ -78,7 +78,7 @@ describe('oopsbook new --from', () => {
     writeFileSync(log, caseLog('i40e-out-of-tree-rx-page-leak'));
     const existing = path.join(content, 'cases', 'i40e-out-of-tree-rx-page-leak.md');
     const before = readFileSync(existing);
-    const { code, stderr } = await runCliInProcess(['new', '--from', log, '--slug', 'i40e-out-of-tree-rx-page-leak']);
+    const { code, stderr } = await runCliInMemory(['new', '--from', log, '--slug', 'i40e-out-of-tree-rx-page-leak']);
     expect(code).toBe(1);
     expect(stderr).toContain('i40e-out-of-tree-rx-page-leak.md already exists; it was left as it is');
     expect(readFileSync(existing).equals(before)).toBe(true);
@@ -87,10 +87,10 @@ describe('oopsbook new --from', () => {
   it('rejects a log without a crash and a slug that is not kebab-case', async () => {
     const quiet = path.join(work, 'quiet.log');
     writeFileSync(quiet, '[    1.000000] e1000e 0000:00:19.0 eth0: link up\n');
-    const none = await runCliInProcess(['new', '--from', quiet]);
+    const none = await runCliInMemory(['new', '--from', quiet]);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('no kernel crash report recognised, nothing to scaffold');
-    const slug = await runCliInProcess(['new', '--from', quiet, '--slug', 'Bad_Slug']);
+    const slug = await runCliInMemory(['new', '--from', quiet, '--slug', 'Bad_Slug']);
     expect(slug.code).toBe(2);
     expect(slug.stderr).toContain('--slug "Bad_Slug" must be kebab-case');
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseLog, casesWithLogs } from '../support/case-logs.ts';
-import { runCliInProcess } from '../support/run-cli-in-process.ts';
+import { runCliInMemory } from '../support/run-cli-in-memory.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'oopsbook-triage-'));
 const logFile = (name: string, text: string) => {
@@ -19,7 +19,7 @@ describe('oopsbook triage --json', () => {
   it('prints one JSON object per input file, in order, in the documented shape', async () => {
     const files = casesWithLogs.map((slug) => logFile(`${slug}.log`, caseLog(slug)));
     const quiet = logFile('quiet.log', '[    0.000000] Linux version 6.8.0 (gcc 13)\n[    1.234567] e1000e: link up\n');
-    const { code, stdout } = await runCliInProcess(['triage', '--json', ...files, quiet]);
+    const { code, stdout } = await runCliInMemory(['triage', '--json', ...files, quiet]);
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
     expect(lines.map((line) => line.file)).toEqual([...files, quiet]);
@@ -57,7 +57,7 @@ describe('oopsbook triage --json', () => {
   });
 
   it('reads standard input for -, and prints a readable report without --json', async () => {
-    const { code, stdout } = await runCliInProcess(['triage', '-'], caseLog('i40e-out-of-tree-rx-page-leak'));
+    const { code, stdout } = await runCliInMemory(['triage', '-'], {}, caseLog('i40e-out-of-tree-rx-page-leak'));
     expect(code).toBe(0);
     expect(stdout).toContain('BUG: Bad page state');
     expect(stdout).toMatch(/!! out-of-tree\/unsigned module in the stack: i40e\(OE\)/);
@@ -65,10 +65,10 @@ describe('oopsbook triage --json', () => {
   });
 
   it('reports a missing file and an unknown option with a non-zero exit', async () => {
-    const missing = await runCliInProcess(['triage', path.join(work, 'nope.log')]);
+    const missing = await runCliInMemory(['triage', path.join(work, 'nope.log')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('nope.log: no such file');
-    const option = await runCliInProcess(['triage', '--jsn']);
+    const option = await runCliInMemory(['triage', '--jsn']);
     expect(option.code).toBe(2);
     expect(option.stderr).toContain('unknown option --jsn');
   });
@@ -77,7 +77,7 @@ describe('oopsbook triage --json', () => {
     const text = caseLog('xen-pvmmu-pgd-pin-bad-type');
     const files = Array.from({ length: 300 }, (_, index) => logFile(`many-${index}.log`, text));
     const started = performance.now();
-    const { code, stdout } = await runCliInProcess(['triage', '--json', ...files]);
+    const { code, stdout } = await runCliInMemory(['triage', '--json', ...files]);
     const seconds = (performance.now() - started) / 1000;
     expect(code).toBe(0);
     expect(stdout.trimEnd().split('\n')).toHaveLength(300);
