@@ -1,12 +1,12 @@
 import * as pagefind from 'pagefind';
 
 /**
- * The pages that carry `data-pagefind-body`: case, symptom, tool and checklist pages. Pagefind
+ * The pages that carry `data-pagefind-body`: case, symptom, tool, checklist and diagram pages. Pagefind
  * ignores every other page once one page has the attribute, but it still reads and parses them;
  * at thousands of cases the symbol pages alone are hundreds of megabytes of HTML, so only these
  * are handed to it. A site test checks that no page with `data-pagefind-body` falls outside.
  */
-export const SEARCHABLE_PAGES = '{cases,symptoms,tools,checklists}/*/index.html';
+export const SEARCHABLE_PAGES = '{cases,symptoms,tools,checklists,diagrams}/*/index.html';
 
 /** Indexes the built site with Pagefind into `<site>/pagefind/`; any Pagefind error fails the build. */
 export async function writeSearchIndex(siteDir: string): Promise<{ pages: number }> {

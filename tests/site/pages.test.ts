@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSourceFiles } from '../../src/lib/content/read-content.ts';
-import { attributeValues, pageExists, readPage } from '../support/site-files.ts';
+import { allPages, attributeValues, pageExists, readPage } from '../support/site-files.ts';
 
 const sources = readSourceFiles();
 const ids = (kind: string) => sources.filter((file) => file.kind === kind).map((file) => file.id);
@@ -20,7 +20,7 @@ describe('built site', () => {
   });
 
   it('hands Pagefind every page that carries data-pagefind-body (SEARCHABLE_PAGES)', () => {
-    const searchable = /^\/(?:cases|symptoms|tools|checklists)\/[^/]+\/$/;
+    const searchable = /^\/(?:cases|symptoms|tools|checklists|diagrams)\/[^/]+\/$/;
     const withBody = allPages().filter((page) => readPage(page).includes('data-pagefind-body'));
     expect(withBody.length).toBeGreaterThan(0);
     expect(withBody.filter((page) => !searchable.test(page))).toEqual([]);
