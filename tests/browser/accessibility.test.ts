@@ -1,28 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../src/lib/browser/launch-chromium.ts';
-import { caseLog } from '../support/case-logs.ts';
-import { pageTemplates } from '../support/page-templates.ts';
-import { distDir } from '../support/paths.ts';
-import { serveStatic } from '../../src/lib/browser/serve-static.ts';
+import type { BrowserContext } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../support/browser-session.ts';
+import { openTemplate, pageTemplates } from '../support/page-templates.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
+const session = useBrowserSession();
 const contexts: Partial<Record<'light' | 'dark', BrowserContext>> = {};
 
 beforeAll(async () => {
-  server = await serveStatic(distDir);
-  browser = await launchChromium();
   // axe is injected as a script, which the pages' own CSP would rightly refuse.
-  for (const scheme of ['light', 'dark'] as const) contexts[scheme] = await browser.newContext({ bypassCSP: true, colorScheme: scheme });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  for (const scheme of ['light', 'dark'] as const) contexts[scheme] = await session.browser.newContext({ bypassCSP: true, colorScheme: scheme });
 });
 
 interface AxeViolation {
@@ -38,15 +28,9 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
       const found: string[] = [];
       for (const scheme of ['light', 'dark'] as const) {
         const page = await contexts[scheme]!.newPage();
-        await page.goto(`${server.url}${url}`, { waitUntil: 'networkidle' });
-        if (name === 'search') await page.locator('#search-results li a').first().waitFor();
-        if (name === 'triage') {
-          await page.fill('#triage-log', caseLog('i40e-out-of-tree-rx-page-leak'));
-          await page.click('#triage-form button[type="submit"]');
-          await page.locator('.triage-matches > li').first().waitFor();
-          // Open the frame tables too: they are part of what a person reads.
-          await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
-        }
+        await openTemplate(page, session.url, { name, url });
+        // Open every disclosure too (triage frame tables, diagram sources): they are part of what a person reads.
+        await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
         await page.addScriptTag({ content: axeSource });
         const violations = await page.evaluate(async () => {
           const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;

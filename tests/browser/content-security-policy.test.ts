@@ -1,27 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../src/lib/browser/launch-chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { caseLog } from '../support/case-logs.ts';
-import { pageTemplates } from '../support/page-templates.ts';
-import { distDir } from '../support/paths.ts';
+import { openTemplate, pageTemplates } from '../support/page-templates.ts';
+import { useBrowserSession } from '../support/browser-session.ts';
 import { allPages, readPage } from '../support/site-files.ts';
-import { serveStatic } from '../../src/lib/browser/serve-static.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
-
-beforeAll(async () => {
-  server = await serveStatic(distDir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowserSession();
 
 /** Opens a page that records every CSP violation and page error. */
 async function watchedPage(): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
@@ -65,13 +53,7 @@ describe('Content-Security-Policy', () => {
   for (const { name, url } of pageTemplates()) {
     it(`lets the ${name} page run with no violation and no error`, async () => {
       const { page, problems } = await watchedPage();
-      await page.goto(`${server.url}${url}`, { waitUntil: 'networkidle' });
-      if (name === 'search') await page.locator('#search-results li a').first().waitFor();
-      if (name === 'triage') {
-        await page.fill('#triage-log', caseLog('i40e-out-of-tree-rx-page-leak'));
-        await page.click('#triage-form button[type="submit"]');
-        await page.locator('.triage-matches > li').first().waitFor();
-      }
+      await openTemplate(page, session.url, { name, url });
       await page.close();
       expect(problems).toEqual([]);
     });
@@ -81,7 +63,7 @@ describe('Content-Security-Policy', () => {
 describe('triage with hostile pastes', () => {
   it('stays responsive on 10 MB of text and runs nothing from it', async () => {
     const { page, problems } = await watchedPage();
-    await page.goto(`${server.url}/triage/`);
+    await page.goto(`${session.url}/triage/`);
     const chunk = `${caseLog('xen-pvmmu-pgd-pin-bad-type')}\n<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">\n`;
     const started = Date.now();
     await page.evaluate((text) => {

@@ -1,28 +1,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../src/lib/browser/launch-chromium.ts';
-import { distDir } from '../support/paths.ts';
-import { serveStatic } from '../../src/lib/browser/serve-static.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from '../support/browser-session.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let page: Page;
-
-beforeAll(async () => {
-  server = await serveStatic(distDir);
-  browser = await launchChromium();
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowserSession();
 
 describe('a checklist embedded in a runbook', () => {
   it('shows its items inside an iframe on another origin and requests nothing else', async () => {
-    const embedUrl = `${server.url}/embed/checklists/leak-hunt/`;
+    const embedUrl = `${session.url}/embed/checklists/leak-hunt/`;
     // A runbook page on a different origin (another loopback port), the way a wiki or incident
     // tool would frame it. It is served for real: Chromium's local-network checks treat a page
     // whose response did not come from a loopback address as public, and refuse it the frame.
@@ -33,16 +18,16 @@ describe('a checklist embedded in a runbook', () => {
     await new Promise<void>((resolve) => runbookServer.listen(0, '127.0.0.1', resolve));
     const runbook = `http://127.0.0.1:${(runbookServer.address() as AddressInfo).port}/`;
     const requests: string[] = [];
-    page.on('request', (request) => requests.push(request.url()));
+    session.page.on('request', (request) => requests.push(request.url()));
     const console: string[] = [];
-    page.on('console', (message) => console.push(message.text()));
+    session.page.on('console', (message) => console.push(message.text()));
 
-    await page.goto(runbook);
-    const frame = page.frameLocator('iframe');
+    await session.page.goto(runbook);
+    const frame = session.page.frameLocator('iframe');
     const items = frame.locator('ol.checklist > li');
     await items.first().waitFor();
 
-    const expected = (await (await fetch(`${server.url}/checklists/leak-hunt.json`)).json()) as { items: Array<{ id: string; text: string }> };
+    const expected = (await (await fetch(`${session.url}/checklists/leak-hunt.json`)).json()) as { items: Array<{ id: string; text: string }> };
     expect(await items.evaluateAll((nodes) => nodes.map((node) => node.id))).toEqual(expected.items.map((item) => item.id));
     expect(await frame.locator('h1').textContent()).toBe('Hunt a kernel memory leak');
 
@@ -53,12 +38,12 @@ describe('a checklist embedded in a runbook', () => {
 
     // Readable in the reader's colour scheme.
     const background = () => frame.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
-    await page.emulateMedia({ colorScheme: 'light' });
+    await session.page.emulateMedia({ colorScheme: 'light' });
     expect(await background()).toBe('rgb(255, 255, 255)');
-    await page.emulateMedia({ colorScheme: 'dark' });
+    await session.page.emulateMedia({ colorScheme: 'dark' });
     expect(await background()).toBe('rgb(20, 24, 28)');
     // Printed, it is black on white whatever the screen scheme.
-    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    await session.page.emulateMedia({ media: 'print', colorScheme: 'dark' });
     expect(await background()).toBe('rgb(255, 255, 255)');
     expect(await frame.locator('body').evaluate((body) => getComputedStyle(body).color)).toBe('rgb(0, 0, 0)');
 

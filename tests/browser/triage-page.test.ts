@@ -1,36 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../src/lib/browser/launch-chromium.ts';
+import { describe, expect, it } from 'vitest';
 import { caseLog, casesWithLogs } from '../support/case-logs.ts';
-import { distDir } from '../support/paths.ts';
-import { serveStatic } from '../../src/lib/browser/serve-static.ts';
+import { useBrowserSession } from '../support/browser-session.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let page: Page;
-
-beforeAll(async () => {
-  server = await serveStatic(distDir);
-  browser = await launchChromium();
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowserSession();
 
 async function triage(text: string): Promise<void> {
-  await page.goto(`${server.url}/triage/`);
-  await page.fill('#triage-log', text);
-  await page.click('#triage-form button[type="submit"]');
-  await page.locator('#triage-status').filter({ hasText: /matching case/ }).waitFor();
+  await session.page.goto(`${session.url}/triage/`);
+  await session.page.fill('#triage-log', text);
+  await session.page.click('#triage-form button[type="submit"]');
+  await session.page.locator('#triage-status').filter({ hasText: /matching case/ }).waitFor();
 }
 
 describe('triage page', () => {
   for (const slug of casesWithLogs) {
     it(`puts ${slug} first for the log its write-up published`, async () => {
       await triage(caseLog(slug));
-      const first = page.locator('.triage-matches > li').first();
+      const first = session.page.locator('.triage-matches > li').first();
       expect(await first.locator('a').first().getAttribute('href')).toBe(`/cases/${slug}/`);
       expect((await first.locator('li').allTextContents()).length).toBeGreaterThan(0);
     });
@@ -38,12 +23,12 @@ describe('triage page', () => {
 
   it('flags the out-of-tree i40e module loudly and links frames to their symbol pages', async () => {
     await triage(caseLog('i40e-out-of-tree-rx-page-leak'));
-    const warning = page.locator('.suspect-module').first();
+    const warning = session.page.locator('.suspect-module').first();
     expect(await warning.textContent()).toMatch(/Out-of-tree or unsigned module in the stack: i40e\(OE\)/);
-    const frameLink = page.locator('table.frames a[href="/symbols/i40e_napi_poll/"]').first();
+    const frameLink = session.page.locator('table.frames a[href="/symbols/i40e_napi_poll/"]').first();
     expect(await frameLink.count()).toBe(1);
-    expect(await page.locator('.triage-symptoms a[href="/symptoms/bad-page-state/"]').count()).toBe(1);
-    expect(await page.locator('.triage-tools a').count()).toBeGreaterThan(0);
+    expect(await session.page.locator('.triage-symptoms a[href="/symptoms/bad-page-state/"]').count()).toBe(1);
+    expect(await session.page.locator('.triage-tools a').count()).toBeGreaterThan(0);
   });
 
   it('never turns pasted text into markup', async () => {
@@ -56,9 +41,9 @@ Call Trace:
  i40e_napi_poll+0x137f/0x1720 [i40e]
 `;
     await triage(hostile);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    expect(await page.locator('#triage-results img, #triage-results script, #triage-results b').count()).toBe(0);
+    expect(await session.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await session.page.locator('#triage-results img, #triage-results script, #triage-results b').count()).toBe(0);
     // The text is shown, as text.
-    expect(await page.locator('.triage-symptoms').textContent()).toContain('<img src=x onerror="window.__pwned=1">');
+    expect(await session.page.locator('.triage-symptoms').textContent()).toContain('<img src=x onerror="window.__pwned=1">');
   });
 });

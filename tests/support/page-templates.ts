@@ -1,4 +1,6 @@
 import { readdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { caseLog } from './case-logs.ts';
 import path from 'node:path';
 import { distDir } from './paths.ts';
 
@@ -38,4 +40,18 @@ export function pageTemplates(): Array<{ name: string; url: string }> {
     { name: 'triage', url: '/triage/' },
     { name: 'not found', url: '/404.html' },
   ];
+}
+
+/**
+ * Opens a template the way a person uses it: the search page with its results in, the triage
+ * page with a seed log pasted and triaged.
+ */
+export async function openTemplate(page: Page, siteUrl: string, template: { name: string; url: string }): Promise<void> {
+  await page.goto(`${siteUrl}${template.url}`, { waitUntil: 'networkidle' });
+  if (template.name === 'search') await page.locator('#search-results li a').first().waitFor();
+  if (template.name === 'triage') {
+    await page.fill('#triage-log', caseLog('i40e-out-of-tree-rx-page-leak'));
+    await page.click('#triage-form button[type="submit"]');
+    await page.locator('.triage-matches > li').first().waitFor();
+  }
 }
