@@ -1,13 +1,15 @@
 // `npm run eval:corpus -- [--dir D]`: scores the oops parser against annotated crash logs and
 // prints the rates, a breakdown by TYPE and every miss.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { evaluateCorpus } from '../src/lib/corpus/evaluate-corpus.ts';
 import { percent } from '../src/lib/corpus/score-corpus.ts';
 
 const args = process.argv.slice(2);
 const dirArg = args.indexOf('--dir');
-const dir = path.resolve(dirArg >= 0 && args[dirArg + 1] ? args[dirArg + 1]! : '../shared/corpus/syzkaller-linux');
+// The full annotated corpus when it sits next to the project, else the half checked in with the tests.
+const shared = path.resolve('../shared/corpus/syzkaller-linux');
+const dir = path.resolve(dirArg >= 0 && args[dirArg + 1] ? args[dirArg + 1]! : existsSync(shared) ? shared : 'tests/fixtures/oops/corpus');
 const names = readdirSync(dir)
   .filter((name) => !name.startsWith('.') && !name.endsWith('.md'))
   .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
