@@ -13,4 +13,6 @@ export default defineConfig({
   integrations: [oopsbook(), sitemap({ filter: includeInSitemap })],
   // A Content-Security-Policy meta on every page: Astro hashes each page's scripts and styles.
   security: { csp: { algorithm: 'SHA-256', directives: [...cspDirectives] } },
+  // Prism marks code tokens with classes; Shiki's inline colours would need 'unsafe-inline' styles.
+  markdown: { syntaxHighlight: 'prism' },
 });

@@ -53,8 +53,6 @@ export function oopsbook(): AstroIntegration {
           // Diagram SVGs carry their own style sheets; the policy lists each one by hash.
           security: { csp: { algorithm: 'SHA-256', styleDirective: { hashes: stats.styleHashes as Array<`sha256-${string}`> } } },
           markdown: {
-            // Prism marks tokens with classes; Shiki's inline colours would need 'unsafe-inline' styles.
-            syntaxHighlight: 'prism',
             processor: unified({
               remarkPlugins: [
                 [remarkSymbolLinks, { symbols, base: config.base }],
