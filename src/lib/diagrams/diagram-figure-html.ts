@@ -1,3 +1,4 @@
+import { escapeHtml } from '../html/escape-html.ts';
 import type { RenderedDiagram } from './render-mermaid.ts';
 
 /**
@@ -7,15 +8,11 @@ import type { RenderedDiagram } from './render-mermaid.ts';
  */
 export function diagramFigureHtml(rendered: RenderedDiagram, label: string): string {
   return [
-    `<div class="diagram" role="group" aria-label="${escapeAttribute(label)}">`,
+    `<div class="diagram" role="group" aria-label="${escapeHtml(label)}">`,
     '<div class="diagram-scroll">',
     `<div class="diagram-svg diagram-svg--light">${rendered.light}</div>`,
     `<div class="diagram-svg diagram-svg--dark">${rendered.dark}</div>`,
     '</div>',
     '</div>',
   ].join('');
-}
-
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

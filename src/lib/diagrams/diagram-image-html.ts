@@ -1,3 +1,4 @@
+import { escapeHtml } from '../html/escape-html.ts';
 import { DIAGRAM_THEMES } from './mermaid-config.ts';
 import type { RenderedDiagram } from './render-mermaid.ts';
 
@@ -16,11 +17,7 @@ export function diagramImageHtml(rendered: RenderedDiagram, href: (theme: string
   const images = DIAGRAM_THEMES.map((theme) => {
     const size = svgSize(rendered[theme]);
     const dimensions = size ? ` width="${size.width}" height="${size.height}"` : '';
-    return `<img class="diagram-img diagram-svg--${theme}" src="${escapeAttribute(href(theme))}" alt="${escapeAttribute(alt)}"${dimensions} loading="lazy" decoding="async">`;
+    return `<img class="diagram-img diagram-svg--${theme}" src="${escapeHtml(href(theme))}" alt="${escapeHtml(alt)}"${dimensions} loading="lazy" decoding="async">`;
   });
   return `<div class="diagram"><div class="diagram-scroll">${images.join('')}</div></div>`;
-}
-
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

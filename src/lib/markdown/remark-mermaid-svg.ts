@@ -2,6 +2,7 @@ import type { Code, Html, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { diagramFigureHtml } from '../diagrams/diagram-figure-html.ts';
+import { escapeHtml } from '../html/escape-html.ts';
 import type { RenderedDiagram } from '../diagrams/render-mermaid.ts';
 
 export interface RemarkMermaidSvgOptions {
@@ -31,8 +32,7 @@ export function remarkMermaidSvg(options: RemarkMermaidSvgOptions) {
 
 /** The fence's text, expandable under the figure as on the diagram pages. */
 function sourceDetails(text: string): string {
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return `<details class="diagram-sources"><summary>Mermaid source</summary><pre><code>${escaped}</code></pre></details>`;
+  return `<details class="diagram-sources"><summary>Mermaid source</summary><pre><code>${escapeHtml(text)}</code></pre></details>`;
 }
 
 /** The Mermaid fences of a Markdown text, as the plugin above will see them. */
