@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { siteUrl } from '../support/site-url.ts';
+import { siteUrl } from '../../src/lib/site/site-url.ts';
 import { distDir } from '../support/paths.ts';
 import { allPages, pageExists, readPage } from '../support/site-files.ts';
 
