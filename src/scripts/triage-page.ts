@@ -1,16 +1,30 @@
 import type { OopsReport } from '../lib/oops/report-types.ts';
-import type { TriageIndex } from '../lib/triage/triage-index.ts';
-import { triageLog, type TriageResult } from '../lib/triage/triage-log.ts';
+import type { TriageResult } from '../lib/triage/triage-log.ts';
+import type { TriageReply, TriageRequest } from './triage-worker.ts';
 
 const base = import.meta.env.BASE_URL.replace(/\/$/, '');
-let indexPromise: Promise<TriageIndex> | undefined;
-
-function loadIndex(): Promise<TriageIndex> {
-  indexPromise ??= fetch(`${base}/triage-index.json`).then((response) => {
-    if (!response.ok) throw new Error(`triage index: HTTP ${response.status}`);
-    return response.json() as Promise<TriageIndex>;
+/**
+ * Runs one triage in a fresh worker; a newer paste terminates the older worker, so only the
+ * latest answer is shown and a huge paste can be abandoned.
+ */
+let current: Worker | undefined;
+function triageInWorker(text: string): Promise<TriageReply> {
+  current?.terminate();
+  const worker = new Worker(new URL('./triage-worker.ts', import.meta.url), { type: 'module' });
+  current = worker;
+  return new Promise((resolve) => {
+    worker.addEventListener('message', (event: MessageEvent<TriageReply>) => {
+      worker.terminate();
+      if (current === worker) current = undefined;
+      resolve(event.data);
+    });
+    worker.addEventListener('error', (event) => {
+      worker.terminate();
+      resolve({ ok: false, error: event.message || 'the triage worker failed' });
+    });
+    const request: TriageRequest = { text, indexUrl: `${base}/triage-index.json` };
+    worker.postMessage(request);
   });
-  return indexPromise;
 }
 
 /** Builds elements from text only: nothing pasted ever becomes markup. */
@@ -92,8 +106,7 @@ function renderReport(doc: Document, report: OopsReport, position: number, known
   return section;
 }
 
-function render(doc: Document, result: TriageResult, index: TriageIndex, target: HTMLElement): void {
-  const known = new Set(index.symbols);
+function render(doc: Document, result: TriageResult, totalReports: number, known: ReadonlySet<string>, target: HTMLElement): void {
   target.replaceChildren();
 
   const matches = el(doc, 'section');
@@ -111,7 +124,8 @@ function render(doc: Document, result: TriageResult, index: TriageIndex, target:
   matches.append(list);
 
   const reports = el(doc, 'section');
-  reports.append(el(doc, 'h2', result.reports.length === 1 ? 'Parsed report' : `Parsed reports (${result.reports.length})`));
+  const shownCount = totalReports > result.reports.length ? `the first ${result.reports.length} of ${totalReports}` : `${totalReports}`;
+  reports.append(el(doc, 'h2', totalReports === 1 ? 'Parsed report' : `Parsed reports (${shownCount})`));
   if (result.reports.length === 0) reports.append(el(doc, 'p', 'No kernel crash report was recognised in this text.', 'muted'));
   result.reports.forEach((report, position) => reports.append(renderReport(doc, report, position + 1, known)));
 
@@ -158,18 +172,20 @@ export function bindTriagePage(doc: Document): void {
   const target = doc.querySelector<HTMLElement>('#triage-results');
   if (!form || !textarea || !status || !target) return;
 
+  let runs = 0;
   const run = async () => {
-    status.textContent = 'Parsing…';
-    try {
-      const index = await loadIndex();
-      const started = performance.now();
-      const result = triageLog(textarea.value, index);
-      render(doc, result, index, target);
-      const ms = Math.round(performance.now() - started);
-      status.textContent = `${result.reports.length} report${result.reports.length === 1 ? '' : 's'}, ${result.matches.length} matching case${result.matches.length === 1 ? '' : 's'} (${ms} ms).`;
-    } catch (error) {
-      status.textContent = `Could not triage: ${(error as Error).message}`;
+    const text = textarea.value;
+    const run = ++runs;
+    status.textContent = `Parsing ${text.length > 1024 * 1024 ? `${(text.length / 1024 / 1024).toFixed(1)} MB ` : ''}in the background…`;
+    const reply = await triageInWorker(text);
+    if (run !== runs) return;
+    if (!reply.ok) {
+      status.textContent = `Could not triage: ${reply.error}`;
+      return;
     }
+    const { result } = reply;
+    render(doc, result, reply.totalReports, new Set(reply.known), target);
+    status.textContent = `${reply.totalReports} report${reply.totalReports === 1 ? '' : 's'}, ${result.matches.length} matching case${result.matches.length === 1 ? '' : 's'} (${reply.ms} ms).`;
   };
   form.addEventListener('submit', (event) => {
     event.preventDefault();

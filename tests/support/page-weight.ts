@@ -12,9 +12,9 @@ export interface Weighed {
 
 const gzipSize = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
 
-/** Static and dynamic imports of a built JavaScript module, as dist paths. */
+/** Static and dynamic imports of a built JavaScript module, and the workers it starts, as dist paths. */
 function importsOf(urlPath: string, source: string): string[] {
-  const specifiers = [...source.matchAll(/(?:\bimport\s*(?:[\w*{},\s$]+from\s*)?|\bimport\()\s*["'`]([^"'`]+\.js)["'`]/g)].map((match) => match[1] ?? '');
+  const specifiers = [...source.matchAll(/(?:\bimport\s*(?:[\w*{},\s$]+from\s*)?|\bimport\(|\bnew URL\()\s*["'`]([^"'`]+\.js)["'`]/g)].map((match) => match[1] ?? '');
   return specifiers.filter((specifier) => !specifier.includes('/pagefind/')).map((specifier) => new URL(specifier, `http://site${urlPath}`).pathname);
 }
 
