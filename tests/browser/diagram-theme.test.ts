@@ -31,3 +31,27 @@ describe('a diagram on a phone', () => {
     expect(await source.locator('pre').textContent()).toContain('flowchart LR');
   });
 });
+
+describe('a case page with diagrams on a phone', () => {
+  it('loads only the image for the current theme and keeps it at reading size, scrolling sideways', async () => {
+    const requested: string[] = [];
+    session.page.on('request', (request) => {
+      if (/\/diagrams\/[^/]+\/(?:light|dark)\.svg$/.test(request.url())) requested.push(new URL(request.url()).pathname);
+    });
+    await session.page.emulateMedia({ colorScheme: 'light' });
+    await session.page.evaluate(() => localStorage.removeItem('oopsbook-theme'));
+    await session.page.goto(`${session.url}/cases/afxdp-veth-napi-rx-ring-race/`);
+    const first = session.page.locator('img.diagram-img.diagram-svg--light').first();
+    await first.scrollIntoViewIfNeeded();
+    await session.page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('img.diagram-svg--light')].some((image) => image.complete && image.naturalWidth > 0));
+    expect(requested.some((url) => url.endsWith('/light.svg'))).toBe(true);
+    expect(requested.filter((url) => url.endsWith('/dark.svg'))).toEqual([]);
+    const width = await first.evaluate((image) => image.getBoundingClientRect().width);
+    expect(width).toBeGreaterThanOrEqual(600);
+    const box = await first.evaluate((image) => {
+      const scroller = image.closest('.diagram-scroll')!;
+      return { scroll: scroller.scrollWidth, client: scroller.clientWidth };
+    });
+    expect(box.scroll).toBeGreaterThan(box.client);
+  });
+});
