@@ -1,4 +1,5 @@
-import { isNode, isPair, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
+import { isNode, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 
 /** A YAML syntax problem at a line of the frontmatter. */
 export interface YamlProblem {
@@ -16,10 +17,49 @@ export interface ParsedFrontmatter {
   sourceOf(path: readonly PropertyKey[]): string | undefined;
 }
 
-/** Parses frontmatter YAML whose first line is file line `startLine`. */
+/**
+ * Parses frontmatter YAML whose first line is file line `startLine`.
+ *
+ * The data comes from js-yaml, the parser Astro itself reads frontmatter with, under YAML 1.2's core
+ * schema: no timestamp type, so `2021-13-01` stays text the schema rejects instead of becoming a
+ * Date that rolls over into 2022. Positions come from a second, slower parse with `yaml`'s
+ * document model, made only when a message needs a line: at ten thousand valid files that parse
+ * would be most of the check's time.
+ */
 export function parseFrontmatter(yamlText: string, startLine: number): ParsedFrontmatter {
+  let positioned: PositionedDocument | undefined;
+  const document = () => (positioned ??= parsePositioned(yamlText, startLine));
+
+  let data: unknown;
+  let problems: YamlProblem[] = [];
+  try {
+    data = load(yamlText, { schema: CORE_SCHEMA });
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    // `yaml` words most syntax errors better and points at them more exactly; js-yaml's own
+    // message stands when only it objects (a duplicate key the other accepts, for one).
+    problems = document().problems;
+    if (problems.length === 0) problems = [{ line: startLine + error.mark.line, message: error.reason }];
+    data = undefined;
+  }
+
+  return {
+    data,
+    problems,
+    lineOf: (path) => document().lineOf(path),
+    sourceOf: (path) => document().sourceOf(path),
+  };
+}
+
+interface PositionedDocument {
+  problems: YamlProblem[];
+  lineOf(path: readonly PropertyKey[]): number;
+  sourceOf(path: readonly PropertyKey[]): string | undefined;
+}
+
+function parsePositioned(yamlText: string, startLine: number): PositionedDocument {
   const lineCounter = new LineCounter();
-  const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document: Document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const toFileLine = (offset: number) => lineCounter.linePos(offset).line + startLine - 1;
 
   const problems = document.errors.map((error) => ({
@@ -51,7 +91,7 @@ export function parseFrontmatter(yamlText: string, startLine: number): ParsedFro
     return range ? yamlText.slice(range[0], range[1]) : undefined;
   };
 
-  return { data: problems.length > 0 ? undefined : document.toJS(), problems, lineOf, sourceOf };
+  return { problems, lineOf, sourceOf };
 }
 
 interface Child {
