@@ -58,9 +58,10 @@ try {
     `import config from ${JSON.stringify(path.join(project, 'astro.config.mjs'))};\nexport default { ...config, outDir: ${JSON.stringify(site)}, cacheDir: ${JSON.stringify(path.join(work, 'cache'))} };\n`,
   );
   const env = { ...process.env, OOPSBOOK_CONTENT: content.root, ASTRO_TELEMETRY_DISABLED: '1' };
-  step('building with Oopsbook (astro build, then Pagefind in astro:build:done)');
+  step('building with Oopsbook (scripts/build.ts: astro build, then Pagefind once Astro has exited)');
   const oopsbookLog = path.join(work, 'oopsbook-build.log');
-  const oopsbook = await measureProcess('npx', ['astro', 'build', '--root', project, '--config', path.relative(project, configFile)], { cwd: project, env, logFile: oopsbookLog });
+  const buildScript = path.join(project, 'scripts/build.ts');
+  const oopsbook = await measureProcess(process.execPath, [buildScript, '--root', project, '--config', path.relative(project, configFile)], { cwd: project, env, logFile: oopsbookLog });
   if (oopsbook.exitCode !== 0) fail('oopsbook build', oopsbook, oopsbookLog);
 
   step('building the bare Astro baseline');

@@ -1,5 +1,6 @@
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { renderedDiagramsDir } from '../lib/content/content-paths.ts';
 import { formatProblem } from '../lib/content/problem.ts';
@@ -12,7 +13,7 @@ import { remarkSymbolLinks } from '../lib/markdown/remark-symbol-links.ts';
 import { parseStackFrames, findSymbolMentions } from '../lib/oops/frames.ts';
 import type { CaseData } from '../schemas/case.ts';
 import { prerenderDiagrams } from './prerender-diagrams.ts';
-import { writeSearchIndex } from './search-index.ts';
+import { SEARCH_INDEX_HANDOFF_ENV, writeSearchIndex } from './search-index.ts';
 
 /**
  * Checks all content before Astro reads any of it (Astro stops at the first bad file; this
@@ -68,7 +69,14 @@ export function oopsbook(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         await fenceRenderer?.close();
-        const stats = await writeSearchIndex(fileURLToPath(dir));
+        const siteDir = fileURLToPath(dir);
+        const handoff = process.env[SEARCH_INDEX_HANDOFF_ENV];
+        if (handoff) {
+          writeFileSync(handoff, siteDir);
+          logger.info('search index: written by the build script once Astro has exited');
+          return;
+        }
+        const stats = await writeSearchIndex(siteDir);
         logger.info(`search index: ${stats.pages} pages`);
       },
     },

@@ -16,9 +16,9 @@ describe('prepareSearchQuery', () => {
 });
 
 describe('symbolSearchTerms', () => {
-  it('adds the bare name and the underscore prefixes an engineer may type', () => {
-    expect(symbolSearchTerms('__xsk_rcv_zc')).toEqual(['__xsk_rcv_zc', 'xsk_rcv_zc', 'xsk_rcv']);
-    expect(symbolSearchTerms('__check_heap_object')).toEqual(['__check_heap_object', 'check_heap_object', 'check_heap']);
+  it('adds the name without leading underscores; prefixes are left to the index', () => {
+    expect(symbolSearchTerms('__xsk_rcv_zc')).toEqual(['__xsk_rcv_zc', 'xsk_rcv_zc']);
+    expect(symbolSearchTerms('__check_heap_object')).toEqual(['__check_heap_object', 'check_heap_object']);
     expect(symbolSearchTerms('kfree')).toEqual(['kfree']);
   });
 });
