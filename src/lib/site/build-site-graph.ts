@@ -17,6 +17,8 @@ export interface SymbolOccurrence {
   stackLabel: string;
   /** The frame, when the symbol is a frame of the trace rather than a mention in a log line. */
   frame?: StackFrame;
+  /** Position of that frame in its trace, 0 at the top (nearest the crash); absent for mentions. */
+  depth?: number;
 }
 
 /** A tool step of a case, seen from the tool. */
@@ -100,8 +102,8 @@ export function buildSiteGraph(input: {
     const caseSymbols = new Set<string>();
     entry.data.stacks.forEach((stack, stackIndex) => {
       const seen = new Set<string>();
-      for (const frame of stackFrames[stackIndex] ?? []) {
-        push(graph.symbols, frame.normalized, { caseId: entry.id, stackIndex, stackLabel: stack.label, frame });
+      for (const [depth, frame] of (stackFrames[stackIndex] ?? []).entries()) {
+        push(graph.symbols, frame.normalized, { caseId: entry.id, stackIndex, stackLabel: stack.label, frame, depth });
         seen.add(frame.normalized);
       }
       for (const symbol of findSymbolMentions(stack.log)) {
