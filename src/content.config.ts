@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import path from 'node:path';
 import { contentKinds, type ContentKind } from './lib/content/content-kinds.ts';
+import { withoutLogs } from './lib/content/case-logs.ts';
 import { contentRoot } from './lib/content/content-paths.ts';
 import { caseSchema } from './schemas/case.ts';
 import { checklistSchema } from './schemas/checklist.ts';
@@ -12,7 +13,8 @@ import { toolSchema } from './schemas/tool.ts';
 const loader = (kind: ContentKind) => glob({ pattern: '*.md', base: path.join(contentRoot(), contentKinds[kind].folder) });
 
 export const collections = {
-  cases: defineCollection({ loader: loader('cases'), schema: caseSchema }),
+  // Stack logs stay out of the content store (see lib/content/case-logs.ts); loadSite() reads them.
+  cases: defineCollection({ loader: loader('cases'), schema: caseSchema.transform(withoutLogs) }),
   symptoms: defineCollection({ loader: loader('symptoms'), schema: symptomSchema }),
   tools: defineCollection({ loader: loader('tools'), schema: toolSchema }),
   checklists: defineCollection({ loader: loader('checklists'), schema: checklistSchema }),

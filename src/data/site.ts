@@ -1,5 +1,6 @@
 import { getCollection } from 'astro:content';
 import path from 'node:path';
+import { readCaseLogs, withLogs } from '../lib/content/case-logs.ts';
 import { contentRoot } from '../lib/content/content-paths.ts';
 import { lastUpdatedDates } from '../lib/git/last-updated.ts';
 import { collectChecklists } from '../lib/checklists/collect-checklists.ts';
@@ -12,13 +13,20 @@ let checklists: Promise<ExportedChecklist[]> | undefined;
 
 /** The content and its derived links, loaded once per build and shared by every page. */
 export function loadSite(): Promise<SiteGraph> {
-  graph ??= (async () =>
-    buildSiteGraph({
-      cases: await getCollection('cases'),
+  graph ??= (async () => {
+    const casesDir = path.join(contentRoot(), 'cases');
+    const logs = readCaseLogs(casesDir);
+    const cases = (await getCollection('cases')).map((entry) => ({
+      id: entry.id,
+      data: withLogs(entry.id, entry.data, logs, entry.filePath ?? path.join(casesDir, `${entry.id}.md`)),
+    }));
+    return buildSiteGraph({
+      cases,
       symptoms: await getCollection('symptoms'),
       tools: await getCollection('tools'),
       checklists: await getCollection('checklists'),
-    }))();
+    });
+  })();
   return graph;
 }
 

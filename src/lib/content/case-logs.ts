@@ -1,0 +1,42 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CORE_SCHEMA, load } from 'js-yaml';
+import { stackSchema, type CaseData } from '../../schemas/case.ts';
+import { splitFrontmatter } from './split-frontmatter.ts';
+
+/**
+ * Stack logs are most of a case file (60 % of ten thousand generated cases), and Astro's content
+ * store serialises every entry's data into one JSON document that the build bundles and parses
+ * again: with the logs in it, that alone took the build past 3.5 GB. The collection therefore keeps
+ * cases without their logs, and the build reads the logs from the case files once, here.
+ */
+
+/** A case's data as the content collection stores it: every stack without its `log`. */
+export type StoredCaseData = Omit<CaseData, 'stacks'> & { stacks: Array<Omit<CaseData['stacks'][number], 'log'>> };
+
+/** Drops the logs; the collection schema's last step. */
+export function withoutLogs(data: CaseData): StoredCaseData {
+  return { ...data, stacks: data.stacks.map(({ log: _log, ...stack }) => stack) };
+}
+
+/** Every case's stack logs, by case id, in `stacks` order, read from `<content>/cases/*.md`. */
+export function readCaseLogs(casesDir: string): Map<string, string[]> {
+  const logs = new Map<string, string[]>();
+  for (const name of readdirSync(casesDir)) {
+    if (!name.endsWith('.md')) continue;
+    const { yaml } = splitFrontmatter(readFileSync(path.join(casesDir, name), 'utf8'));
+    const data = yaml === null ? undefined : (load(yaml, { schema: CORE_SCHEMA }) as { stacks?: Array<{ log?: unknown }> } | undefined);
+    // Through the schema's own field, so the text is exactly what validation produced (trimmed).
+    logs.set(name.slice(0, -3), (data?.stacks ?? []).map((stack) => stackSchema.shape.log.safeParse(stack.log).data ?? ''));
+  }
+  return logs;
+}
+
+/** Puts the logs back; a case whose file no longer has as many stacks changed during the build. */
+export function withLogs(id: string, data: StoredCaseData, logs: ReadonlyMap<string, readonly string[]>, file: string): CaseData {
+  const caseLogs = logs.get(id) ?? [];
+  if (caseLogs.length !== data.stacks.length) {
+    throw new Error(`${file}: has ${caseLogs.length} stacks on disk but ${data.stacks.length} in the content store; it changed during the build, build again`);
+  }
+  return { ...data, stacks: data.stacks.map((stack, index) => ({ ...stack, log: caseLogs[index] ?? '' })) };
+}
