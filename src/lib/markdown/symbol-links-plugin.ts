@@ -1,5 +1,4 @@
-import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { defineMdastPlugin } from 'satteri';
 import { looksLikeStackSymbol, normalizeSymbol } from '../symbols/normalize-symbol.ts';
 import { symbolHref } from '../symbols/symbol-href.ts';
 
@@ -15,21 +14,24 @@ export interface SymbolLinkOptions {
  * `__xsk_rcv_zc+0x9b/0x250`) into links to that symbol's page. Spans already inside a link,
  * and code blocks, are left alone.
  */
-export function remarkSymbolLinks(options: SymbolLinkOptions) {
-  return (tree: Root) => {
-    visit(tree, 'inlineCode', (node, index, parent) => {
-      if (!parent || index === undefined || parent.type === 'link') return;
+export function symbolLinksPlugin(options: SymbolLinkOptions) {
+  return defineMdastPlugin({
+    name: 'oopsbook-symbol-links',
+    inlineCode(node, ctx) {
+      // A link inside a link is invalid HTML; the author's own target wins.
+      const parent = ctx.parent(node).type;
+      if (parent === 'link' || parent === 'linkReference') return;
       const text = node.value.replace(/\(\)$/, '');
       if (!looksLikeStackSymbol(text)) return;
       const symbol = normalizeSymbol(text);
       if (!options.symbols.has(symbol)) return;
-      parent.children[index] = {
+      ctx.replaceNode(node, {
         type: 'link',
         url: symbolHref(symbol, options.base),
         title: null,
         data: { hProperties: { className: ['symbol-link'] } },
-        children: [node],
-      };
-    });
-  };
+        children: [{ type: 'inlineCode', value: node.value }],
+      });
+    },
+  });
 }
