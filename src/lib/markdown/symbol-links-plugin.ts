@@ -1,4 +1,5 @@
-import { defineMdastPlugin } from 'satteri';
+import type { InlineCode } from 'mdast';
+import { defineMdastPlugin, type MdastVisitorContext, type PluginFactoryContext } from 'satteri';
 import { looksLikeStackSymbol, normalizeSymbol } from '../symbols/normalize-symbol.ts';
 import { symbolHref } from '../symbols/symbol-href.ts';
 
@@ -15,23 +16,29 @@ export interface SymbolLinkOptions {
  * and code blocks, are left alone.
  */
 export function symbolLinksPlugin(options: SymbolLinkOptions) {
-  return defineMdastPlugin({
-    name: 'oopsbook-symbol-links',
-    inlineCode(node, ctx) {
-      // A link inside a link is invalid HTML; the author's own target wins.
-      const parent = ctx.parent(node).type;
-      if (parent === 'link' || parent === 'linkReference') return;
-      const text = node.value.replace(/\(\)$/, '');
-      if (!looksLikeStackSymbol(text)) return;
-      const symbol = normalizeSymbol(text);
-      if (!options.symbols.has(symbol)) return;
-      ctx.replaceNode(node, {
-        type: 'link',
-        url: symbolHref(symbol, options.base),
-        title: null,
-        data: { hProperties: { className: ['symbol-link'] } },
-        children: [{ type: 'inlineCode', value: node.value }],
-      });
-    },
+  const name = 'oopsbook-symbol-links';
+  const everywhere = defineMdastPlugin({ name, inlineCode: (node, ctx) => linkSymbolSpan(node, ctx, options, false) });
+  const outsideLinks = defineMdastPlugin({ name, inlineCode: (node, ctx) => linkSymbolSpan(node, ctx, options, true) });
+  // Reading a span's parent costs more than all the rest, and a link around a code span needs a
+  // `[` in the source (autolinks hold only text), so most documents can skip the question.
+  return (document: PluginFactoryContext) => (document.source.includes('[') ? outsideLinks : everywhere);
+}
+
+function linkSymbolSpan(node: Readonly<InlineCode>, ctx: MdastVisitorContext, options: SymbolLinkOptions, mayBeInLink: boolean): void {
+  const text = node.value.replace(/\(\)$/, '');
+  if (!looksLikeStackSymbol(text)) return;
+  const symbol = normalizeSymbol(text);
+  if (!options.symbols.has(symbol)) return;
+  if (mayBeInLink) {
+    // A link inside a link is invalid HTML; the author's own target wins.
+    const parent = ctx.parent(node).type;
+    if (parent === 'link' || parent === 'linkReference') return;
+  }
+  ctx.replaceNode(node, {
+    type: 'link',
+    url: symbolHref(symbol, options.base),
+    title: null,
+    data: { hProperties: { className: ['symbol-link'] } },
+    children: [{ type: 'inlineCode', value: node.value }],
   });
 }
