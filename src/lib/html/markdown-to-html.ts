@@ -1,4 +1,4 @@
-import { defineMdastPlugin, markdownToHtml as renderMarkdown } from 'satteri';
+import { defineMdastPlugin, markdownToHtml as renderMarkdown, type PluginFactoryContext } from 'satteri';
 
 /**
  * Raw HTML in checklist text is almost always a placeholder such as `<device>`; show it as text
@@ -12,7 +12,8 @@ const htmlAsText = defineMdastPlugin({
 });
 
 const options = {
-  mdastPlugins: [htmlAsText],
+  // Raw HTML needs a `<`; most item text has none and then skips the plugin pass altogether.
+  mdastPlugins: [(document: PluginFactoryContext) => (document.source.includes('<') ? htmlAsText : null)],
   // Checklist text is a fragment, never a file: a leading `---` is a rule, not front matter.
   features: { gfm: true, frontmatter: false, smartPunctuation: false },
 };
