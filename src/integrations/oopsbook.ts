@@ -1,15 +1,11 @@
-import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { renderedDiagramsDir } from '../lib/content/content-paths.ts';
 import { formatProblem } from '../lib/content/problem.ts';
 import { readAndCheckContent } from '../lib/content/read-content.ts';
-import { rehypeFocusableCode } from '../lib/markdown/rehype-focusable-code.ts';
-import { rehypeTaskListChecklist } from '../lib/markdown/rehype-task-list-checklist.ts';
 import { createMermaidRenderer, type MermaidRenderer } from '../lib/diagrams/render-mermaid.ts';
-import { remarkMermaidSvg } from '../lib/markdown/remark-mermaid-svg.ts';
-import { remarkSymbolLinks } from '../lib/markdown/remark-symbol-links.ts';
+import { siteMarkdownProcessor } from '../lib/markdown/site-markdown-processor.ts';
 import { parseStackFrames, findSymbolMentions } from '../lib/oops/frames.ts';
 import type { CaseData } from '../schemas/case.ts';
 import { prerenderDiagrams } from './prerender-diagrams.ts';
@@ -54,12 +50,10 @@ export function oopsbook(): AstroIntegration {
           // Diagram SVGs carry their own style sheets; the policy lists each one by hash.
           security: { csp: { algorithm: 'SHA-256', styleDirective: { hashes: stats.styleHashes as Array<`sha256-${string}`> } } },
           markdown: {
-            processor: unified({
-              remarkPlugins: [
-                [remarkSymbolLinks, { symbols, base: config.base }],
-                [remarkMermaidSvg, { render: (text: string, source: string) => renderer.render(text, source) }],
-              ],
-              rehypePlugins: [rehypeTaskListChecklist, rehypeFocusableCode],
+            processor: siteMarkdownProcessor({
+              symbols,
+              base: config.base,
+              render: (text: string, source: string) => renderer.render(text, source),
             }),
           },
         });

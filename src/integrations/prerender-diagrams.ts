@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { renderedDiagramsDir } from '../lib/content/content-paths.ts';
 import type { ValidEntry } from '../lib/content/validate-entry.ts';
 import { generateDiagram } from '../lib/diagrams/generate-diagram.ts';
 import { svgStyleSheets } from '../lib/diagrams/hoist-svg-styles.ts';
 import { createMermaidRenderer, DiagramRenderError, type MermaidRendererOptions } from '../lib/diagrams/render-mermaid.ts';
 import type { ValidDiagramSpec } from '../lib/diagrams/validate-diagram-spec.ts';
-import { mermaidFences } from '../lib/markdown/remark-mermaid-svg.ts';
+import { mermaidFences } from '../lib/markdown/mermaid-fences.ts';
 
 /** What a pre-render pass did. */
 export interface PrerenderStats {
@@ -33,10 +31,9 @@ export async function prerenderDiagrams(
   const jobs: Array<{ text: string; source: string }> = [];
   for (const diagram of diagrams) jobs.push({ text: generateDiagram(diagram.spec).mermaid, source: diagram.displayPath });
   let fences = 0;
-  const parser = unified().use(remarkParse);
   for (const entry of entries) {
     if (!entry.body.includes('mermaid')) continue;
-    for (const fence of mermaidFences(parser.parse(entry.body))) {
+    for (const fence of mermaidFences(entry.body)) {
       fences++;
       jobs.push({ text: fence.text, source: `${entry.displayPath}:${entry.bodyStartLine + fence.line - 1}` });
     }

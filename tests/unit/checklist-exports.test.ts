@@ -93,7 +93,7 @@ describe('checklist embed page', () => {
 
   it('escapes text, keeps item anchors and offers light, dark and print styles', () => {
     expect(html).toContain('<li id="scan">');
-    expect(html).toContain('Read the code &#x3C;of> the allocator.');
+    expect(html).toContain('Read the code &lt;of&gt; the allocator.');
     expect(html).toContain('<code>kmemleak</code>');
     expect(html).toContain('@media (prefers-color-scheme: dark)');
     expect(html).toContain('@media print');

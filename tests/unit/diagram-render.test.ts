@@ -1,17 +1,16 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import rehypeStringify from 'rehype-stringify';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { pathToFileURL } from 'node:url';
+import { markdownToHtml } from 'satteri';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prerenderDiagrams } from '../../src/integrations/prerender-diagrams.ts';
 import { renderedDiagramsDir } from '../../src/lib/content/content-paths.ts';
 import { readAndCheckContent } from '../../src/lib/content/read-content.ts';
 import { createMermaidRenderer, DiagramRenderError, type MermaidRenderer } from '../../src/lib/diagrams/render-mermaid.ts';
 import { scopeSvgIds } from '../../src/lib/diagrams/scope-svg-ids.ts';
-import { remarkMermaidSvg } from '../../src/lib/markdown/remark-mermaid-svg.ts';
+import { mermaidFences } from '../../src/lib/markdown/mermaid-fences.ts';
+import { mermaidSvgPlugin } from '../../src/lib/markdown/mermaid-svg-plugin.ts';
 
 const noBrowser = async (): Promise<never> => {
   throw new Error('the test forbids starting a browser');
@@ -94,27 +93,67 @@ describe('rendering Mermaid in headless Chromium', () => {
   });
 });
 
-describe('remarkMermaidSvg', () => {
+describe('mermaidSvgPlugin', () => {
+  const fakeRender = (seen: string[]) => async (text: string, source: string) => {
+    seen.push(`${source} ${text}`);
+    return { light: '<svg id="dg-l"></svg>', dark: '<svg id="dg-d"></svg>' };
+  };
+
   it('swaps a mermaid fence for the inline SVG figure and leaves other code alone', async () => {
     const seen: string[] = [];
-    const file = await unified()
-      .use(remarkParse)
-      .use(remarkMermaidSvg, {
-        render: async (text: string, source: string) => {
-          seen.push(`${source} ${text}`);
-          return { light: '<svg id="dg-l"></svg>', dark: '<svg id="dg-d"></svg>' };
-        },
-      })
-      .use(remarkRehype, { allowDangerousHtml: true })
-      .use(rehypeStringify, { allowDangerousHtml: true })
-      .process({ path: 'content/cases/x.md', value: '# Hunt\n\n```mermaid\nflowchart LR\n  a --> b\n```\n\n```sh\nls\n```\n' });
-    expect(seen).toEqual(['content/cases/x.md:3 flowchart LR\n  a --> b']);
-    expect(String(file)).toMatchInlineSnapshot(`
+    const { html } = await markdownToHtml('# Hunt\n\n```mermaid\nflowchart LR\n  a --> b\n```\n\n```sh\nls\n```\n', {
+      mdastPlugins: [mermaidSvgPlugin({ render: fakeRender(seen) })],
+    });
+    expect(seen).toEqual(['(markdown):3 flowchart LR\n  a --> b']);
+    expect(html).toMatchInlineSnapshot(`
       "<h1>Hunt</h1>
       <div class="diagram" role="group" aria-label="Diagram"><div class="diagram-scroll"><div class="diagram-svg diagram-svg--light"><svg id="dg-l"></svg></div><div class="diagram-svg diagram-svg--dark"><svg id="dg-d"></svg></div></div></div><details class="diagram-sources"><summary>Mermaid source</summary><pre><code>flowchart LR
         a --&gt; b</code></pre></details>
       <pre><code class="language-sh">ls
-      </code></pre>"
+      </code></pre>
+      "
     `);
+  });
+
+  it('keeps a fence with blank lines in one piece', async () => {
+    const { html } = await markdownToHtml('```mermaid\nflowchart LR\n\n    a --> b\n```\n', { mdastPlugins: [mermaidSvgPlugin({ render: fakeRender([]) })] });
+    expect(html).toContain('<pre><code>flowchart LR\n\n    a --&gt; b</code></pre></details>');
+    expect(html).not.toContain('<p>');
+  });
+
+  it('names a fence by its line in the file, front matter included, as Astro hands over only the body', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'satteri-fence-'));
+    try {
+      const file = path.join(dir, 'case.md');
+      const source = '---\ntitle: A case\nseverity: high\n---\n\nIntro.\n\n```mermaid\nflowchart LR\n  a --> b\n```\n';
+      writeFileSync(file, source);
+      const body = source.slice(source.indexOf('\n---\n') + 5).trim();
+      const seen: string[] = [];
+      await markdownToHtml(body, { mdastPlugins: [mermaidSvgPlugin({ render: fakeRender(seen) })], fileURL: pathToFileURL(file) });
+      expect(seen).toEqual([`${file}:8 flowchart LR\n  a --> b`]);
+      expect(source.split('\n')[7]).toBe('```mermaid');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails the render when a diagram cannot be drawn', async () => {
+    const render = async (_text: string, source: string) => {
+      throw new DiagramRenderError(`${source}: Mermaid cannot render the diagram: Parse error`);
+    };
+    await expect(markdownToHtml('text\n\n```mermaid\nflowchart LR\n  a -->|b\n```\n', { mdastPlugins: [mermaidSvgPlugin({ render })] })).rejects.toThrow(
+      '(markdown):3: Mermaid cannot render the diagram: Parse error',
+    );
+  });
+});
+
+describe('mermaidFences', () => {
+  it('finds Mermaid fences wherever they sit, with their lines, and nothing else', () => {
+    const markdown = '# T\n\n```mermaid\nflowchart LR\n```\n\n- item\n\n  ```mermaid\n  sequenceDiagram\n  ```\n\n> ~~~mermaid\n> pie\n> ~~~\n\n```sh\nmermaid\n```\n\n    mermaid\n';
+    expect(mermaidFences(markdown)).toEqual([
+      { text: 'flowchart LR', line: 3 },
+      { text: 'sequenceDiagram', line: 9 },
+      { text: 'pie', line: 13 },
+    ]);
   });
 });

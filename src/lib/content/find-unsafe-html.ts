@@ -1,8 +1,5 @@
-import type { Html, Nodes } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import type { Nodes } from 'mdast';
+import { markdownToMdast } from 'satteri';
 
 /** Something in a Markdown body that would run code or pull in content when the page is shown. */
 export interface UnsafeHtml {
@@ -35,17 +32,15 @@ const SCRIPT_URL = /^\s*(javascript|vbscript|data):/i;
 /** Cheap test first: most bodies have no raw HTML and no script URL at all. */
 const MAYBE_UNSAFE = /<[a-z!/]|(?:javascript|vbscript|data):/i;
 
-const parser = unified().use(remarkParse).use(remarkGfm);
-
 /** Raw HTML blocks and link targets in a Markdown body that could run script. Code spans and fences are text, not HTML. */
 export function findUnsafeHtml(body: string): UnsafeHtml[] {
   if (!MAYBE_UNSAFE.test(body)) return [];
   const found: UnsafeHtml[] = [];
-  const tree = parser.parse(body) as Nodes;
-  visit(tree, (node) => {
+  // The parser the site renders with, so what counts as HTML here is what the page would carry.
+  eachNode(markdownToMdast(body) as Nodes, (node) => {
     const line = node.position?.start.line ?? 1;
     if (node.type === 'html') {
-      const value = (node as Html).value;
+      const value = node.value;
       for (const rule of RAW_HTML_RULES) {
         const match = rule.pattern.exec(value);
         if (match) {
@@ -59,4 +54,10 @@ export function findUnsafeHtml(body: string): UnsafeHtml[] {
     }
   });
   return found;
+}
+
+/** Calls `visit` on `node` and every node below it, in document order. */
+function eachNode(node: Nodes, visit: (node: Nodes) => void): void {
+  visit(node);
+  if ('children' in node) for (const child of node.children) eachNode(child, visit);
 }

@@ -1,28 +1,26 @@
-import type { Root } from 'mdast';
-import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { defineMdastPlugin, markdownToHtml as renderMarkdown, type PluginFactoryContext } from 'satteri';
 
 /**
  * Raw HTML in checklist text is almost always a placeholder such as `<device>`; show it as text
- * instead of letting remark-rehype drop it, which would lose words and never run markup.
+ * instead of passing it through, which would lose words and could run markup.
  */
-function remarkHtmlAsText() {
-  return (tree: Root) => {
-    visit(tree, 'html', (node, index, parent) => {
-      if (parent && index !== undefined) parent.children[index] = { type: 'text', value: node.value };
-    });
-  };
-}
+const htmlAsText = defineMdastPlugin({
+  name: 'oopsbook-html-as-text',
+  html(node, ctx) {
+    ctx.replaceNode(node, { type: 'text', value: node.value });
+  },
+});
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkHtmlAsText).use(remarkRehype).use(rehypeStringify);
+const options = {
+  // Raw HTML needs a `<`; most item text has none and then skips the plugin pass altogether.
+  mdastPlugins: [(document: PluginFactoryContext) => (document.source.includes('<') ? htmlAsText : null)],
+  // Checklist text is a fragment, never a file: a leading `---` is a rule, not front matter.
+  features: { gfm: true, frontmatter: false, smartPunctuation: false },
+};
 
 /** Renders Markdown (intros, item text) to an HTML fragment that contains no markup from the source. */
 export function markdownToHtml(markdown: string): string {
-  return String(processor.processSync(markdown)).trim();
+  return renderMarkdown(markdown, options).html.trim();
 }
 
 /** Renders one paragraph of Markdown without its `<p>` wrapper, for use inside other elements. */
