@@ -83,3 +83,22 @@ describe('symbol lookup', () => {
     expect((await lookupSymbols(['zz_no_such_symbol'], async () => undefined)).cases).toEqual([]);
   });
 });
+
+describe('symbol search results', () => {
+  it('looks up the recognised symbols, or a lone identifier-like word', async () => {
+    const { symbolWords } = await import('../../src/lib/search/symbol-results.ts');
+    expect(symbolWords('xen_mc_flush', ['xen_mc_flush'])).toEqual(['xen_mc_flush']);
+    expect(symbolWords('kfree', [])).toEqual(['kfree']);
+    expect(symbolWords('bad page state', [])).toEqual([]);
+  });
+
+  it('links each case to the trace, with the frame as printed and the symbol marked', async () => {
+    const { symbolSearchResults, pageOf } = await import('../../src/lib/search/symbol-results.ts');
+    const [first] = await symbolSearchResults(['i40e_napi_poll'], load, {}, '/base');
+    const data = await first?.data();
+    expect(data?.url).toMatch(/^\/base\/cases\/i40e-out-of-tree-rx-page-leak\/#stack-\d+$/);
+    expect(pageOf(data?.url ?? '')).toBe('/base/cases/i40e-out-of-tree-rx-page-leak/');
+    expect(data?.excerpt).toMatch(/^<mark>i40e_napi_poll<\/mark>\+0x[0-9a-f]+.* \[i40e\], frame \d+ of trace \d+$/);
+    expect(data?.meta).toEqual({ kind: 'case', title: expect.stringContaining('i40e') });
+  });
+});

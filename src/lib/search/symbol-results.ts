@@ -1,0 +1,63 @@
+import { escapeHtml } from '../html/escape-html.ts';
+import { lookupSymbols } from './lookup-symbols.ts';
+import type { SymbolIndexShard } from './symbol-index.ts';
+
+/** Loads one shard of the symbol index by its key; undefined when there is none. */
+export type ShardLoader = (key: string) => Promise<SymbolIndexShard | undefined>;
+
+/** A result the search page lists: what Pagefind's results give once loaded. */
+export interface SymbolSearchResult {
+  id: string;
+  data(): Promise<{ url: string; excerpt: string; meta: Record<string, string> }>;
+}
+
+/** Fetches shards from `<base>/symbol-index/<key>.json`, each at most once per page. */
+export function fetchShards(base: string, fetchShard: typeof fetch = fetch): ShardLoader {
+  const shards = new Map<string, Promise<SymbolIndexShard | undefined>>();
+  return (key) => {
+    let shard = shards.get(key);
+    if (!shard) {
+      shard = fetchShard(`${base}/symbol-index/${key}.json`).then((response) => (response.ok ? (response.json() as Promise<SymbolIndexShard>) : undefined));
+      shards.set(key, shard);
+    }
+    return shard;
+  };
+}
+
+/** A word typed alone that may be a function name without an underscore: `kfree`, `schedule`. */
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{2,}$/;
+
+/** The words of a prepared query to look up in the symbol index. */
+export function symbolWords(text: string, symbols: readonly string[]): string[] {
+  if (symbols.length > 0) return [...symbols];
+  return IDENTIFIER.test(text) ? [text] : [];
+}
+
+/**
+ * Cases whose stack traces hold the query's symbols, from the symbol index, as search results:
+ * each links to the trace and shows the frame as printed, the symbol highlighted.
+ */
+export async function symbolSearchResults(
+  words: readonly string[],
+  loadShard: ShardLoader,
+  filters: Readonly<Record<string, string>>,
+  base: string,
+): Promise<SymbolSearchResult[]> {
+  if (words.length === 0) return [];
+  const { cases } = await lookupSymbols(words, loadShard, filters);
+  return cases.map((result) => {
+    const where = result.hit.depth >= 0 ? `frame ${result.hit.depth + 1} of trace ${result.hit.stack + 1}` : `in trace ${result.hit.stack + 1}`;
+    const frame = escapeHtml(result.hit.frame).replace(escapeHtml(result.symbol), `<mark>${escapeHtml(result.symbol)}</mark>`);
+    const data = {
+      url: `${base}/cases/${result.case}/#stack-${result.hit.stack + 1}`,
+      excerpt: `${frame}, ${where}`,
+      meta: { kind: 'case', title: result.title },
+    };
+    return { id: `symbol:${result.case}`, data: () => Promise.resolve(data) };
+  });
+}
+
+/** The page a result URL points to, without its anchor: a case found both ways is listed once. */
+export function pageOf(url: string): string {
+  return url.replace(/#.*$/, '');
+}
