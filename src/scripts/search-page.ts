@@ -1,16 +1,17 @@
-import { SEARCH_RANKING, searchSite, type PagefindApi } from '../lib/search/search-site.ts';
+import { searchSite, type PagefindApi } from '../lib/search/search-site.ts';
+import type { PagefindModule } from '../lib/search/start-pagefind.ts';
 
-const base = import.meta.env.BASE_URL.replace(/\/$/, '');
-let pagefind: Promise<PagefindApi> | undefined;
+declare global {
+  interface Window {
+    /** Set by the search page's inline head script (PAGEFIND_GLOBAL): Pagefind, started and ready to search. */
+    oopsbookPagefind?: Promise<PagefindModule>;
+  }
+}
+
 let searchGeneration = 0;
 
 function loadPagefind(): Promise<PagefindApi> {
-  pagefind ??= import(/* @vite-ignore */ `${base}/pagefind/pagefind.js`).then(async (module: PagefindApi & { init(): Promise<void> }) => {
-    await module.options({ ranking: SEARCH_RANKING });
-    await module.init();
-    return module;
-  });
-  return pagefind;
+  return window.oopsbookPagefind ?? Promise.reject(new Error('the search page did not start Pagefind'));
 }
 
 /** Copies an excerpt's text and its `<mark>` highlights only: nothing else from the index becomes markup. */

@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import { SEARCH_RANKING } from './search-site.ts';
+import { startPagefind } from './start-pagefind.ts';
+
+/** Where the inline start script leaves its promise for the search page's script. */
+export const PAGEFIND_GLOBAL = 'oopsbookPagefind';
+
+/**
+ * Options every search page passes to Pagefind. `noWorker`: Pagefind 1.5 searches in a web worker
+ * by default, and starting that worker (a second JavaScript realm loading its own 40 KB copy of
+ * the runtime) took 35–45 ms on the critical path; the search page does one search per load, not
+ * one per keystroke, so the main thread is free to do it. Compiling the WebAssembly on the main
+ * thread needs 'wasm-unsafe-eval' in the page's script-src.
+ */
+export const PAGEFIND_OPTIONS = { ranking: SEARCH_RANKING, noWorker: true } as const;
+
+/** How often to ask Pagefind whether it is ready; see startPagefind. */
+const PROBE_MS = 10;
+
+/**
+ * The inline `<head>` script that starts Pagefind while the rest of the page still loads, and its
+ * CSP hash. The source is startPagefind's own compiled text, so the browser runs the same function
+ * the unit tests run.
+ */
+export function pagefindStartScript(base: string): { source: string; hash: `sha256-${string}` } {
+  const args = [JSON.stringify(`${base}/pagefind/pagefind.js`), JSON.stringify(PAGEFIND_OPTIONS), String(PROBE_MS)];
+  const source = `window.${PAGEFIND_GLOBAL} = (${startPagefind.toString()})(${args.join(', ')});`;
+  return { source, hash: `sha256-${createHash('sha256').update(source).digest('base64')}` };
+}
