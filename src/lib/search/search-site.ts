@@ -22,17 +22,42 @@ export interface PagefindResultData {
  */
 export const SEARCH_RANKING = { pageLength: 0.2, termSaturation: 2 } as const;
 
+/** One Pagefind result: its id, and its URL, title and excerpt once loaded. */
+export interface SiteResult {
+  id: string;
+  data(): Promise<PagefindResultData>;
+}
+
+/**
+ * The site's results for a prepared query, in display order, in batches. When the query names a
+ * stack symbol, the cases whose stacks hold it come first: a case-only search runs first and its
+ * results are yielded before the search over all pages runs, so the page can show the first case
+ * without waiting for the second search. Later batches leave out results already yielded.
+ */
+export async function* resultsInOrder(
+  pagefind: PagefindApi,
+  text: string,
+  symbols: readonly string[],
+  filters: Record<string, string> = {},
+): AsyncGenerator<SiteResult[]> {
+  if (text === '') return;
+  const seen = new Set<string>();
+  if (symbols.length > 0 && filters.kind === undefined) {
+    const cases = await pagefind.search(text, { filters: { ...filters, kind: 'case' } });
+    for (const result of cases.results) seen.add(result.id);
+    yield cases.results;
+  }
+  const all = await pagefind.search(text, { filters });
+  yield all.results.filter((result) => !seen.has(result.id));
+}
+
 export interface SiteSearchResult {
-  /** Number of pages that matched. */
-  total: number;
   /** The text actually searched for, after frame normalisation. */
   text: string;
   /** Stack symbols recognised in the query. */
   symbols: string[];
-  /** Result ids in display order. */
-  ids: string[];
-  /** Loads a result's URL, title and excerpt. */
-  load(id: string): Promise<PagefindResultData>;
+  /** Every result, in display order. */
+  results: SiteResult[];
 }
 
 /**
@@ -41,29 +66,7 @@ export interface SiteSearchResult {
  */
 export async function searchSite(pagefind: PagefindApi, input: string, filters: Record<string, string> = {}): Promise<SiteSearchResult> {
   const { text, symbols } = prepareSearchQuery(input);
-  if (text === '') return { total: 0, text, symbols, ids: [], load: () => Promise.reject(new Error('no results')) };
-  // Both searches run at once: the case-only one only reorders the results of the first.
-  const bySymbol = symbols.length > 0 && filters.kind === undefined;
-  const [all, cases] = await Promise.all([
-    pagefind.search(text, { filters }),
-    bySymbol ? pagefind.search(text, { filters: { ...filters, kind: 'case' } }) : undefined,
-  ]);
-  const byId = new Map(all.results.map((result) => [result.id, result]));
-  let ids = all.results.map((result) => result.id);
-  if (cases) {
-    const first = cases.results.map((result) => result.id);
-    const firstSet = new Set(first);
-    for (const result of cases.results) byId.set(result.id, result);
-    ids = [...first, ...ids.filter((id) => !firstSet.has(id))];
-  }
-  return {
-    total: ids.length,
-    text,
-    symbols,
-    ids,
-    load: (id) => {
-      const result = byId.get(id);
-      return result ? result.data() : Promise.reject(new Error(`unknown result ${id}`));
-    },
-  };
+  const results: SiteResult[] = [];
+  for await (const batch of resultsInOrder(pagefind, text, symbols, filters)) results.push(...batch);
+  return { text, symbols, results };
 }
