@@ -14,8 +14,16 @@ export const PAGEFIND_GLOBAL = 'oopsbookPagefind';
  */
 export const PAGEFIND_OPTIONS = { ranking: SEARCH_RANKING, noWorker: true } as const;
 
+/**
+ * Pagefind's WebAssembly for the language of the site's pages (BaseLayout's `<html lang="en">`).
+ * Pagefind reads its name from pagefind-entry.json and only then fetches it; the search page
+ * preloads it so the two fetches overlap. The link check fails the build's tests if the file is
+ * not there.
+ */
+export const PAGEFIND_WASM = 'wasm.en.pagefind';
+
 /** How often to ask Pagefind whether it is ready; see startPagefind. */
-const PROBE_MS = 10;
+const PROBE_MS = 5;
 
 /**
  * The inline `<head>` script that starts Pagefind while the rest of the page still loads, and its
