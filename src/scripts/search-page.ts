@@ -70,6 +70,7 @@ export async function runSearch(doc: Document, raw: string, filters: Record<stri
   let shown = 0;
   for await (const batch of resultsInOrder(pagefind, text, symbols, filters)) {
     if (stale()) return shown;
+    performance.mark('search:results');
     total += batch.length;
     listed.push(...batch.slice(0, SHOWN - listed.length));
     if (shown === 0 && listed[0]) {
@@ -80,6 +81,7 @@ export async function runSearch(doc: Document, raw: string, filters: Record<stri
       if (stale()) return shown;
       list.append(resultItem(first, doc));
       shown++;
+      performance.mark('search:first-result');
     }
   }
   // The rest are fetched at once and each is shown as soon as it and those above it have arrived.
@@ -94,6 +96,7 @@ export async function runSearch(doc: Document, raw: string, filters: Record<stri
   if (stale()) return shown;
   const rewritten = text === raw.trim() ? '' : ` for “${text}”`;
   status.textContent = `${total} result${total === 1 ? '' : 's'}${rewritten}`;
+  performance.mark('search:done');
   return shown;
 }
 

@@ -21,6 +21,8 @@ export interface PagefindModule extends PagefindApi {
  */
 export async function startPagefind(url: string, options: Record<string, unknown>, probeMs: number): Promise<PagefindModule> {
   const pagefind = (await import(/* @vite-ignore */ url)) as PagefindModule;
+  // User Timing marks, for the browser's performance tools and scripts/search-waterfall.ts.
+  performance.mark('pagefind:imported');
   await pagefind.options(options);
   await pagefind.init();
   await new Promise<void>((resolve, reject) => {
@@ -41,5 +43,6 @@ export async function startPagefind(url: string, options: Record<string, unknown
     };
     probe();
   });
+  performance.mark('pagefind:ready');
   return pagefind;
 }
