@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { exposeSignal } from './page-signal.ts';
 
 /** One thing that happened while the search page loaded, in milliseconds since navigation start. */
 export interface WaterfallEvent {
@@ -22,6 +23,7 @@ export interface SearchWaterfall {
 declare global {
   interface Window {
     __longTasks?: Array<[number, number]>;
+    __searchDone?: () => void;
   }
 }
 
@@ -32,18 +34,23 @@ declare global {
  */
 export async function recordSearchWaterfalls(browser: Browser, siteUrl: string, queries: string[]): Promise<SearchWaterfall[]> {
   const context = await browser.newContext();
+  const searchDone = await exposeSignal(context, '__searchDone');
   await context.addInitScript(() => {
     window.__longTasks = [];
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) window.__longTasks?.push([entry.startTime, entry.duration]);
     }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => {
+      if (list.getEntriesByName('search:done').length > 0) window.__searchDone?.();
+    }).observe({ type: 'mark' });
   });
   const page = await context.newPage();
   const waterfalls: SearchWaterfall[] = [];
   try {
     for (const [index, query] of queries.entries()) {
-      await page.goto(`${siteUrl}/search/?q=${encodeURIComponent(query)}`);
-      await page.waitForFunction(() => performance.getEntriesByName('search:done').length > 0, undefined, { timeout: 60_000 });
+      const done = searchDone();
+      await page.goto(`${siteUrl}/search/?q=${encodeURIComponent(query)}`, { waitUntil: 'commit' });
+      await done;
       const events = await page.evaluate(() => {
         const found: WaterfallEvent[] = [];
         const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
