@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { installPagefindFetch } from './pagefind-fetch.ts';
 import { SEARCH_RANKING } from './search-site.ts';
 import { startPagefind } from './start-pagefind.ts';
 
@@ -14,24 +15,19 @@ export const PAGEFIND_GLOBAL = 'oopsbookPagefind';
  */
 export const PAGEFIND_OPTIONS = { ranking: SEARCH_RANKING, noWorker: true } as const;
 
-/**
- * Pagefind's WebAssembly for the language of the site's pages (BaseLayout's `<html lang="en">`).
- * Pagefind reads its name from pagefind-entry.json and only then fetches it; the search page
- * preloads it so the two fetches overlap. The link check fails the build's tests if the file is
- * not there.
- */
-export const PAGEFIND_WASM = 'wasm.en.pagefind';
-
 /** How often to ask Pagefind whether it is ready; see startPagefind. */
 const PROBE_MS = 5;
 
 /**
  * The inline `<head>` script that starts Pagefind while the rest of the page still loads, and its
- * CSP hash. The source is startPagefind's own compiled text, so the browser runs the same function
- * the unit tests run.
+ * CSP hash. The source is installPagefindFetch's and startPagefind's own compiled text, so the
+ * browser runs the same functions the unit tests run.
  */
 export function pagefindStartScript(base: string): { source: string; hash: `sha256-${string}` } {
-  const args = [JSON.stringify(`${base}/pagefind/pagefind.js`), JSON.stringify(PAGEFIND_OPTIONS), String(PROBE_MS)];
-  const source = `window.${PAGEFIND_GLOBAL} = (${startPagefind.toString()})(${args.join(', ')});`;
+  const bundle = `${base}/pagefind/`;
+  const source = [
+    `(${installPagefindFetch.toString()})(window, ${JSON.stringify(bundle)});`,
+    `window.${PAGEFIND_GLOBAL} = (${startPagefind.toString()})(${JSON.stringify(`${bundle}pagefind.js`)}, ${JSON.stringify(PAGEFIND_OPTIONS)}, ${PROBE_MS});`,
+  ].join('\n');
   return { source, hash: `sha256-${createHash('sha256').update(source).digest('base64')}` };
 }
