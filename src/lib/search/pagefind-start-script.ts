@@ -19,15 +19,18 @@ export const PAGEFIND_OPTIONS = { ranking: SEARCH_RANKING, noWorker: true } as c
 const PROBE_MS = 5;
 
 /**
- * The inline `<head>` script that starts Pagefind while the rest of the page still loads, and its
- * CSP hash. The source is installPagefindFetch's and startPagefind's own compiled text, so the
+ * The inline `<head>` script that starts Pagefind while the rest of the page still loads, when
+ * the URL holds a query, and its CSP hash. The source is installPagefindFetch's and startPagefind's own compiled text, so the
  * browser runs the same functions the unit tests run.
  */
 export function pagefindStartScript(base: string): { source: string; hash: `sha256-${string}` } {
   const bundle = `${base}/pagefind/`;
+  // Without a query the page searches nothing, and submitting the form loads a new page.
   const source = [
+    `if (new URLSearchParams(location.search).get('q')?.trim()) {`,
     `(${installPagefindFetch.toString()})(window, ${JSON.stringify(bundle)});`,
     `window.${PAGEFIND_GLOBAL} = (${startPagefind.toString()})(${JSON.stringify(`${bundle}pagefind.js`)}, ${JSON.stringify(PAGEFIND_OPTIONS)}, ${PROBE_MS});`,
+    '}',
   ].join('\n');
   return { source, hash: `sha256-${createHash('sha256').update(source).digest('base64')}` };
 }
