@@ -68,11 +68,11 @@ export async function runSearch(doc: Document, raw: string, filters: Record<stri
   const listed: SiteResult[] = [];
   let total = 0;
   let shown = 0;
-  for await (const batch of resultsInOrder(pagefind, text, symbols, filters)) {
+  for await (const batch of resultsInOrder(pagefind, text, symbols, filters, SHOWN)) {
     if (stale()) return shown;
     performance.mark('search:results');
-    total += batch.length;
-    listed.push(...batch.slice(0, SHOWN - listed.length));
+    total = batch.total ?? total;
+    listed.push(...batch.results.slice(0, SHOWN - listed.length));
     if (shown === 0 && listed[0]) {
       // The first result is shown before the next search runs, and its fragment is fetched alone:
       // fetched with the other nineteen it shares the connection and the server with them and
