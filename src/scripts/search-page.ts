@@ -1,16 +1,18 @@
-import { SEARCH_RANKING, searchSite, type PagefindApi } from '../lib/search/search-site.ts';
+import { prepareSearchQuery } from '../lib/search/prepare-query.ts';
+import { resultsInOrder, type PagefindApi, type PagefindResultData, type SiteResult } from '../lib/search/search-site.ts';
+import type { PagefindModule } from '../lib/search/start-pagefind.ts';
 
-const base = import.meta.env.BASE_URL.replace(/\/$/, '');
-let pagefind: Promise<PagefindApi> | undefined;
+declare global {
+  interface Window {
+    /** Set by the search page's inline head script (PAGEFIND_GLOBAL): Pagefind, started and ready to search. */
+    oopsbookPagefind?: Promise<PagefindModule>;
+  }
+}
+
 let searchGeneration = 0;
 
 function loadPagefind(): Promise<PagefindApi> {
-  pagefind ??= import(/* @vite-ignore */ `${base}/pagefind/pagefind.js`).then(async (module: PagefindApi & { init(): Promise<void> }) => {
-    await module.options({ ranking: SEARCH_RANKING });
-    await module.init();
-    return module;
-  });
-  return pagefind;
+  return window.oopsbookPagefind ?? Promise.reject(new Error('the search page did not start Pagefind'));
 }
 
 /** Copies an excerpt's text and its `<mark>` highlights only: nothing else from the index becomes markup. */
@@ -29,6 +31,24 @@ function excerptNodes(excerpt: string, doc: Document): Node[] {
   return nodes;
 }
 
+/** A result as a list item: kind, link and excerpt. */
+function resultItem(result: PagefindResultData, doc: Document): HTMLLIElement {
+  const item = doc.createElement('li');
+  const kind = doc.createElement('span');
+  kind.className = 'kind';
+  kind.textContent = result.meta.kind ?? 'page';
+  const link = doc.createElement('a');
+  link.href = result.url;
+  link.textContent = result.meta.title ?? result.url;
+  const excerpt = doc.createElement('p');
+  excerpt.append(...excerptNodes(result.excerpt, doc));
+  item.append(kind, link, excerpt);
+  return item;
+}
+
+/** How many results the page lists. */
+const SHOWN = 20;
+
 /** Runs a query with facet filters against the Pagefind index and lists the results. */
 export async function runSearch(doc: Document, raw: string, filters: Record<string, string> = {}): Promise<number> {
   const status = doc.querySelector('#search-status');
@@ -41,31 +61,42 @@ export async function runSearch(doc: Document, raw: string, filters: Record<stri
   }
   status.textContent = 'Searching…';
   const generation = ++searchGeneration;
-  const search = await searchSite(await loadPagefind(), raw, filters);
-  // Fetch every fragment at once but show each as soon as it and those above it have arrived, so
-  // the first result does not wait for the twentieth.
-  const loads = search.ids.slice(0, 20).map((id) => search.load(id));
-  for (const load of loads) load.catch(() => undefined);
+  // A newer search (a filter changed) owns the list once it has started.
+  const stale = () => generation !== searchGeneration;
+  const { text, symbols } = prepareSearchQuery(raw);
+  const pagefind = await loadPagefind();
+  const listed: SiteResult[] = [];
+  let total = 0;
   let shown = 0;
+  for await (const batch of resultsInOrder(pagefind, text, symbols, filters, SHOWN)) {
+    if (stale()) return shown;
+    performance.mark('search:results');
+    total = batch.total ?? total;
+    listed.push(...batch.results.slice(0, SHOWN - listed.length));
+    if (shown === 0 && listed[0]) {
+      // The first result is shown before the next search runs, and its fragment is fetched alone:
+      // fetched with the other nineteen it shares the connection and the server with them and
+      // arrives 30–50 ms later.
+      const first = await listed[0].data();
+      if (stale()) return shown;
+      list.append(resultItem(first, doc));
+      shown++;
+      performance.mark('search:first-result');
+    }
+  }
+  // The rest are fetched at once and each is shown as soon as it and those above it have arrived.
+  const loads = listed.slice(1).map((result) => result.data());
+  for (const load of loads) load.catch(() => undefined);
   for (const load of loads) {
     const result = await load;
-    // A newer search (a filter changed) owns the list now.
-    if (generation !== searchGeneration) return shown;
-    const item = doc.createElement('li');
-    const kind = doc.createElement('span');
-    kind.className = 'kind';
-    kind.textContent = result.meta.kind ?? 'page';
-    const link = doc.createElement('a');
-    link.href = result.url;
-    link.textContent = result.meta.title ?? result.url;
-    const excerpt = doc.createElement('p');
-    excerpt.append(...excerptNodes(result.excerpt, doc));
-    item.append(kind, link, excerpt);
-    list.append(item);
+    if (stale()) return shown;
+    list.append(resultItem(result, doc));
     shown++;
   }
-  const rewritten = search.text === raw.trim() ? '' : ` for “${search.text}”`;
-  status.textContent = `${search.total} result${search.total === 1 ? '' : 's'}${rewritten}`;
+  if (stale()) return shown;
+  const rewritten = text === raw.trim() ? '' : ` for “${text}”`;
+  status.textContent = `${total} result${total === 1 ? '' : 's'}${rewritten}`;
+  performance.mark('search:done');
   return shown;
 }
 

@@ -21,6 +21,16 @@ describe('search by stack symbol in a browser', () => {
     expect(await session.page.locator('h1').textContent()).toBe('i40e_napi_poll');
   });
 
+  it('loads nothing of the search index on the search page without a query', async () => {
+    const requested: string[] = [];
+    const record = (request: { url(): string }) => requested.push(new URL(request.url()).pathname);
+    session.page.on('request', record);
+    await session.page.goto(`${session.url}/search/`, { waitUntil: 'load' });
+    session.page.off('request', record);
+    expect(requested).toContain('/search/');
+    expect(requested.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
+  });
+
   it('filters the case list by facet and keeps the filter in the URL', async () => {
     await session.page.goto(`${session.url}/cases/?hypervisor=xen-pv`);
     const visible = session.page.locator('.case-table tbody tr:not([hidden])');

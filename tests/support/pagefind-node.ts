@@ -26,7 +26,7 @@ export async function openPagefind(siteDir: string): Promise<(query: string, fil
   await pagefind.init();
   return async (query, filters = {}) => {
     const search = await searchSite(pagefind, query, filters);
-    const data = await Promise.all(search.ids.map((id) => search.load(id)));
+    const data = await Promise.all(search.results.map((result) => result.data()));
     return data.map((item) => ({ url: item.url, title: item.meta.title ?? '', kind: item.meta.kind ?? '' }));
   };
 }
