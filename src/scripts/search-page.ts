@@ -1,5 +1,6 @@
 import { prepareSearchQuery } from '../lib/search/prepare-query.ts';
 import { resultsInOrder, type PagefindApi, type PagefindResultData, type SiteResult } from '../lib/search/search-site.ts';
+import { fetchShards, pageOf } from '../lib/search/symbol-results.ts';
 import type { PagefindModule } from '../lib/search/start-pagefind.ts';
 
 declare global {
@@ -49,7 +50,12 @@ function resultItem(result: PagefindResultData, doc: Document): HTMLLIElement {
 /** How many results the page lists. */
 const SHOWN = 20;
 
-/** Runs a query with facet filters against the Pagefind index and lists the results. */
+const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+const loadShard = fetchShards(base);
+
+const plural = (count: number, word: string) => `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+
+/** Runs a query with facet filters against the symbol and full-text indexes and lists the results. */
 export async function runSearch(doc: Document, raw: string, filters: Record<string, string> = {}): Promise<number> {
   const status = doc.querySelector('#search-status');
   const list = doc.querySelector('#search-results');
@@ -64,14 +70,22 @@ export async function runSearch(doc: Document, raw: string, filters: Record<stri
   // A newer search (a filter changed) owns the list once it has started.
   const stale = () => generation !== searchGeneration;
   const { text, symbols } = prepareSearchQuery(raw);
-  const pagefind = await loadPagefind();
   const listed: SiteResult[] = [];
-  let total = 0;
+  const totals = { symbols: 0, pages: 0 };
+  // Pages listed so far: a case found through its stacks and again by its text is listed once.
+  const pages = new Set<string>();
   let shown = 0;
-  for await (const batch of resultsInOrder(pagefind, text, symbols, filters, SHOWN)) {
+  const show = (result: PagefindResultData) => {
+    const page = pageOf(result.url);
+    if (pages.has(page)) return;
+    pages.add(page);
+    list.append(resultItem(result, doc));
+    shown++;
+  };
+  for await (const batch of resultsInOrder(loadPagefind, loadShard, text, symbols, filters, SHOWN, base)) {
     if (stale()) return shown;
     performance.mark('search:results');
-    total = batch.total ?? total;
+    totals[batch.source] = batch.total;
     listed.push(...batch.results.slice(0, SHOWN - listed.length));
     if (shown === 0 && listed[0]) {
       // The first result is shown before the next search runs, and its fragment is fetched alone:
@@ -79,8 +93,7 @@ export async function runSearch(doc: Document, raw: string, filters: Record<stri
       // arrives 30–50 ms later.
       const first = await listed[0].data();
       if (stale()) return shown;
-      list.append(resultItem(first, doc));
-      shown++;
+      show(first);
       performance.mark('search:first-result');
     }
   }
@@ -90,12 +103,13 @@ export async function runSearch(doc: Document, raw: string, filters: Record<stri
   for (const load of loads) {
     const result = await load;
     if (stale()) return shown;
-    list.append(resultItem(result, doc));
-    shown++;
+    show(result);
   }
   if (stale()) return shown;
   const rewritten = text === raw.trim() ? '' : ` for “${text}”`;
-  status.textContent = `${total} result${total === 1 ? '' : 's'}${rewritten}`;
+  const inStacks = totals.symbols > 0 ? `${plural(totals.symbols, 'case')} with it in a stack trace` : '';
+  const inText = totals.symbols === 0 || totals.pages > 0 ? `${plural(totals.pages, totals.symbols > 0 ? 'page' : 'result')}${totals.symbols > 0 ? ' mention it' : ''}` : '';
+  status.textContent = `${[inStacks, inText].filter(Boolean).join('; ')}${rewritten}`;
   performance.mark('search:done');
   return shown;
 }

@@ -22,7 +22,7 @@ describe.each([
 ])('searching %s', (query, slug) => {
   it(`ranks the case ${slug} first`, async () => {
     const hits = await search(query);
-    expect(hits[0]?.url).toBe(`/cases/${slug}/`);
+    expect(hits[0]?.page).toBe(`/cases/${slug}/`);
   });
 });
 
@@ -33,9 +33,22 @@ describe('search filters', () => {
     expect(tools.every((hit) => hit.kind === 'tool')).toBe(true);
 
     const open = await search('xen', { kind: 'case', status: 'open' });
-    expect(open.map((hit) => hit.url)).toEqual(['/cases/xen-pvmmu-pgd-pin-bad-type/']);
+    expect(open.map((hit) => hit.page)).toEqual(['/cases/xen-pvmmu-pgd-pin-bad-type/']);
 
     const outOfTree = await search('page', { driver: 'i40e' });
-    expect(outOfTree.map((hit) => hit.url)).toEqual(['/cases/i40e-out-of-tree-rx-page-leak/']);
+    expect(outOfTree.map((hit) => hit.page)).toEqual(['/cases/i40e-out-of-tree-rx-page-leak/']);
+  });
+});
+
+describe('symbol index results', () => {
+  it('link a case found through its stacks to the trace that holds the symbol', async () => {
+    const [first] = await search('i40e_napi_poll');
+    expect(first?.url).toMatch(/^\/cases\/i40e-out-of-tree-rx-page-leak\/#stack-\d+$/);
+  });
+
+  it('list a case found both through its stacks and through its text once', async () => {
+    const hits = await search('xen_mc_flush');
+    const pages = hits.map((hit) => hit.page);
+    expect(new Set(pages).size).toBe(pages.length);
   });
 });

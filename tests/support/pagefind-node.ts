@@ -1,17 +1,21 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SEARCH_RANKING, searchSite, type PagefindApi } from '../../src/lib/search/search-site.ts';
+import type { SymbolIndexShard } from '../../src/lib/search/symbol-index.ts';
 
 export interface SearchHit {
   url: string;
+  /** The URL without its anchor: a case found through the symbol index links to the trace. */
+  page: string;
   title: string;
   kind: string;
 }
 
 /**
- * Loads a built site's Pagefind index in Node: the same WebAssembly search and the same
- * `searchSite` the search page runs, with `fetch` served from the files on disk.
+ * Loads a built site's Pagefind index and symbol index in Node: the same WebAssembly search and
+ * the same `searchSite` the search page runs, with `fetch` served from the files on disk.
  */
 export async function openPagefind(siteDir: string): Promise<(query: string, filters?: Record<string, string>) => Promise<SearchHit[]>> {
   const original = globalThis.fetch;
@@ -24,9 +28,14 @@ export async function openPagefind(siteDir: string): Promise<(query: string, fil
   const pagefind = (await import(pathToFileURL(path.join(bundle, 'pagefind.js')).href)) as PagefindApi & { init(): Promise<void> };
   await pagefind.options({ basePath: pathToFileURL(`${bundle}/`).href, baseUrl: '/', ranking: SEARCH_RANKING });
   await pagefind.init();
+  // The symbol index's shards, read from the built site as the page fetches them.
+  const loadShard = async (key: string) => {
+    const file = path.join(siteDir, 'symbol-index', `${key}.json`);
+    return existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as SymbolIndexShard) : undefined;
+  };
   return async (query, filters = {}) => {
-    const search = await searchSite(pagefind, query, filters);
+    const search = await searchSite(pagefind, loadShard, query, filters);
     const data = await Promise.all(search.results.map((result) => result.data()));
-    return data.map((item) => ({ url: item.url, title: item.meta.title ?? '', kind: item.meta.kind ?? '' }));
+    return data.map((item) => ({ url: item.url, page: item.url.replace(/#.*$/, ''), title: item.meta.title ?? '', kind: item.meta.kind ?? '' }));
   };
 }

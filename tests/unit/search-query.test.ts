@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { prepareSearchQuery } from '../../src/lib/search/prepare-query.ts';
-import { symbolSearchTerms } from '../../src/lib/symbols/symbol-search-terms.ts';
 
 describe('prepareSearchQuery', () => {
   it.each([
@@ -12,13 +11,5 @@ describe('prepareSearchQuery', () => {
     ['Bad page state', 'Bad page state', []],
   ])('%s', (input, text, symbols) => {
     expect(prepareSearchQuery(input)).toEqual({ text, symbols });
-  });
-});
-
-describe('symbolSearchTerms', () => {
-  it('adds the name without leading underscores; prefixes are left to the index', () => {
-    expect(symbolSearchTerms('__xsk_rcv_zc')).toEqual(['__xsk_rcv_zc', 'xsk_rcv_zc']);
-    expect(symbolSearchTerms('__check_heap_object')).toEqual(['__check_heap_object', 'check_heap_object']);
-    expect(symbolSearchTerms('kfree')).toEqual(['kfree']);
   });
 });

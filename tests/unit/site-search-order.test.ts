@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resultsInOrder, type PagefindApi, type ResultBatch } from '../../src/lib/search/search-site.ts';
-
-const idsOf = (next: IteratorResult<ResultBatch, void>) => (next.done ? undefined : next.value.results.map((result) => result.id));
+import type { SymbolIndexShard } from '../../src/lib/search/symbol-index.ts';
 
 /** A Pagefind that answers from fixed pages and logs each search it is asked for. */
 function fakeIndex(pages: Array<{ id: string; kind: string; status?: string }>) {
@@ -17,68 +16,94 @@ function fakeIndex(pages: Array<{ id: string; kind: string; status?: string }>) 
       return { results, unfilteredResultCount: pages.length };
     },
   };
-  return { pagefind, log };
+  return { pagefind: async () => pagefind, log };
 }
 
 const pages = [
   { id: 'tool-a', kind: 'tool' },
-  { id: 'case-b', kind: 'case', status: 'open' },
+  { id: 'cases/case-b', kind: 'case', status: 'open' },
   { id: 'symptom-c', kind: 'symptom' },
-  { id: 'case-d', kind: 'case', status: 'root-caused' },
 ];
 
+/** One shard: `foo_poll` is in the stacks of two cases, one of them open. */
+const shard: SymbolIndexShard = {
+  symbols: {
+    foo_poll: {
+      total: 2,
+      hits: [
+        { case: 'case-b', stack: 0, frame: 'foo_poll+0x1f/0x80 [foo]', depth: 2 },
+        { case: 'case-e', stack: 1, frame: 'foo_poll+0x1f/0x80 [foo]', depth: 5 },
+      ],
+    },
+  },
+  cases: { 'case-b': { title: 'B', facets: ['status:open'] }, 'case-e': { title: 'E', facets: ['status:root-caused'] } },
+};
+const loadShard = async (key: string) => (key === 'fo' ? shard : undefined);
+
+async function collect(batches: AsyncGenerator<ResultBatch>) {
+  const out: Array<{ source: string; total: number; urls: string[] }> = [];
+  for await (const batch of batches) out.push({ source: batch.source, total: batch.total, urls: await Promise.all(batch.results.map(async (result) => (await result.data()).url)) });
+  return out;
+}
+
 describe('resultsInOrder', () => {
-  it('yields the cases of a symbol query, with the total, before it runs the search over all pages', async () => {
+  it('lists the cases holding a symbol from the symbol index, then the pages that mention it', async () => {
     const { pagefind, log } = fakeIndex(pages);
-    const batches = resultsInOrder(pagefind, 'foo_poll', ['foo_poll']);
-    const first = await batches.next();
-    expect(idsOf(first)).toEqual(['case-b', 'case-d']);
-    expect(first.value?.total).toBe(4);
-    expect(log).toEqual(['search foo_poll {"kind":"case"}']);
-    const second = await batches.next();
-    expect(idsOf(second)).toEqual(['tool-a', 'symptom-c']);
-    expect(second.value?.total).toBe(4);
-    expect(log).toEqual(['search foo_poll {"kind":"case"}', 'search foo_poll {}']);
-    expect((await batches.next()).done).toBe(true);
-  });
-
-  it('skips the search over all pages when the cases fill the list', async () => {
-    const { pagefind, log } = fakeIndex(pages);
-    const batches = [];
-    for await (const batch of resultsInOrder(pagefind, 'foo_poll', ['foo_poll'], {}, 2)) batches.push(batch);
-    expect(batches).toEqual([expect.objectContaining({ total: 4 })]);
-    expect(log).toEqual(['search foo_poll {"kind":"case"}']);
-  });
-
-  it('leaves the total to the search over all pages when another filter is set', async () => {
-    const { pagefind, log } = fakeIndex(pages);
-    const batches = [];
-    for await (const batch of resultsInOrder(pagefind, 'foo_poll', ['foo_poll'], { status: 'open' }, 1)) batches.push(batch);
-    expect(batches.map((batch) => [batch.results.map((result) => result.id), batch.total])).toEqual([
-      [['case-b'], undefined],
-      [[], 1],
+    expect(await collect(resultsInOrder(pagefind, loadShard, 'foo_poll', ['foo_poll']))).toEqual([
+      { source: 'symbols', total: 2, urls: ['/cases/case-b/#stack-1', '/cases/case-e/#stack-2'] },
+      { source: 'pages', total: 3, urls: ['/tool-a/', '/cases/case-b/', '/symptom-c/'] },
     ]);
-    expect(log).toEqual(['search foo_poll {"status":"open","kind":"case"}', 'search foo_poll {"status":"open"}']);
+    expect(log).toEqual(['search foo_poll {}']);
   });
 
-  it('runs one search, with the filters given, for text or an explicit kind', async () => {
+  it('shows the symbol cases without waiting for the full-text index', async () => {
+    let started = false;
+    const batches = resultsInOrder(
+      () => {
+        started = true;
+        return new Promise<PagefindApi>(() => undefined);
+      },
+      loadShard,
+      'foo_poll',
+      ['foo_poll'],
+    );
+    const first = await batches.next();
+    expect(first.done).toBe(false);
+    expect(first.value?.source).toBe('symbols');
+    expect(started).toBe(false);
+  });
+
+  it('skips the full-text search when the symbol cases fill the list', async () => {
+    const { pagefind, log } = fakeIndex(pages);
+    expect((await collect(resultsInOrder(pagefind, loadShard, 'foo_poll', ['foo_poll'], {}, 2))).map((batch) => batch.source)).toEqual(['symbols']);
+    expect(log).toEqual([]);
+  });
+
+  it('applies facet filters to both indexes', async () => {
+    const { pagefind, log } = fakeIndex(pages);
+    const batches = await collect(resultsInOrder(pagefind, loadShard, 'foo_poll', ['foo_poll'], { status: 'open' }));
+    expect(batches.map((batch) => [batch.source, batch.urls])).toEqual([
+      ['symbols', ['/cases/case-b/#stack-1']],
+      ['pages', ['/cases/case-b/']],
+    ]);
+    expect(log).toEqual(['search foo_poll {"status":"open"}']);
+  });
+
+  it('goes to the full-text index alone for words, or for another kind of page', async () => {
     for (const [text, symbols, filters] of [
-      ['bad page state', [], { status: 'open' }],
+      ['bad page state', [], {}],
       ['foo_poll', ['foo_poll'], { kind: 'tool' }],
     ] as const) {
       const { pagefind, log } = fakeIndex(pages);
-      const batches = [];
-      for await (const batch of resultsInOrder(pagefind, text, symbols, filters)) batches.push(batch.results.map((result) => result.id));
-      expect(log).toEqual([`search ${text} ${JSON.stringify(filters)}`]);
-      expect(batches).toHaveLength(1);
+      const batches = await collect(resultsInOrder(pagefind, loadShard, text, symbols, { ...filters }));
+      expect(batches.map((batch) => batch.source)).toEqual(['pages']);
+      expect(log).toHaveLength(1);
     }
   });
 
   it('yields nothing for an empty query', async () => {
     const { pagefind, log } = fakeIndex(pages);
-    const batches = [];
-    for await (const batch of resultsInOrder(pagefind, '', [])) batches.push(batch);
-    expect(batches).toEqual([]);
+    expect(await collect(resultsInOrder(pagefind, loadShard, '', []))).toEqual([]);
     expect(log).toEqual([]);
   });
 });

@@ -94,11 +94,19 @@ describe('symbol search results', () => {
 
   it('links each case to the trace, with the frame as printed and the symbol marked', async () => {
     const { symbolSearchResults, pageOf } = await import('../../src/lib/search/symbol-results.ts');
-    const [first] = await symbolSearchResults(['i40e_napi_poll'], load, {}, '/base');
+    const { results: [first], total } = await symbolSearchResults(['i40e_napi_poll'], load, {}, '/base');
+    expect(total).toBe(shards.get('i4')?.symbols.i40e_napi_poll?.total);
     const data = await first?.data();
     expect(data?.url).toMatch(/^\/base\/cases\/i40e-out-of-tree-rx-page-leak\/#stack-\d+$/);
     expect(pageOf(data?.url ?? '')).toBe('/base/cases/i40e-out-of-tree-rx-page-leak/');
     expect(data?.excerpt).toMatch(/^<mark>i40e_napi_poll<\/mark>\+0x[0-9a-f]+.* \[i40e\], frame \d+ of trace \d+$/);
     expect(data?.meta).toEqual({ kind: 'case', title: expect.stringContaining('i40e') });
+  });
+});
+
+describe('whole-name words', () => {
+  it('takes a word without an underscore as a whole name only', async () => {
+    const { matches } = await lookupSymbols(['xen'], load);
+    expect(matches).toEqual([]);
   });
 });

@@ -62,8 +62,10 @@ export async function lookupSymbols(
     const wanted = bareSymbol(word).toLowerCase();
     const names = Object.keys(shard.symbols);
     const exact = names.filter((name) => bareSymbol(name).toLowerCase() === wanted);
+    // A word with an underscore may start a longer name (`xsk_rcv` for `__xsk_rcv_zc`); a plain
+    // word (`kfree`, `xen`) must be the whole name, or `schedule` would bring every schedule_*.
     const chosen =
-      exact.length > 0
+      exact.length > 0 || !wanted.includes('_')
         ? exact
         : names
             .filter((name) => bareSymbol(name).toLowerCase().startsWith(wanted))

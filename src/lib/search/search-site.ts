@@ -1,4 +1,5 @@
 import { prepareSearchQuery } from './prepare-query.ts';
+import { pageOf, symbolSearchResults, symbolWords, type ShardLoader } from './symbol-results.ts';
 
 /** The part of Pagefind's browser API that site search uses. */
 export interface PagefindApi {
@@ -32,42 +33,43 @@ export interface SiteResult {
   data(): Promise<PagefindResultData>;
 }
 
-/** Results in display order, and how many pages match in all once that is known. */
+/** A batch of results in display order, and where it came from. */
 export interface ResultBatch {
   results: SiteResult[];
-  total?: number;
+  /**
+   * `symbols`: cases whose stack traces hold the query's symbols, from the symbol index, with
+   * `total` the number of such cases. `pages`: the full-text index's pages, with `total` how many
+   * match; a case already listed from the symbol index may be among them.
+   */
+  source: 'symbols' | 'pages';
+  total: number;
 }
 
 /**
  * The site's results for a prepared query, in display order, in batches. When the query names a
- * stack symbol, the cases whose stacks hold it come first: a case-only search runs first and its
- * results are yielded before the search over all pages runs, so the page can show the first case
- * without waiting for the second search. Later batches leave out results already yielded.
- *
- * `shown` is how many results the caller lists. With no other filter the case-only search also
- * tells how many pages match in all, so when its cases alone fill the list the all-pages search
- * is skipped: for a symbol found in most cases it took 200–300 ms of the page's main thread at
- * 10,000 cases, and would change nothing shown.
+ * stack symbol (or is one identifier, such as `kfree`), the cases whose stacks hold it come first,
+ * straight from one small shard of the symbol index: no full-text search is needed to show them.
+ * The full-text index follows for the pages that mention the words, unless those cases already
+ * fill the `shown` slots the caller lists: for a frame found in most cases that search costs
+ * hundreds of milliseconds and would change nothing shown.
  */
 export async function* resultsInOrder(
-  pagefind: PagefindApi,
+  pagefind: () => Promise<PagefindApi>,
+  loadShard: ShardLoader,
   text: string,
   symbols: readonly string[],
   filters: Record<string, string> = {},
   shown = Number.POSITIVE_INFINITY,
+  base = '',
 ): AsyncGenerator<ResultBatch> {
   if (text === '') return;
-  const seen = new Set<string>();
-  if (symbols.length > 0 && filters.kind === undefined) {
-    const cases = await pagefind.search(text, { filters: { ...filters, kind: 'case' } });
-    for (const result of cases.results) seen.add(result.id);
-    const counted = Object.keys(filters).length === 0;
-    yield counted ? { results: cases.results, total: cases.unfilteredResultCount } : { results: cases.results };
-    if (counted && cases.results.length >= shown) return;
+  const symbolHits = await symbolSearchResults(symbolWords(text, symbols), loadShard, filters, base);
+  if (symbolHits.results.length > 0) {
+    yield { results: symbolHits.results, source: 'symbols', total: symbolHits.total };
+    if (symbolHits.results.length >= shown) return;
   }
-  // The cases are among these pages too, so their number is the total.
-  const all = await pagefind.search(text, { filters });
-  yield { results: all.results.filter((result) => !seen.has(result.id)), total: all.results.length };
+  const all = await (await pagefind()).search(text, { filters });
+  yield { results: all.results, source: 'pages', total: all.results.length };
 }
 
 export interface SiteSearchResult {
@@ -82,10 +84,24 @@ export interface SiteSearchResult {
 /**
  * Searches the site the way a kernel engineer types: frames are normalised, and when the query
  * names a stack symbol, the cases whose stacks hold it come before other pages that mention it.
+ * A page found both ways is listed once, where the symbol index put it.
  */
-export async function searchSite(pagefind: PagefindApi, input: string, filters: Record<string, string> = {}): Promise<SiteSearchResult> {
+export async function searchSite(
+  pagefind: PagefindApi,
+  loadShard: ShardLoader,
+  input: string,
+  filters: Record<string, string> = {},
+): Promise<SiteSearchResult> {
   const { text, symbols } = prepareSearchQuery(input);
   const results: SiteResult[] = [];
-  for await (const batch of resultsInOrder(pagefind, text, symbols, filters)) results.push(...batch.results);
+  const pages = new Set<string>();
+  for await (const batch of resultsInOrder(() => Promise.resolve(pagefind), loadShard, text, symbols, filters)) {
+    for (const result of batch.results) {
+      const page = pageOf((await result.data()).url);
+      if (pages.has(page)) continue;
+      pages.add(page);
+      results.push(result);
+    }
+  }
   return { text, symbols, results };
 }

@@ -35,17 +35,19 @@ export function symbolWords(text: string, symbols: readonly string[]): string[] 
 
 /**
  * Cases whose stack traces hold the query's symbols, from the symbol index, as search results:
- * each links to the trace and shows the frame as printed, the symbol highlighted.
+ * each links to the trace and shows the frame as printed, the symbol highlighted. `total` counts
+ * the cases: exact for one symbol with no filter, where the index keeps the count beyond the cases
+ * it lists; otherwise the cases found.
  */
 export async function symbolSearchResults(
   words: readonly string[],
   loadShard: ShardLoader,
   filters: Readonly<Record<string, string>>,
   base: string,
-): Promise<SymbolSearchResult[]> {
-  if (words.length === 0) return [];
-  const { cases } = await lookupSymbols(words, loadShard, filters);
-  return cases.map((result) => {
+): Promise<{ results: SymbolSearchResult[]; total: number }> {
+  if (words.length === 0) return { results: [], total: 0 };
+  const { cases, matches } = await lookupSymbols(words, loadShard, filters);
+  const results = cases.map((result) => {
     const where = result.hit.depth >= 0 ? `frame ${result.hit.depth + 1} of trace ${result.hit.stack + 1}` : `in trace ${result.hit.stack + 1}`;
     const frame = escapeHtml(result.hit.frame).replace(escapeHtml(result.symbol), `<mark>${escapeHtml(result.symbol)}</mark>`);
     const data = {
@@ -55,6 +57,8 @@ export async function symbolSearchResults(
     };
     return { id: `symbol:${result.case}`, data: () => Promise.resolve(data) };
   });
+  const single = matches.length === 1 && Object.keys(filters).every((name) => name === 'kind');
+  return { results, total: single && matches[0] ? Math.max(matches[0].total, results.length) : results.length };
 }
 
 /** The page a result URL points to, without its anchor: a case found both ways is listed once. */
