@@ -84,3 +84,11 @@ describe('symbols written inside log lines', () => {
     expect(segmentLogLine('')).toEqual([{ text: '' }]);
   });
 });
+
+describe('log lines as HTML', () => {
+  it('links each frame to its symbol page and escapes the rest', async () => {
+    const { logLinesHtml } = await import('../../src/lib/oops/log-lines-html.ts');
+    const html = logLinesHtml(' <TASK>\n i40e_napi_poll+0x137f/0x1720 [i40e]\n', '/');
+    expect(html).toBe('<span class="line"> &lt;TASK&gt;</span>\n<span class="line"> <a href="/symbols/i40e_napi_poll/">i40e_napi_poll+0x137f/0x1720</a> [i40e]</span>\n');
+  });
+});
