@@ -108,7 +108,8 @@ export async function runSearch(doc: Document, raw: string, filters: Record<stri
   if (stale()) return shown;
   const rewritten = text === raw.trim() ? '' : ` for “${text}”`;
   const inStacks = totals.symbols > 0 ? `${plural(totals.symbols, 'case')} with it in a stack trace` : '';
-  const inText = totals.symbols === 0 || totals.pages > 0 ? `${plural(totals.pages, totals.symbols > 0 ? 'page' : 'result')}${totals.symbols > 0 ? ' mention it' : ''}` : '';
+  const mention = totals.pages === 1 ? ' mentions it' : ' mention it';
+  const inText = totals.symbols === 0 || totals.pages > 0 ? `${plural(totals.pages, totals.symbols > 0 ? 'page' : 'result')}${totals.symbols > 0 ? mention : ''}` : '';
   status.textContent = `${[inStacks, inText].filter(Boolean).join('; ')}${rewritten}`;
   performance.mark('search:done');
   return shown;
