@@ -1,4 +1,4 @@
-const KEY = 'oopsbook-theme';
+import { THEME_STORAGE_KEY as KEY } from '../lib/site/theme-storage-key.ts';
 const order = ['auto', 'light', 'dark'] as const;
 type Theme = (typeof order)[number];
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { caseLog } from '../support/case-logs.ts';
@@ -36,6 +37,18 @@ describe('Content-Security-Policy', () => {
       return scripts !== undefined && /'unsafe-inline'|'unsafe-eval'|\*/.test(scripts);
     });
     expect(weak).toEqual([]);
+  });
+
+  it('lists every inline script of every page by its hash, even those before the policy meta', () => {
+    const unlisted = allPages().flatMap((page) => {
+      const html = readPage(page);
+      const policy = /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(html)?.[1] ?? '';
+      return [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi)]
+        .map((match) => `sha256-${createHash('sha256').update(match[1] ?? '').digest('base64')}`)
+        .filter((hash) => !policy.includes(`'${hash}'`))
+        .map((hash) => `${page}: ${hash}`);
+    });
+    expect(unlisted).toEqual([]);
   });
 
   it('leaves no inline event handler, style attribute or script URL in any page', () => {
