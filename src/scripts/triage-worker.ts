@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // Parses and ranks a pasted log off the page's main thread, so a 10 MB paste never freezes it.
 import type { TriageIndex } from '../lib/triage/triage-index.ts';
+import { decodeTriageIndex } from '../lib/triage/triage-index-file.ts';
 import { triageLog, type TriageResult } from '../lib/triage/triage-log.ts';
 
 /** What the page asks: triage `text` against the index at `indexUrl`. */
@@ -20,7 +21,7 @@ let index: Promise<TriageIndex> | undefined;
 function loadIndex(url: string): Promise<TriageIndex> {
   index ??= fetch(url).then((response) => {
     if (!response.ok) throw new Error(`triage index: HTTP ${response.status}`);
-    return response.json() as Promise<TriageIndex>;
+    return response.json().then(decodeTriageIndex);
   });
   return index;
 }

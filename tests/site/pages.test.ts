@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { loadSiteGraph } from '../../src/cli/load-site-graph.ts';
+import { buildTriageIndex } from '../../src/lib/triage/build-triage-index.ts';
+import { decodeTriageIndex } from '../../src/lib/triage/triage-index-file.ts';
 import { readSourceFiles } from '../../src/lib/content/read-content.ts';
 import { allPages, attributeValues, pageExists, readPage } from '../support/site-files.ts';
 
@@ -25,6 +28,11 @@ describe('built site', () => {
     expect(withBody.length).toBeGreaterThan(0);
     expect(withBody.filter((page) => !searchable.test(page))).toEqual([]);
     expect(allPages().filter((page) => searchable.test(page) && !readPage(page).includes('data-pagefind-body'))).toEqual([]);
+  });
+
+  it('writes the triage index the CLI builds from the same content', () => {
+    const written = decodeTriageIndex(JSON.parse(readPage('/triage-index.json')));
+    expect(written).toEqual(buildTriageIndex(loadSiteGraph(() => undefined)));
   });
 
   it('has a page for every case, symptom, tool and checklist', () => {

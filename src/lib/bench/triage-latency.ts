@@ -1,9 +1,9 @@
 import { triageLog } from '../triage/triage-log.ts';
-import type { TriageIndex } from '../triage/triage-index.ts';
+import { decodeTriageIndex } from '../triage/triage-index-file.ts';
 
 /** Triage timings for one log against one index, in milliseconds. */
 export interface TriageLatency {
-  /** `JSON.parse` of the index file, as the triage page does once. */
+  /** `JSON.parse` and decoding of the index file, as the triage page does once. */
   parseIndexMs: number;
   /** The first `triageLog` call (cold: regexes compiled, caches empty). */
   firstMs: number;
@@ -19,7 +19,7 @@ const percentile = (sorted: number[], fraction: number) => sorted[Math.min(sorte
 /** Times `triageLog` (parse + symptom detection + ranking) on `log`, once cold and `runs` times warm. */
 export function measureTriageLatency(indexJson: string, log: string, runs = 30): TriageLatency {
   let started = performance.now();
-  const index = JSON.parse(indexJson) as TriageIndex;
+  const index = decodeTriageIndex(JSON.parse(indexJson));
   const parseIndexMs = performance.now() - started;
   started = performance.now();
   const first = triageLog(log, index);
