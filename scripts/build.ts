@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SEARCH_INDEX_HANDOFF_ENV, writeSearchIndex } from '../src/integrations/search-index.ts';
+import { contentBytes, heapLimitMiB, withHeapLimit } from '../src/lib/build/heap-limit.ts';
+import { contentRoot } from '../src/lib/content/content-paths.ts';
 
 const astroBin = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 const handoffDir = mkdtempSync(path.join(tmpdir(), 'oopsbook-build-'));
@@ -17,7 +19,12 @@ try {
   const exitCode = await new Promise<number>((resolve, reject) => {
     const child = spawn(process.execPath, [astroBin, 'build', ...process.argv.slice(2)], {
       stdio: 'inherit',
-      env: { ...process.env, [SEARCH_INDEX_HANDOFF_ENV]: handoff },
+      env: {
+        ...process.env,
+        [SEARCH_INDEX_HANDOFF_ENV]: handoff,
+        // A heap ceiling scaled to the content (see heap-limit.ts); NODE_OPTIONS may set its own.
+        NODE_OPTIONS: withHeapLimit(process.env.NODE_OPTIONS, heapLimitMiB(contentBytes(contentRoot()))),
+      },
     });
     child.on('error', reject);
     child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
