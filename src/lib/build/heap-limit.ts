@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { contentKinds } from '../content/content-kinds.ts';
 
 /**
  * V8 lets a process's heap grow towards a limit set from the machine's memory, and collects
@@ -14,13 +13,17 @@ export const HEAP_MIB_PER_CONTENT_MIB = 16;
 /** Below this the ceiling would only slow small sites down. */
 export const MIN_HEAP_MIB = 1024;
 
-/** Bytes of Markdown under the content root, all kinds. */
+/**
+ * Bytes of Markdown in the content root's folders (cases, symptoms, tools, checklists). It reads
+ * the folders as they are rather than through the content kinds, whose schemas would cost the
+ * build script more memory to load than the measurement is worth while Pagefind runs beside it.
+ */
 export function contentBytes(root: string): number {
+  if (!existsSync(root)) return 0;
   let total = 0;
-  for (const kind of Object.values(contentKinds)) {
-    const folder = path.join(root, kind.folder);
-    if (!existsSync(folder)) continue;
-    for (const name of readdirSync(folder)) if (name.endsWith('.md')) total += statSync(path.join(folder, name)).size;
+  for (const folder of readdirSync(root, { withFileTypes: true })) {
+    if (!folder.isDirectory()) continue;
+    for (const name of readdirSync(path.join(root, folder.name))) if (name.endsWith('.md')) total += statSync(path.join(root, folder.name, name)).size;
   }
   return total;
 }
