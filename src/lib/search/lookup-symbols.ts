@@ -1,4 +1,4 @@
-import { bareSymbol, symbolShardKey, type SymbolIndexHit, type SymbolIndexShard } from './symbol-index.ts';
+import { bareSymbol, hitPlacement, symbolShardKey, type SymbolIndexHit, type SymbolIndexShard } from './symbol-index.ts';
 
 /** A symbol of the index that a query word matched. */
 export interface SymbolMatch {
@@ -29,12 +29,6 @@ export interface SymbolLookup {
 
 /** Symbols a word may stand for when it only starts their names. */
 const MAX_PREFIX_MATCHES = 20;
-
-/** Lower is better: reliable frames by depth, then `?` frames, then mentions in log lines. */
-function placement(hit: SymbolIndexHit): number {
-  if (hit.depth < 0) return 2_000_000;
-  return hit.depth + (hit.frame.startsWith('? ') ? 1_000_000 : 0);
-}
 
 /**
  * Finds the cases whose stacks hold the given symbols, from the sharded symbol index. Cases that
@@ -87,14 +81,14 @@ export async function lookupSymbols(
           current.seen.add(word);
           current.words = current.seen.size;
         }
-        if (placement(hit) < placement(current.hit)) Object.assign(current, { hit, symbol });
+        if (hitPlacement(hit) < hitPlacement(current.hit)) Object.assign(current, { hit, symbol });
       }
     }
   });
 
   // Insertion order breaks ties: the index lists each symbol's cases best first, newest first.
   const cases = [...byCase.values()]
-    .sort((a, b) => b.words - a.words || placement(a.hit) - placement(b.hit))
+    .sort((a, b) => b.words - a.words || hitPlacement(a.hit) - hitPlacement(b.hit))
     .map(({ seen: _seen, ...result }) => result);
   return { matches, cases };
 }

@@ -46,10 +46,23 @@ export function symbolShardKey(symbol: string): string {
   return (bare === '' ? '_' : bare.slice(0, 2)).replace(/[^a-z0-9_]/g, '_');
 }
 
-/** Reliable frames first, nearest the crash first; then `?` frames; then mentions in log lines. */
-function placement(occurrence: SymbolOccurrence): number {
-  if (!occurrence.frame || occurrence.depth === undefined) return 2_000_000;
-  return occurrence.depth + (occurrence.frame.reliable ? 0 : 1_000_000);
+/**
+ * Where a hit sits, lower is better: reliable frames by depth, nearest the crash first; then `?`
+ * frames (their text starts with the unwinder's `? `); then mentions in log lines. Building the
+ * index and merging several symbols' hits in a lookup rank by this one rule.
+ */
+export function hitPlacement(hit: SymbolIndexHit): number {
+  if (hit.depth < 0) return 2_000_000;
+  return hit.depth + (hit.frame.startsWith('? ') ? 1_000_000 : 0);
+}
+
+function toHit(occurrence: SymbolOccurrence): SymbolIndexHit {
+  return {
+    case: occurrence.caseId,
+    stack: occurrence.stackIndex,
+    frame: occurrenceText(occurrence),
+    depth: occurrence.frame && occurrence.depth !== undefined ? occurrence.depth : -1,
+  };
 }
 
 /** Builds every shard from the site graph; cases keep the graph's order (newest first) on ties. */
@@ -58,23 +71,16 @@ export function buildSymbolIndex(site: Pick<SiteGraph, 'cases' | 'symbols'>, per
   const caseById = new Map(site.cases.map((entry) => [entry.id, entry]));
   const shards = new Map<string, SymbolIndexShard>();
   for (const [symbol, occurrences] of site.symbols) {
-    const best = new Map<string, SymbolOccurrence>();
-    for (const occurrence of occurrences) {
-      const current = best.get(occurrence.caseId);
-      if (!current || placement(occurrence) < placement(current)) best.set(occurrence.caseId, occurrence);
+    const best = new Map<string, SymbolIndexHit>();
+    for (const hit of occurrences.map(toHit)) {
+      const current = best.get(hit.case);
+      if (!current || hitPlacement(hit) < hitPlacement(current)) best.set(hit.case, hit);
     }
-    const ranked = [...best.values()].sort(
-      (a, b) => placement(a) - placement(b) || (caseOrder.get(a.caseId) ?? 0) - (caseOrder.get(b.caseId) ?? 0),
-    );
+    const ranked = [...best.values()].sort((a, b) => hitPlacement(a) - hitPlacement(b) || (caseOrder.get(a.case) ?? 0) - (caseOrder.get(b.case) ?? 0));
     const key = symbolShardKey(symbol);
     let shard = shards.get(key);
     if (!shard) shards.set(key, (shard = { symbols: {}, cases: {} }));
-    const hits = ranked.slice(0, perSymbol).map((occurrence) => ({
-      case: occurrence.caseId,
-      stack: occurrence.stackIndex,
-      frame: occurrenceText(occurrence),
-      depth: occurrence.frame && occurrence.depth !== undefined ? occurrence.depth : -1,
-    }));
+    const hits = ranked.slice(0, perSymbol);
     shard.symbols[symbol] = { total: best.size, hits };
     for (const hit of hits) {
       const entry = caseById.get(hit.case);
