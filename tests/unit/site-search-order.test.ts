@@ -13,7 +13,7 @@ function fakeIndex(pages: Array<{ id: string; kind: string; status?: string }>) 
       const results = pages
         .filter((page) => filters.every(([name, value]) => (page as Record<string, string | undefined>)[name] === value))
         .map((page) => ({ id: page.id, data: async () => ({ url: `/${page.id}/`, excerpt: '', meta: { kind: page.kind } }) }));
-      return { results, unfilteredResultCount: pages.length };
+      return { results };
     },
   };
   return { pagefind: async () => pagefind, log };

@@ -7,11 +7,7 @@ export interface PagefindApi {
   search(
     query: string,
     options?: { filters?: Record<string, string> },
-  ): Promise<{
-    results: Array<{ id: string; data(): Promise<PagefindResultData> }>;
-    /** How many pages match the query with no filter at all. */
-    unfilteredResultCount: number;
-  }>;
+  ): Promise<{ results: Array<{ id: string; data(): Promise<PagefindResultData> }> }>;
 }
 
 export interface PagefindResultData {
@@ -27,7 +23,7 @@ export interface PagefindResultData {
  */
 export const SEARCH_RANKING = { pageLength: 0.2, termSaturation: 2 } as const;
 
-/** One Pagefind result: its id, and its URL, title and excerpt once loaded. */
+/** One result, from Pagefind or the symbol index: its id, and its URL, title and excerpt once loaded. */
 export interface SiteResult {
   id: string;
   data(): Promise<PagefindResultData>;

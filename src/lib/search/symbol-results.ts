@@ -1,15 +1,10 @@
 import { escapeHtml } from '../html/escape-html.ts';
 import { lookupSymbols } from './lookup-symbols.ts';
+import type { SiteResult } from './search-site.ts';
 import type { SymbolIndexShard } from './symbol-index.ts';
 
 /** Loads one shard of the symbol index by its key; undefined when there is none. */
 export type ShardLoader = (key: string) => Promise<SymbolIndexShard | undefined>;
-
-/** A result the search page lists: what Pagefind's results give once loaded. */
-export interface SymbolSearchResult {
-  id: string;
-  data(): Promise<{ url: string; excerpt: string; meta: Record<string, string> }>;
-}
 
 /** Fetches shards from `<base>/symbol-index/<key>.json`, each at most once per page. */
 export function fetchShards(base: string, fetchShard: typeof fetch = fetch): ShardLoader {
@@ -44,7 +39,7 @@ export async function symbolSearchResults(
   loadShard: ShardLoader,
   filters: Readonly<Record<string, string>>,
   base: string,
-): Promise<{ results: SymbolSearchResult[]; total: number }> {
+): Promise<{ results: SiteResult[]; total: number }> {
   if (words.length === 0) return { results: [], total: 0 };
   const { cases, matches } = await lookupSymbols(words, loadShard, filters);
   const results = cases.map((result) => {
