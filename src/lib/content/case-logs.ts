@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CORE_SCHEMA, load } from 'js-yaml';
 import { stackSchema, type CaseData } from '../../schemas/case.ts';
+import { parseFrontmatter } from './parse-frontmatter.ts';
 import { splitFrontmatter } from './split-frontmatter.ts';
 
 /**
@@ -24,8 +24,9 @@ export function readCaseLogs(casesDir: string): Map<string, string[]> {
   const logs = new Map<string, string[]>();
   for (const name of readdirSync(casesDir)) {
     if (!name.endsWith('.md')) continue;
-    const { yaml } = splitFrontmatter(readFileSync(path.join(casesDir, name), 'utf8'));
-    const data = yaml === null ? undefined : (load(yaml, { schema: CORE_SCHEMA }) as { stacks?: Array<{ log?: unknown }> } | undefined);
+    const { yaml, yamlStartLine } = splitFrontmatter(readFileSync(path.join(casesDir, name), 'utf8'));
+    // The content check's own reader, so the data is what validation saw.
+    const data = yaml === null ? undefined : (parseFrontmatter(yaml, yamlStartLine).data as { stacks?: Array<{ log?: unknown }> } | undefined);
     // Through the schema's own field, so the text is exactly what validation produced (trimmed).
     logs.set(name.slice(0, -3), (data?.stacks ?? []).map((stack) => stackSchema.shape.log.safeParse(stack.log).data ?? ''));
   }
