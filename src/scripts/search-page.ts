@@ -1,6 +1,7 @@
 import { prepareSearchQuery } from '../lib/search/prepare-query.ts';
 import { resultsInOrder, type PagefindApi, type PagefindResultData, type SiteResult } from '../lib/search/search-site.ts';
 import { fetchShards, pageOf } from '../lib/search/symbol-results.ts';
+import { countLabel } from '../lib/site/count-label.ts';
 import type { PagefindModule } from '../lib/search/start-pagefind.ts';
 
 declare global {
@@ -52,8 +53,6 @@ const SHOWN = 20;
 
 const base = import.meta.env.BASE_URL.replace(/\/$/, '');
 const loadShard = fetchShards(base);
-
-const plural = (count: number, word: string) => `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
 
 /** Runs a query with facet filters against the symbol and full-text indexes and lists the results. */
 export async function runSearch(doc: Document, raw: string, filters: Record<string, string> = {}): Promise<number> {
@@ -107,9 +106,9 @@ export async function runSearch(doc: Document, raw: string, filters: Record<stri
   }
   if (stale()) return shown;
   const rewritten = text === raw.trim() ? '' : ` for “${text}”`;
-  const inStacks = totals.symbols > 0 ? `${plural(totals.symbols, 'case')} with it in a stack trace` : '';
+  const inStacks = totals.symbols > 0 ? `${countLabel(totals.symbols, 'case')} with it in a stack trace` : '';
   const mention = totals.pages === 1 ? ' mentions it' : ' mention it';
-  const inText = totals.symbols === 0 || totals.pages > 0 ? `${plural(totals.pages, totals.symbols > 0 ? 'page' : 'result')}${totals.symbols > 0 ? mention : ''}` : '';
+  const inText = totals.symbols === 0 || totals.pages > 0 ? `${countLabel(totals.pages, totals.symbols > 0 ? 'page' : 'result')}${totals.symbols > 0 ? mention : ''}` : '';
   status.textContent = `${[inStacks, inText].filter(Boolean).join('; ')}${rewritten}`;
   performance.mark('search:done');
   return shown;
