@@ -1,8 +1,12 @@
+import { fetchShards } from '../lib/search/fetch-shards.ts';
+import { TITLE_INDEX_FOLDER } from '../lib/search/lookup-titles.ts';
 import { prepareSearchQuery } from '../lib/search/prepare-query.ts';
-import { resultsInOrder, type PagefindApi, type PagefindResultData, type SiteResult } from '../lib/search/search-site.ts';
-import { fetchShards, pageOf } from '../lib/search/symbol-results.ts';
-import { countLabel } from '../lib/site/count-label.ts';
+import { resultsInOrder, type PagefindApi, type PagefindResultData, type SearchIndexes, type SiteResult } from '../lib/search/search-site.ts';
+import { searchStatus, type SearchTotals } from '../lib/search/search-status.ts';
 import type { PagefindModule } from '../lib/search/start-pagefind.ts';
+import type { SymbolIndexShard } from '../lib/search/symbol-index.ts';
+import { pageOf, SYMBOL_INDEX_FOLDER } from '../lib/search/symbol-results.ts';
+import type { TitleIndexShard } from '../lib/search/title-index.ts';
 
 declare global {
   interface Window {
@@ -52,9 +56,13 @@ function resultItem(result: PagefindResultData, doc: Document): HTMLLIElement {
 const SHOWN = 20;
 
 const base = import.meta.env.BASE_URL.replace(/\/$/, '');
-const loadShard = fetchShards(base);
+const indexes: SearchIndexes = {
+  pagefind: loadPagefind,
+  symbols: fetchShards<SymbolIndexShard>(base, SYMBOL_INDEX_FOLDER),
+  titles: fetchShards<TitleIndexShard>(base, TITLE_INDEX_FOLDER),
+};
 
-/** Runs a query with facet filters against the symbol and full-text indexes and lists the results. */
+/** Runs a query with facet filters against the symbol, title and full-text indexes and lists the results. */
 export async function runSearch(doc: Document, raw: string, filters: Record<string, string> = {}): Promise<number> {
   const status = doc.querySelector('#search-status');
   const list = doc.querySelector('#search-results');
@@ -70,7 +78,7 @@ export async function runSearch(doc: Document, raw: string, filters: Record<stri
   const stale = () => generation !== searchGeneration;
   const { text, symbols } = prepareSearchQuery(raw);
   const listed: SiteResult[] = [];
-  const totals = { symbols: 0, pages: 0 };
+  const totals: SearchTotals = { symbols: 0, titles: 0, titlesComplete: true, pages: 0 };
   // Pages listed so far: a case found through its stacks and again by its text is listed once.
   const pages = new Set<string>();
   let shown = 0;
@@ -81,10 +89,11 @@ export async function runSearch(doc: Document, raw: string, filters: Record<stri
     list.append(resultItem(result, doc));
     shown++;
   };
-  for await (const batch of resultsInOrder(loadPagefind, loadShard, text, symbols, filters, SHOWN, base)) {
+  for await (const batch of resultsInOrder(indexes, text, symbols, filters, SHOWN, base)) {
     if (stale()) return shown;
     performance.mark('search:results');
     totals[batch.source] = batch.total;
+    if (batch.source === 'titles') totals.titlesComplete = batch.complete;
     listed.push(...batch.results.slice(0, SHOWN - listed.length));
     if (shown === 0 && listed[0]) {
       // The first result is shown before the next search runs, and its fragment is fetched alone:
@@ -105,11 +114,7 @@ export async function runSearch(doc: Document, raw: string, filters: Record<stri
     show(result);
   }
   if (stale()) return shown;
-  const rewritten = text === raw.trim() ? '' : ` for “${text}”`;
-  const inStacks = totals.symbols > 0 ? `${countLabel(totals.symbols, 'case')} with it in a stack trace` : '';
-  const mention = totals.pages === 1 ? ' mentions it' : ' mention it';
-  const inText = totals.symbols === 0 || totals.pages > 0 ? `${countLabel(totals.pages, totals.symbols > 0 ? 'page' : 'result')}${totals.symbols > 0 ? mention : ''}` : '';
-  status.textContent = `${[inStacks, inText].filter(Boolean).join('; ')}${rewritten}`;
+  status.textContent = searchStatus(totals, text === raw.trim() ? '' : text);
   performance.mark('search:done');
   return shown;
 }

@@ -52,3 +52,22 @@ describe('symbol index results', () => {
     expect(new Set(pages).size).toBe(pages.length);
   });
 });
+
+describe('title index results', () => {
+  it('put the page titled with the words first, before the pages that only mention them', async () => {
+    const hits = await search('bad page state');
+    expect(hits[0]?.page).toBe('/symptoms/bad-page-state/');
+    const titled = hits.findIndex((hit) => !/bad page state/i.test(hit.title));
+    const mentionsOnly = titled === -1 ? hits.length : titled;
+    expect(hits.slice(0, mentionsOnly).every((hit) => /bad page state/i.test(hit.title))).toBe(true);
+    expect(hits.length).toBeGreaterThan(mentionsOnly);
+  });
+
+  it('match an unfinished last word, and keep facet filters', async () => {
+    const hits = await search('soft lock');
+    expect(hits[0]?.page).toBe('/symptoms/soft-lockup/');
+    const cases = await search('bad page state', { kind: 'case' });
+    expect(cases.length).toBeGreaterThan(0);
+    expect(cases.every((hit) => hit.kind === 'case')).toBe(true);
+  });
+});

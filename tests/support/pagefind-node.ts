@@ -2,8 +2,11 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TITLE_INDEX_FOLDER } from '../../src/lib/search/lookup-titles.ts';
 import { SEARCH_RANKING, searchSite, type PagefindApi } from '../../src/lib/search/search-site.ts';
+import { SYMBOL_INDEX_FOLDER } from '../../src/lib/search/symbol-results.ts';
 import type { SymbolIndexShard } from '../../src/lib/search/symbol-index.ts';
+import type { TitleIndexShard } from '../../src/lib/search/title-index.ts';
 
 export interface SearchHit {
   url: string;
@@ -14,7 +17,7 @@ export interface SearchHit {
 }
 
 /**
- * Loads a built site's Pagefind index and symbol index in Node: the same WebAssembly search and
+ * Loads a built site's Pagefind, symbol and title indexes in Node: the same WebAssembly search and
  * the same `searchSite` the search page runs, with `fetch` served from the files on disk.
  */
 export async function openPagefind(siteDir: string): Promise<(query: string, filters?: Record<string, string>) => Promise<SearchHit[]>> {
@@ -28,13 +31,20 @@ export async function openPagefind(siteDir: string): Promise<(query: string, fil
   const pagefind = (await import(pathToFileURL(path.join(bundle, 'pagefind.js')).href)) as PagefindApi & { init(): Promise<void> };
   await pagefind.options({ basePath: pathToFileURL(`${bundle}/`).href, baseUrl: '/', ranking: SEARCH_RANKING });
   await pagefind.init();
-  // The symbol index's shards, read from the built site as the page fetches them.
-  const loadShard = async (key: string) => {
-    const file = path.join(siteDir, 'symbol-index', `${key}.json`);
-    return existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as SymbolIndexShard) : undefined;
+  // The shards of the symbol and title indexes, read from the built site as the page fetches them.
+  const shardReader =
+    <Shard>(folder: string) =>
+    async (key: string) => {
+      const file = path.join(siteDir, folder, `${key}.json`);
+      return existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as Shard) : undefined;
+    };
+  const indexes = {
+    pagefind: () => Promise.resolve(pagefind),
+    symbols: shardReader<SymbolIndexShard>(SYMBOL_INDEX_FOLDER),
+    titles: shardReader<TitleIndexShard>(TITLE_INDEX_FOLDER),
   };
   return async (query, filters = {}) => {
-    const search = await searchSite(pagefind, loadShard, query, filters);
+    const search = await searchSite(indexes, query, filters);
     const data = await Promise.all(search.results.map((result) => result.data()));
     return data.map((item) => ({ url: item.url, page: item.url.replace(/#.*$/, ''), title: item.meta.title ?? '', kind: item.meta.kind ?? '' }));
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resultsInOrder, type PagefindApi, type ResultBatch } from '../../src/lib/search/search-site.ts';
+import { resultsInOrder, type PagefindApi, type ResultBatch, type SearchIndexes } from '../../src/lib/search/search-site.ts';
 import type { SymbolIndexShard } from '../../src/lib/search/symbol-index.ts';
+import { buildTitleIndex, type TitleIndexShard } from '../../src/lib/search/title-index.ts';
 
 /** A Pagefind that answers from fixed pages and logs each search it is asked for. */
 function fakeIndex(pages: Array<{ id: string; kind: string; status?: string }>) {
@@ -40,6 +41,17 @@ const shard: SymbolIndexShard = {
 };
 const loadShard = async (key: string) => (key === 'fo' ? shard : undefined);
 
+/** The title index of three pages: a symptom, and two cases titled with `foo_poll`, one also in its stacks. */
+const titleShards = buildTitleIndex([
+  { url: '/symptoms/stall/', title: 'Stall in foo driver', kind: 'symptom', facets: ['kind:symptom'], excerpt: 'A stall.' },
+  { url: '/cases/case-b/', title: 'Stall in foo_poll', kind: 'case', facets: ['kind:case', 'status:open'], excerpt: 'B.' },
+  { url: '/cases/case-f/', title: 'Oops in foo_poll', kind: 'case', facets: ['kind:case', 'status:open'], excerpt: 'F.' },
+]);
+const loadTitles = async (key: string) => titleShards.get(key);
+const noTitles = async (): Promise<TitleIndexShard | undefined> => undefined;
+
+const indexesOf = (pagefind: () => Promise<PagefindApi>, titles: SearchIndexes['titles'] = noTitles): SearchIndexes => ({ pagefind, symbols: loadShard, titles });
+
 async function collect(batches: AsyncGenerator<ResultBatch>) {
   const out: Array<{ source: string; total: number; urls: string[] }> = [];
   for await (const batch of batches) out.push({ source: batch.source, total: batch.total, urls: await Promise.all(batch.results.map(async (result) => (await result.data()).url)) });
@@ -49,7 +61,7 @@ async function collect(batches: AsyncGenerator<ResultBatch>) {
 describe('resultsInOrder', () => {
   it('lists the cases holding a symbol from the symbol index, then the pages that mention it', async () => {
     const { pagefind, log } = fakeIndex(pages);
-    expect(await collect(resultsInOrder(pagefind, loadShard, 'foo_poll', ['foo_poll']))).toEqual([
+    expect(await collect(resultsInOrder(indexesOf(pagefind), 'foo_poll', ['foo_poll']))).toEqual([
       { source: 'symbols', total: 2, urls: ['/cases/case-b/#stack-1', '/cases/case-e/#stack-2'] },
       { source: 'pages', total: 3, urls: ['/tool-a/', '/cases/case-b/', '/symptom-c/'] },
     ]);
@@ -59,11 +71,10 @@ describe('resultsInOrder', () => {
   it('shows the symbol cases without waiting for the full-text index', async () => {
     let started = false;
     const batches = resultsInOrder(
-      () => {
+      indexesOf(() => {
         started = true;
         return new Promise<PagefindApi>(() => undefined);
-      },
-      loadShard,
+      }),
       'foo_poll',
       ['foo_poll'],
     );
@@ -75,13 +86,13 @@ describe('resultsInOrder', () => {
 
   it('skips the full-text search when the symbol cases fill the list', async () => {
     const { pagefind, log } = fakeIndex(pages);
-    expect((await collect(resultsInOrder(pagefind, loadShard, 'foo_poll', ['foo_poll'], {}, 2))).map((batch) => batch.source)).toEqual(['symbols']);
+    expect((await collect(resultsInOrder(indexesOf(pagefind), 'foo_poll', ['foo_poll'], {}, 2))).map((batch) => batch.source)).toEqual(['symbols']);
     expect(log).toEqual([]);
   });
 
   it('applies facet filters to both indexes', async () => {
     const { pagefind, log } = fakeIndex(pages);
-    const batches = await collect(resultsInOrder(pagefind, loadShard, 'foo_poll', ['foo_poll'], { status: 'open' }));
+    const batches = await collect(resultsInOrder(indexesOf(pagefind), 'foo_poll', ['foo_poll'], { status: 'open' }));
     expect(batches.map((batch) => [batch.source, batch.urls])).toEqual([
       ['symbols', ['/cases/case-b/#stack-1']],
       ['pages', ['/cases/case-b/']],
@@ -95,15 +106,39 @@ describe('resultsInOrder', () => {
       ['foo_poll', ['foo_poll'], { kind: 'tool' }],
     ] as const) {
       const { pagefind, log } = fakeIndex(pages);
-      const batches = await collect(resultsInOrder(pagefind, loadShard, text, symbols, { ...filters }));
+      const batches = await collect(resultsInOrder(indexesOf(pagefind), text, symbols, { ...filters }));
       expect(batches.map((batch) => batch.source)).toEqual(['pages']);
       expect(log).toHaveLength(1);
     }
   });
 
+  it('lists the pages titled with the words between the symbol cases and the full-text pages, each page once', async () => {
+    const { pagefind } = fakeIndex(pages);
+    const batches = await collect(resultsInOrder(indexesOf(pagefind, loadTitles), 'foo_poll', ['foo_poll']));
+    expect(batches.map((batch) => [batch.source, batch.urls])).toEqual([
+      ['symbols', ['/cases/case-b/#stack-1', '/cases/case-e/#stack-2']],
+      ['titles', ['/cases/case-f/']],
+      ['pages', ['/tool-a/', '/cases/case-b/', '/symptom-c/']],
+    ]);
+  });
+
+  it('shows the titled pages without waiting for the full-text index, and filters them', async () => {
+    let started = false;
+    const indexes = indexesOf(() => {
+      started = true;
+      return new Promise<PagefindApi>(() => undefined);
+    }, loadTitles);
+    const { pagefind } = fakeIndex(pages);
+    const first = await resultsInOrder(indexes, 'stall', []).next();
+    expect(first.value).toMatchObject({ source: 'titles', total: 2, complete: true });
+    expect(started).toBe(false);
+    const [filtered] = await collect(resultsInOrder(indexesOf(pagefind, loadTitles), 'stall', [], { kind: 'case' }));
+    expect(filtered).toEqual({ source: 'titles', total: 1, urls: ['/cases/case-b/'] });
+  });
+
   it('yields nothing for an empty query', async () => {
     const { pagefind, log } = fakeIndex(pages);
-    expect(await collect(resultsInOrder(pagefind, loadShard, '', []))).toEqual([]);
+    expect(await collect(resultsInOrder(indexesOf(pagefind), '', []))).toEqual([]);
     expect(log).toEqual([]);
   });
 });

@@ -1,5 +1,9 @@
+import type { ShardLoader } from './fetch-shards.ts';
+import { titleSearchResults } from './lookup-titles.ts';
 import { prepareSearchQuery } from './prepare-query.ts';
-import { pageOf, symbolSearchResults, symbolWords, type ShardLoader } from './symbol-results.ts';
+import type { SymbolIndexShard } from './symbol-index.ts';
+import { pageOf, symbolSearchResults, symbolWords } from './symbol-results.ts';
+import type { TitleIndexShard } from './title-index.ts';
 
 /** The part of Pagefind's browser API that site search uses. */
 export interface PagefindApi {
@@ -23,7 +27,14 @@ export interface PagefindResultData {
  */
 export const SEARCH_RANKING = { pageLength: 0.2, termSaturation: 2 } as const;
 
-/** One result, from Pagefind or the symbol index: its id, and its URL, title and excerpt once loaded. */
+/** The three indexes a search reads: Pagefind (started on first use) and the two sharded indexes. */
+export interface SearchIndexes {
+  pagefind: () => Promise<PagefindApi>;
+  symbols: ShardLoader<SymbolIndexShard>;
+  titles: ShardLoader<TitleIndexShard>;
+}
+
+/** One result, from Pagefind, the symbol index or the title index: its id, and its URL, title and excerpt once loaded. */
 export interface SiteResult {
   id: string;
   data(): Promise<PagefindResultData>;
@@ -34,24 +45,27 @@ export interface ResultBatch {
   results: SiteResult[];
   /**
    * `symbols`: cases whose stack traces hold the query's symbols, from the symbol index, with
-   * `total` the number of such cases. `pages`: the full-text index's pages, with `total` how many
-   * match; a case already listed from the symbol index may be among them.
+   * `total` the number of such cases. `titles`: pages titled with the query's words, from the
+   * title index. `pages`: the full-text index's pages, with `total` how many match; a page already
+   * listed from the other two may be among them.
    */
-  source: 'symbols' | 'pages';
+  source: 'symbols' | 'titles' | 'pages';
   total: number;
+  /** False when `total` counts only the pages found and more exist (a title word in hundreds of titles). */
+  complete: boolean;
 }
 
 /**
  * The site's results for a prepared query, in display order, in batches. When the query names a
  * stack symbol (or is one identifier, such as `kfree`), the cases whose stacks hold it come first,
- * straight from one small shard of the symbol index: no full-text search is needed to show them.
- * The full-text index follows for the pages that mention the words, unless those cases already
- * fill the `shown` slots the caller lists: for a frame found in most cases that search costs
- * hundreds of milliseconds and would change nothing shown.
+ * straight from one small shard of the symbol index. Pages titled with the query's words come
+ * next, from the title index. Neither needs the full-text index, which follows for the pages that
+ * mention the words, unless the symbol index's cases already fill the `shown` slots the caller
+ * lists: for a frame found in most cases that search costs hundreds of milliseconds and would
+ * change nothing shown.
  */
 export async function* resultsInOrder(
-  pagefind: () => Promise<PagefindApi>,
-  loadShard: ShardLoader,
+  indexes: SearchIndexes,
   text: string,
   symbols: readonly string[],
   filters: Record<string, string> = {},
@@ -59,13 +73,22 @@ export async function* resultsInOrder(
   base = '',
 ): AsyncGenerator<ResultBatch> {
   if (text === '') return;
-  const symbolHits = await symbolSearchResults(symbolWords(text, symbols), loadShard, filters, base);
+  // Both shard lookups start at once; the title index's answer waits while the symbols are shown.
+  const titleLookup = titleSearchResults(text, indexes.titles, filters, base);
+  titleLookup.catch(() => undefined);
+  const symbolHits = await symbolSearchResults(symbolWords(text, symbols), indexes.symbols, filters, base);
   if (symbolHits.results.length > 0) {
-    yield { results: symbolHits.results, source: 'symbols', total: symbolHits.total };
+    yield { results: symbolHits.results, source: 'symbols', total: symbolHits.total, complete: true };
     if (symbolHits.results.length >= shown) return;
   }
-  const all = await (await pagefind()).search(text, { filters });
-  yield { results: all.results, source: 'pages', total: all.results.length };
+  const titleHits = await titleLookup;
+  // A case listed for its stacks is not listed again for its title.
+  const listed = new Set((await Promise.all(symbolHits.results.map((result) => result.data()))).map((data) => pageOf(data.url)));
+  const titled = [];
+  for (const result of titleHits.results) if (!listed.has(pageOf((await result.data()).url))) titled.push(result);
+  if (titled.length > 0) yield { results: titled, source: 'titles', total: titleHits.total, complete: titleHits.complete };
+  const all = await (await indexes.pagefind()).search(text, { filters });
+  yield { results: all.results, source: 'pages', total: all.results.length, complete: true };
 }
 
 export interface SiteSearchResult {
@@ -79,19 +102,18 @@ export interface SiteSearchResult {
 
 /**
  * Searches the site the way a kernel engineer types: frames are normalised, and when the query
- * names a stack symbol, the cases whose stacks hold it come before other pages that mention it.
- * A page found both ways is listed once, where the symbol index put it.
+ * names a stack symbol, the cases whose stacks hold it come before other pages that mention it,
+ * then the pages titled with its words. A page found several ways is listed once, where it came first.
  */
 export async function searchSite(
-  pagefind: PagefindApi,
-  loadShard: ShardLoader,
+  indexes: SearchIndexes,
   input: string,
   filters: Record<string, string> = {},
 ): Promise<SiteSearchResult> {
   const { text, symbols } = prepareSearchQuery(input);
   const results: SiteResult[] = [];
   const pages = new Set<string>();
-  for await (const batch of resultsInOrder(() => Promise.resolve(pagefind), loadShard, text, symbols, filters)) {
+  for await (const batch of resultsInOrder(indexes, text, symbols, filters)) {
     for (const result of batch.results) {
       const page = pageOf((await result.data()).url);
       if (pages.has(page)) continue;

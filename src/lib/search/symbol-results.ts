@@ -1,23 +1,11 @@
 import { escapeHtml } from '../html/escape-html.ts';
 import { lookupSymbols } from './lookup-symbols.ts';
+import type { ShardLoader } from './fetch-shards.ts';
 import type { SiteResult } from './search-site.ts';
 import type { SymbolIndexShard } from './symbol-index.ts';
 
-/** Loads one shard of the symbol index by its key; undefined when there is none. */
-export type ShardLoader = (key: string) => Promise<SymbolIndexShard | undefined>;
-
-/** Fetches shards from `<base>/symbol-index/<key>.json`, each at most once per page. */
-export function fetchShards(base: string, fetchShard: typeof fetch = fetch): ShardLoader {
-  const shards = new Map<string, Promise<SymbolIndexShard | undefined>>();
-  return (key) => {
-    let shard = shards.get(key);
-    if (!shard) {
-      shard = fetchShard(`${base}/symbol-index/${key}.json`).then((response) => (response.ok ? (response.json() as Promise<SymbolIndexShard>) : undefined));
-      shards.set(key, shard);
-    }
-    return shard;
-  };
-}
+/** Folder of the built site that holds the symbol index's shards. */
+export const SYMBOL_INDEX_FOLDER = 'symbol-index';
 
 /** A word typed alone that may be a function name without an underscore: `kfree`, `schedule`. */
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{2,}$/;
@@ -36,7 +24,7 @@ export function symbolWords(text: string, symbols: readonly string[]): string[] 
  */
 export async function symbolSearchResults(
   words: readonly string[],
-  loadShard: ShardLoader,
+  loadShard: ShardLoader<SymbolIndexShard>,
   filters: Readonly<Record<string, string>>,
   base: string,
 ): Promise<{ results: SiteResult[]; total: number }> {
