@@ -16,9 +16,6 @@ export interface PagefindFetchHost {
  *   the metadata and WebAssembly it names. This fetches the entry at once (with a fresh `ts`, as
  *   Pagefind does), then the two files it names, and hands each response over on Pagefind's first
  *   request for it.
- *
- * Runs in the browser as part of the search page's inline head script (pagefind-start-script.ts),
- * so it must stay self-contained: no imports, no outer variables.
  */
 export function installPagefindFetch(host: PagefindFetchHost, bundle: string): void {
   const network = host.fetch.bind(host);

@@ -1,4 +1,16 @@
-import type { PagefindApi } from './search-site.ts';
+import { SEARCH_RANKING, type PagefindApi } from './search-site.ts';
+
+/**
+ * Options the search page passes to Pagefind. `noWorker`: Pagefind 1.5 searches in a web worker
+ * by default, and starting that worker (a second JavaScript realm loading its own 40 KB copy of
+ * the runtime) took 35–45 ms on the critical path; the search page does one search per load, not
+ * one per keystroke, so the main thread is free to do it. Compiling the WebAssembly on the main
+ * thread needs 'wasm-unsafe-eval' in the page's script-src.
+ */
+export const PAGEFIND_OPTIONS = { ranking: SEARCH_RANKING, noWorker: true } as const;
+
+/** How often the search page asks Pagefind whether it is ready; see startPagefind. */
+export const PAGEFIND_PROBE_MS = 5;
 
 /** The Pagefind module's own calls that starting it needs, besides what searching uses. */
 export interface PagefindModule extends PagefindApi {
@@ -9,9 +21,6 @@ export interface PagefindModule extends PagefindApi {
 /**
  * Imports the Pagefind runtime, sets its options, starts loading its index and resolves once a
  * search will run at once.
- *
- * Runs in the browser as an inline script in the search page's `<head>` (see
- * pagefind-start-script.ts), so it must stay self-contained: no imports, no outer variables.
  *
  * Why the probes: Pagefind 1.5 answers a search that arrives before its WebAssembly and metadata
  * are ready by re-checking every 50 ms (`getPtr`), so a search sent a little too early starts up
