@@ -85,29 +85,48 @@ try {
   const oops = syntheticOops(seed);
   const triage = measureTriageLatency(triageJson, oops);
 
-  // Query the guilty functions of a few generated cases, as an engineer pasting a frame would.
-  const queries = content.guiltyFunctions.slice(0, 6);
-  step(`timing the first search result in Chromium for ${queries.join(', ')}`);
+  // Three kinds of query, each answered first by a different index: the guilty functions of a few
+  // generated cases, as an engineer pasting a frame would (symbol index); words of the generated
+  // titles (title index); words of the generated narratives that no title holds (Pagefind alone).
+  const SEARCH_ROUNDS = 4;
+  const searchSets = [
+    { label: 'stack symbol', queries: content.guiltyFunctions.slice(0, 6) },
+    { label: 'words of a title', queries: ['soft lockup', 'list corruption', 'refcount underflow', 'hung task'] },
+    { label: 'words only in page text (Pagefind)', queries: ['disabled the offload', 'signed distribution kernel', 'driver version', 'previous kernel'] },
+  ];
+  step(`timing the first search result in Chromium for ${searchSets.flatMap((set) => set.queries).join(', ')}`);
   const server = await serveStatic(site);
   const browser = await launchChromium();
-  // Words of the generated titles: answered by the full-text index alone, no symbol in them.
-  const proseQueries = ['soft lockup', 'list corruption', 'refcount underflow', 'hung task'];
-  let searches;
-  let proseSearches;
+  const searchRows: BenchRow[] = [];
+  const searches: Array<{ label: string; timings: Awaited<ReturnType<typeof measureFirstSearchResult>> }> = [];
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? Number.NaN;
   try {
-    searches = await measureFirstSearchResult(browser, server.url, queries);
-    proseSearches = await measureFirstSearchResult(browser, server.url, proseQueries);
+    // One page load first, in a context of its own, so that the first set timed does not also pay
+    // for starting Chromium's renderer; every "cold" load below still has an empty HTTP cache.
+    const warmUp = await browser.newContext();
+    await (await warmUp.newPage()).goto(`${server.url}/`);
+    await warmUp.close();
+    for (const set of searchSets) {
+      const timings = [];
+      // Each round opens a fresh context with the queries rotated, so each query is timed cold once.
+      for (let round = 0; round < SEARCH_ROUNDS; round++) {
+        const queries = set.queries.map((_query, index) => set.queries[(index + round) % set.queries.length] ?? '');
+        timings.push(...(await measureFirstSearchResult(browser, server.url, queries)));
+      }
+      searches.push({ label: set.label, timings });
+      const cold = timings.filter((item) => item.cold).map((item) => item.ms);
+      const warm = timings.filter((item) => !item.cold).map((item) => item.ms);
+      const coldMedian = median(cold);
+      const warmMedian = median(warm);
+      searchRows.push(
+        { metric: `First search result, ${set.label}, cold (median of ${cold.length})`, value: formatMs(coldMedian), target: '≤ 150 ms', pass: coldMedian <= 150 },
+        { metric: `First search result, ${set.label}, warm (median of ${warm.length})`, value: formatMs(warmMedian), target: '≤ 150 ms', pass: warmMedian <= 150 },
+      );
+    }
   } finally {
     await browser.close();
     await server.close();
   }
-  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? Number.NaN;
-  const cold = searches[0]?.ms ?? Number.NaN;
-  const warm = searches.slice(1).map((item) => item.ms);
-  const warmMedian = median(warm);
-  const proseCold = proseSearches[0]?.ms ?? Number.NaN;
-  const proseWarm = proseSearches.slice(1).map((item) => item.ms);
-  const proseWarmMedian = median(proseWarm);
 
   const ratio = oopsbook.wallMs / baselineMs;
   const GiB2 = 2 * 1024 ** 3;
@@ -124,10 +143,7 @@ try {
     { metric: 'Triage index JSON.parse and decode', value: formatMs(triage.parseIndexMs) },
     { metric: 'Triage, 200-line oops, first call (builds postings once per page load)', value: formatMs(triage.firstMs) },
     { metric: `Triage, 200-line oops, median / p95 of ${triage.runs} warm`, value: `${formatMs(triage.medianMs)} / ${formatMs(triage.p95Ms)}`, target: '≤ 50 ms', pass: triage.p95Ms <= 50 },
-    { metric: 'First search result, stack symbol, cold', value: formatMs(cold), target: '≤ 150 ms', pass: cold <= 150 },
-    { metric: `First search result, stack symbol, warm (median of ${warm.length})`, value: formatMs(warmMedian), target: '≤ 150 ms', pass: warmMedian <= 150 },
-    { metric: 'First search result, words of a title (full-text index), cold', value: formatMs(proseCold), target: '≤ 150 ms', pass: proseCold <= 150 },
-    { metric: `First search result, words of a title, warm (median of ${proseWarm.length})`, value: formatMs(proseWarmMedian), target: '≤ 150 ms', pass: proseWarmMedian <= 150 },
+    ...searchRows,
   ];
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${formatBytes(totalmem())} RAM, Node ${process.versions.node}, load average ${loadAtStart.toFixed(2)} at start`;
   process.stdout.write(`\n${formatBenchTable(rows)}\n\nMachine: ${machine}. Peak RSS: sum of VmRSS over the build's process tree (npx, node, pagefind), sampled every 100 ms from /proc.\n`);
@@ -147,7 +163,6 @@ try {
       triageIndex: { bytes: Buffer.byteLength(triageJson), gzipBytes: triageGzip },
       triage,
       search: searches,
-      proseSearch: proseSearches,
       rows,
     };
     writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);
