@@ -1,5 +1,5 @@
 import type { SiteGraph, SymbolOccurrence } from '../site/build-site-graph.ts';
-import { caseFacets } from '../site/case-facets.ts';
+import { caseFacetFilters } from '../site/case-facets.ts';
 import { occurrenceText } from '../site/symbol-case-rows.ts';
 
 /**
@@ -85,8 +85,7 @@ export function buildSymbolIndex(site: Pick<SiteGraph, 'cases' | 'symbols'>, per
     for (const hit of hits) {
       const entry = caseById.get(hit.case);
       if (!entry || shard.cases[hit.case]) continue;
-      const facets = caseFacets.flatMap((facet) => [...new Set(facet.values(entry.data))].map((value) => `${facet.name}:${value}`));
-      shard.cases[hit.case] = { title: entry.data.title, facets };
+      shard.cases[hit.case] = { title: entry.data.title, facets: caseFacetFilters(entry.data) };
     }
   }
   return shards;

@@ -1,6 +1,6 @@
 import type { ExportedChecklist } from '../checklists/exported-checklist.ts';
 import type { SiteGraph } from '../site/build-site-graph.ts';
-import { caseFacets } from '../site/case-facets.ts';
+import { caseFacetFilters } from '../site/case-facets.ts';
 import { countLabel } from '../site/count-label.ts';
 import { excerptOf, type TitledPage } from './title-index.ts';
 
@@ -36,7 +36,7 @@ export function titledPages(site: Pick<SiteGraph, 'cases' | 'symptoms' | 'tools'
         `/cases/${entry.id}/`,
         entry.data.title,
         entry.data.summary,
-        caseFacets.flatMap((facet) => [...new Set(facet.values(entry.data))].map((value) => `${facet.name}:${value}`)),
+        caseFacetFilters(entry.data),
       ),
     ),
   ];

@@ -21,6 +21,11 @@ export const caseFacets: readonly Facet[] = [
   },
 ];
 
+/** A case's facet values as search filters name them: `symptom:bad-page-state`, `status:open`… */
+export function caseFacetFilters(data: CaseData): string[] {
+  return caseFacets.flatMap((facet) => [...new Set(facet.values(data))].map((value) => `${facet.name}:${value}`));
+}
+
 /** Each facet's values with how many cases carry them, most common first. */
 export function facetCounts(cases: ReadonlyArray<{ data: CaseData }>): Array<{ facet: Facet; values: Array<[string, number]> }> {
   return caseFacets.map((facet) => {
