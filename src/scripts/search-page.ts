@@ -16,9 +16,9 @@ let pagefind: Promise<PagefindModule> | undefined;
 
 /**
  * Starts Pagefind on first use: resultsInOrder asks for it once the symbol and title indexes have
- * answered. Started while the page loads, its downloads, inflating and WebAssembly compile held
- * the main thread and delayed those indexes' first result by 40–50 ms on a cold load (median of
- * 8 cold loads at 10,000 cases: 164 ms against 118 ms).
+ * answered. Started from the page's head while it loaded, its downloads, inflating and WebAssembly
+ * compile held the main thread and delayed those indexes' first result (title words at 10,000
+ * cases, median of 8 cold loads: 185 ms then, 121 ms now; see the README's Search section).
  */
 function loadPagefind(): Promise<PagefindApi> {
   pagefind ??= (() => {
