@@ -47,6 +47,12 @@ describe('title lookup', () => {
     expect(await urls('soft lockup')).toEqual(['/symptoms/soft-lockup/', '/cases/a/', '/cases/d/', '/cases/b/']);
   });
 
+  it('puts pages other than cases before every case, words in a row or not', async () => {
+    const withTool = buildTitleIndex([page('/tools/lockup-detectors/', 'Soft/hard lockup detectors'), ...pages]);
+    const lookup = await lookupTitles('soft lockup', async (key) => withTool.get(key));
+    expect(lookup.pages.map((match) => match.url)).toEqual(['/symptoms/soft-lockup/', '/tools/lockup-detectors/', '/cases/a/', '/cases/d/', '/cases/b/']);
+  });
+
   it('lets the last word be unfinished, but no other', async () => {
     expect(await urls('soft lock')).toEqual(['/symptoms/soft-lockup/', '/cases/a/', '/cases/d/', '/cases/b/']);
     expect(await urls('sof lockup')).toEqual([]);

@@ -41,8 +41,9 @@ function titleHolds(title: readonly string[], words: readonly string[]): { all: 
 /**
  * Finds the pages whose titles hold every word of the query, from the sharded title index: the
  * last word may be unfinished (`soft lock`). Facet filters apply as on the rest of search. Pages
- * with the words in a row come first, then the index's ranking: pages other than cases, then
- * the newest cases.
+ * other than cases come first (the symptom, tool or checklist about the subject, however many
+ * cases share its words), then among each those with the words in a row, then the index's
+ * order: newest cases first.
  */
 export async function lookupTitles(
   text: string,
@@ -92,7 +93,8 @@ export async function lookupTitles(
     const { all, phrase } = titleHolds(titleWords(page.title), words);
     if (all) pages.push({ url, ...page, phrase });
   }
-  pages.sort((a, b) => Number(b.phrase) - Number(a.phrase) || a.order - b.order);
+  const isCase = (page: TitleMatch) => Number(page.kind === 'case');
+  pages.sort((a, b) => isCase(a) - isCase(b) || Number(b.phrase) - Number(a.phrase) || a.order - b.order);
   return { pages: pages.map(({ order: _order, ...page }) => page), complete: rarest.complete };
 }
 

@@ -27,7 +27,7 @@ export function titledPages(site: Pick<SiteGraph, 'cases' | 'symptoms' | 'tools'
     ...site.symptoms.map((entry) => page('symptom', `/symptoms/${entry.id}/`, entry.data.title, entry.data.meaning)),
     ...site.tools.map((entry) => page('tool', `/tools/${entry.id}/`, entry.data.title, entry.data.detects.join('; '))),
     ...checklists.map((checklist) =>
-      page('checklist', `/checklists/${checklist.id}/`, checklist.title, `${countLabel(checklist.items.length, 'item')}: ${checklist.items.map((item) => item.text).join('; ')}`),
+      page('checklist', `/checklists/${checklist.id}/`, checklist.title, `${countLabel(checklist.items.length, 'item')}: ${checklist.items.map((item) => item.text.replace(/[\s.;]+$/, '')).join('; ')}`),
     ),
     ...diagrams.map((diagram) => page('diagram', `/diagrams/${diagram.id}/`, diagram.spec.title, diagram.spec.description)),
     ...site.cases.map((entry) =>
