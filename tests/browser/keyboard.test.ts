@@ -38,6 +38,8 @@ describe('keyboard only', () => {
     expect(first).toMatchObject({ tag: 'a', label: 'Skip to content', ring: true });
     expect(await session.page.locator('.skip-link').evaluate((element) => element.getBoundingClientRect().left >= 0)).toBe(true);
     await session.page.keyboard.press('Enter');
+    // Following an in-page link updates the URL after the key press returns.
+    await session.page.waitForURL((url) => url.hash === '#main', { timeout: 5000 });
     expect(new URL(session.page.url()).hash).toBe('#main');
   });
 
