@@ -134,6 +134,8 @@ export function rankCasesByStack(
     if (scores[position] === 0) touched.push(position);
     scores[position] = (scores[position] ?? 0) + value;
   };
+  // A symbol counts half as much again in a case whose stacks are blamed on it.
+  const symbolValue = (position: number, id: number, weight: number) => weight * (guilty[position]?.has(id) ? 1.5 : 1);
   const symbolTerms: Array<{ symbol: string; id: number; label: string; weight: number }> = [];
   for (const [symbol, { weight, label }] of query) {
     const id = symbolIds.get(symbol);
@@ -141,7 +143,7 @@ export function rankCasesByStack(
     if (id === undefined || !postings) continue;
     const weightHere = weight * idf(total, postings.length);
     symbolTerms.push({ symbol, id, label, weight: weightHere });
-    for (const position of postings) add(position, weightHere * (guilty[position]?.has(id) ? 1.5 : 1));
+    for (const position of postings) add(position, symbolValue(position, id, weightHere));
   }
   const symptomTerms: Array<{ id: number; title: string; weight: number }> = [];
   for (const symptom of symptoms) {
@@ -152,9 +154,10 @@ export function rankCasesByStack(
     symptomTerms.push({ id, title: symptom.title, weight });
     for (const position of postings) add(position, weight);
   }
-  const moduleWeight = (name: string, outOfTree: boolean) => WEIGHT.module + (outOfTree && suspect.has(name) ? WEIGHT.outOfTreeModule : 0);
   for (const name of stackModules) {
-    for (const { case: position, outOfTree } of driverPostings.get(name) ?? []) add(position, moduleWeight(name, outOfTree));
+    for (const { case: position, outOfTree } of driverPostings.get(name) ?? []) {
+      add(position, WEIGHT.module + (outOfTree && suspect.has(name) ? WEIGHT.outOfTreeModule : 0));
+    }
   }
 
   const scored: Array<{ position: number; xen: boolean; score: number }> = [];
@@ -180,7 +183,7 @@ export function rankCasesByStack(
     const reasons: string[] = [];
     const shared = symbolTerms
       .filter((term) => caseSymbols.has(term.id))
-      .map((term) => ({ symbol: term.symbol, label: term.label, value: term.weight * (guilty[position]?.has(term.id) ? 1.5 : 1) }))
+      .map((term) => ({ symbol: term.symbol, label: term.label, value: symbolValue(position, term.id, term.weight) }))
       .sort((a, b) => b.value - a.value || a.symbol.localeCompare(b.symbol));
     if (shared.length > 0) {
       const named = shared.slice(0, 6).map((item) => (item.label === 'guilty frame' ? `${item.symbol} (guilty frame)` : item.symbol));
