@@ -1,0 +1,52 @@
+import { compile } from '../patterns.ts';
+import type { FrameSource, ReportFormat } from './report-format.ts';
+import { LOCK_SKIP } from './skip-sets.ts';
+
+/**
+ * A lock validator report: its banner is `WARNING:`, `INFO:` or `BUG:` (older kernels, sometimes
+ * in `[ … ]` brackets) and a message; group 1 is that first word, for titles that keep it.
+ */
+function lockdep(name: string, message: string, title: string, frame: FrameSource, hint = message): ReportFormat {
+  return {
+    name,
+    hint,
+    header: new RegExp(`^(WARNING|INFO|BUG): ${message}`),
+    title,
+    crashClass: 'LOCKDEP',
+    frame,
+    skip: LOCK_SKIP,
+  };
+}
+
+/** Lock validator (lockdep), RCU-usage and spinlock-debug reports, from kernel/locking/lockdep.c and kernel/locking/spinlock_debug.c. */
+export const lockingFormats: readonly ReportFormat[] = [
+  { ...lockdep('lockdep-circular', 'possible circular locking dependency detected', 'possible deadlock in {frame}', { from: 'lock' }), corruptedTitle: { WARNING: 'WARNING: possible circular locking dependency detected' } },
+  lockdep('lockdep-recursive', 'possible recursive locking detected', 'possible deadlock in {frame}', { from: 'lock' }),
+  // Named after where the irq-safe lock was taken in interrupt context.
+  lockdep('lockdep-irq-unsafe', '(?:SOFTIRQ|HARDIRQ)-(?:safe|READ-safe) -> (?:SOFTIRQ|HARDIRQ)-(?:unsafe|READ-unsafe) lock order detected', 'possible deadlock in {frame}', { from: 'section', start: /which became \S+-irq-safe at:$/ }, 'lock order detected'),
+  lockdep('lockdep-irq-lock-inversion', 'possible irq lock inversion dependency detected', 'possible deadlock in {frame}', { from: 'lock' }, 'irq lock inversion'),
+  lockdep('lockdep-inconsistent', 'inconsistent lock state', 'inconsistent lock state in {frame}', { from: 'lock' }),
+  lockdep('lockdep-bad-unlock', 'bad unlock balance detected', '{1}: bad unlock balance in {frame}', { from: 'lock' }),
+  lockdep('lockdep-held-lock-freed', 'held lock freed', '{1}: held lock freed in {frame}', { from: 'lock' }),
+  lockdep('lockdep-still-held', '.* still has locks held', '{1}: still has locks held in {frame}', { from: 'lock' }, 'still has locks held'),
+  lockdep('lockdep-held-returning', 'lock held when returning to user space', '{1}: lock held when returning to user space in {frame}', { from: 'lock' }),
+  lockdep('lockdep-nested', 'Nested lock was not taken', 'WARNING: nested lock was not taken in {frame}', { from: 'stack' }),
+  lockdep('lockdep-wait-context', 'Invalid wait context', 'WARNING: locking bug in {frame}', { from: 'stack' }),
+  lockdep('lockdep-non-static-key', 'trying to register non-static key', 'INFO: trying to register non-static key in {frame}', { from: 'stack' }),
+  lockdep('lockdep-too-low', '(MAX_[A-Z_]+ too low!)', 'BUG: {2}', { from: 'none' }, 'too low!'),
+  lockdep('lockdep-leaked', 'workqueue leaked lock or atomic', 'BUG: workqueue leaked lock or atomic in {frame}', { from: 'line', pattern: compile(String.raw`^\s*last function: ({FUNC})`) }),
+  {
+    ...lockdep('suspicious-rcu', 'suspicious RCU usage', '{1}: suspicious RCU usage in {frame}', { from: 'stack' }),
+    skip: [...LOCK_SKIP, 'allocator', 'interrupts'],
+    corruptedTitle: { WARNING: 'WARNING: suspicious RCU usage' },
+  },
+  {
+    name: 'spinlock-debug',
+    hint: 'on CPU#',
+    header: /^BUG: (spinlock|rwlock) (bad magic|already unlocked|lockup suspected|wrong owner|wrong CPU|recursion|cpu recursion) on CPU#/,
+    title: 'BUG: {1} {2} in {frame}',
+    crashClass: 'LOCKDEP',
+    frame: { from: 'stack' },
+    skip: LOCK_SKIP,
+  },
+];

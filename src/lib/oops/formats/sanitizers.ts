@@ -1,0 +1,121 @@
+import { compile } from '../patterns.ts';
+import type { ReportFormat } from './report-format.ts';
+import { SANITIZER_SKIP } from './skip-sets.ts';
+
+// Frames only a KASAN report's own stack has.
+const KASAN_STACK = /^(?:__)?kasan_report|^__asan_report|^print_address_description|^kasan_check_range$|^check_memory_region/;
+
+/** Sanitizer reports (KASAN, KMSAN, KFENCE, KCSAN, UBSAN): each names the bad access in its header. */
+export const sanitizerFormats: readonly ReportFormat[] = [
+  {
+    // Kernels before 4.11 put the address in the header and the title keeps the symbol as printed.
+    name: 'kasan-at-addr',
+    hint: 'KASAN:',
+    header: compile(String.raw`^BUG: KASAN: ([a-z0-9-]+) in ({FUNC})\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+ at addr `),
+    title: 'KASAN: {1} in {2} at addr ADDR',
+    titleWithAccess: 'KASAN: {1} {Access} in {frame}',
+    frameWithAccess: { from: 'header', group: 2 },
+    crashClass: (groups, access) => sanitizerClass('KASAN', groups[1] ?? '', access),
+    frame: { from: 'none' },
+    skip: SANITIZER_SKIP,
+    scrubNumbers: true,
+    noStackNeeded: true,
+  },
+  {
+    name: 'kasan-double-free',
+    hint: 'KASAN: double-free or invalid-free',
+    header: compile(String.raw`^BUG: KASAN: double-free or invalid-free in ({FUNC})?`),
+    title: 'KASAN: invalid-free in {frame}',
+    crashClass: 'KASAN-INVALID-FREE',
+    frame: { from: 'header', group: 1 },
+    skip: SANITIZER_SKIP,
+  },
+  {
+    name: 'kasan-on-address',
+    hint: 'KASAN:',
+    header: /^BUG: KASAN: ([a-z0-9-]+) on address/,
+    title: 'KASAN: {1} {Access}',
+    crashClass: (groups, access) => sanitizerClass('KASAN', groups[1] ?? '', access),
+    frame: { from: 'none' },
+    skip: SANITIZER_SKIP,
+    noStackNeeded: true,
+  },
+  {
+    name: 'kasan',
+    hint: 'KASAN:',
+    header: compile(String.raw`^BUG: KASAN: ([a-z0-9-]+) in ({FUNC})?`),
+    title: 'KASAN: {1}{ Access} in {frame}',
+    crashClass: (groups, access) => sanitizerClass('KASAN', groups[1] ?? '', access),
+    frame: { from: 'header', group: 2 },
+    skip: SANITIZER_SKIP,
+    ownStack: KASAN_STACK,
+  },
+  {
+    name: 'kmsan',
+    hint: 'KMSAN:',
+    header: compile(String.raw`^BUG: KMSAN: ([a-z0-9-]+) in ({FUNC})`),
+    title: 'KMSAN: {1} in {frame}',
+    crashClass: (groups) => kmsanClass(groups[1] ?? ''),
+    frame: { from: 'header', group: 2 },
+    skip: [...SANITIZER_SKIP, 'socketBuffers'],
+    skipAlso: [/^usb_submit_urb$/, /_copy_to_iter$/, /^simple_copy_to_iter$/, /^copyout/, /^instrument_copy/],
+  },
+  {
+    name: 'kfence',
+    hint: 'KFENCE:',
+    header: compile(String.raw`^BUG: KFENCE: ([a-z -]+?)(?: (read|write))? in ({FUNC})`),
+    title: 'KFENCE: {1}{ 2} in {frame}',
+    crashClass: (groups) => sanitizerClass('KFENCE', groups[1] ?? '', groups[2] ?? ''),
+    frame: { from: 'header', group: 3 },
+    skip: SANITIZER_SKIP,
+  },
+  {
+    name: 'kcsan-assert',
+    hint: 'KCSAN: assert',
+    header: compile(String.raw`^BUG: KCSAN: assert: race in ({FUNC})`),
+    title: 'KCSAN: assert: race in {frame}',
+    crashClass: 'KCSAN-ASSERT',
+    frame: { from: 'header', group: 1 },
+    skip: SANITIZER_SKIP,
+  },
+  {
+    name: 'kcsan',
+    hint: 'KCSAN:',
+    header: compile(String.raw`^BUG: KCSAN: ([a-z-]+) in ({FUNC}) / ({FUNC})`),
+    title: 'KCSAN: {1} in {2} / {3}',
+    crashClass: 'KCSAN-DATARACE',
+    frame: { from: 'header', group: 2 },
+    skip: SANITIZER_SKIP,
+    noStackNeeded: true,
+  },
+  {
+    name: 'ubsan',
+    hint: 'UBSAN:',
+    header: /^(?:=+)?UBSAN: ([A-Za-z -]+?) in /,
+    title: 'UBSAN: {1|slug} in {frame}',
+    crashClass: 'UBSAN',
+    frame: { from: 'stack' },
+    skip: SANITIZER_SKIP,
+    skipAlso: [/^handle_overflow$/, /^handle_(?:null|shift|divrem|out_of_bounds|load_invalid)/],
+  },
+];
+
+/**
+ * Sanitizer classes keep the kind for use-after-free, invalid frees, null dereferences and
+ * memory corruption; every other bad access (out-of-bounds, wild, user memory) reduces to the
+ * direction of the access, a read when the report does not say.
+ */
+function sanitizerClass(tool: string, kind: string, access: string): string {
+  const parts = [tool];
+  const normalized = kind.replace(/^slab-use-after-free$/, 'use-after-free').replace(/ /g, '-');
+  if (/use-after-free|null-ptr-deref|invalid-free|double-free|memory-corruption/.test(normalized)) {
+    parts.push(normalized.replace(/null-ptr-deref/, 'null-pointer-dereference').replace(/^double-free$/, 'invalid-free'));
+  }
+  if (!/invalid-free|double-free|corruption/.test(normalized)) parts.push(access || 'read');
+  return parts.join('-').toUpperCase();
+}
+
+/** KMSAN's classes: uninitialised values, and infoleaks of every flavour. */
+function kmsanClass(kind: string): string {
+  return /infoleak/.test(kind) ? 'KMSAN-INFO-LEAK' : `KMSAN-${kind}`.toUpperCase();
+}

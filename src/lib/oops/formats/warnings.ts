@@ -1,0 +1,54 @@
+import { compile } from '../patterns.ts';
+import type { ReportFormat } from './report-format.ts';
+import { WARN_SKIP } from './skip-sets.ts';
+
+/** Warnings: WARN() banners and messages; the source file decides the subkind, see warning-kinds.ts. */
+export const warningFormats: readonly ReportFormat[] = [
+  {
+    name: 'warning',
+    hint: 'WARNING:',
+    header: compile(
+      String.raw`^WARNING: (?:CPU: \d+ (?:UID: \d+ )?PID: -?\d+ at ({SRC}) ?({FUNC})?|at ({SRC}) ({FUNC})|(?:\[[^\]]*\] )?({SRC}) at (?:0x0|({FUNC})\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+), CPU#)`,
+    ),
+    title: 'WARNING in {frame}',
+    crashClass: 'WARNING',
+    frame: { from: 'header', group: 2 },
+    skip: WARN_SKIP,
+  },
+  {
+    name: 'warning-message',
+    consequence: true,
+    hint: 'WARNING: ',
+    header: /^(?:[a-z0-9_-]+ [0-9.:-]+: )?WARNING: ([A-Za-z][^:]*?)\s*$/,
+    title: 'WARNING: {1}',
+    crashClass: 'WARNING',
+    frame: { from: 'none' },
+    skip: WARN_SKIP,
+    noStackNeeded: true,
+  },
+  {
+    // The frame-pointer unwinder's complaint about a stack it cannot walk.
+    name: 'unwinder-bad-stack',
+    hint: 'WARNING: kernel stack',
+    header: /^WARNING: kernel stack (?:regs|frame pointer) at .* has bad/,
+    title: 'WARNING: kernel stack regs has bad value',
+    crashClass: 'WARNING',
+    frame: { from: 'none' },
+    skip: [],
+    noStackNeeded: true,
+  },
+  {
+    // SLUB debugging's object history, when the report it belongs to was lost (`** N printk
+    // messages dropped **`): the allocation or free site and its age.
+    name: 'slub-object-history',
+    hint: ' in ',
+    header: compile(String.raw`^INFO: (Allocated|Freed) in ({FUNC})\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+ (age=\d+ cpu=\d+ pid=\d+)`),
+    title: 'INFO: {1} in {2} {3}',
+    crashClass: 'DoS',
+    frame: { from: 'none' },
+    skip: [],
+    consequence: true,
+    scrubNumbers: true,
+    noStackNeeded: true,
+  },
+];
