@@ -3,7 +3,7 @@
 // measured: MB/s per pass (median, min, max) and the time per file. No thresholds: read the numbers.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseCorpusFile } from '../src/lib/corpus/parse-corpus-file.ts';
+import { parseCorpusFile } from './eval/parse-corpus-file.ts';
 import { parseOops } from '../src/lib/oops/parse-oops.ts';
 
 const args = process.argv.slice(2);
