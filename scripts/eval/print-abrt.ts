@@ -54,7 +54,8 @@ function printFile(result: AbrtFileResult): string {
     cell(String(result.reports.length), 3),
     cell(report?.title ?? (result.crashFree ? '' : '(none found)'), 58),
     cell(report?.guiltyFrame, 28),
-    cell(report?.taint?.letters || (report ? '' : '-'), 6),
+    // `-`: no Tainted: field read; `none`: read, no flag set.
+    cell(report?.taint ? report.taint.letters || 'none' : '-', 6),
     cell(report ? String(report.modules.length) : '-', 5),
     cell(report ? `${report.startLine}-${report.endLine}` : '-', 8),
     cell(expected || '-', 8),
