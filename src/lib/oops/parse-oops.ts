@@ -55,8 +55,19 @@ function matchHeader(line: string): { format: ReportFormat; match: RegExpExecArr
   return undefined;
 }
 
-/** Finds every crash report in a console log, in the order they appear. */
+const MINOR_FORMATS = new Set(reportFormats.filter((format) => format.minor).map((format) => format.name));
+
+/**
+ * Finds every crash report in a console log, in the order they appear, except that reports of
+ * running out of memory come after the others (see ReportFormat.minor).
+ */
 export function parseOops(input: string): OopsReport[] {
+  const reports = findReports(input);
+  if (!reports.some((report) => MINOR_FORMATS.has(report.format))) return reports;
+  return [...reports.filter((report) => !MINOR_FORMATS.has(report.format)), ...reports.filter((report) => MINOR_FORMATS.has(report.format))];
+}
+
+function findReports(input: string): OopsReport[] {
   const lines = toLogLines(input);
   const starts: OpenReport[] = [];
   let firstOutput = -1;

@@ -1,5 +1,7 @@
 import type { ReportFormat } from './report-format.ts';
-import { FAULT_SKIP, WARN_SKIP, HANG_SKIP, LEAK_SKIP } from './skip-sets.ts';
+import { ARM_UNWINDER, FAULT_SKIP, WARN_SKIP, HANG_SKIP, LEAK_SKIP } from './skip-sets.ts';
+
+const RT_LOCK_SLOWPATH = [/^rtlock_/, /^rt_spin_lock/, /^rt_read_lock$/, /^rt_write_lock$/, /^rwbase_/, /^__rt_mutex/, /^rt_mutex_/];
 
 /** Assertions and consistency checks: BUG(), usercopy, page and list checks, atomic sleeps, leaks. */
 export const assertionFormats: readonly ReportFormat[] = [
@@ -67,16 +69,6 @@ export const assertionFormats: readonly ReportFormat[] = [
     noStackNeeded: true,
   },
   {
-    name: 'slab-object-free',
-    hint: 'Object already free',
-    header: /^BUG \S+ \(.*\): Object already free/,
-    title: 'BUG: Object already free',
-    crashClass: 'DoS',
-    frame: { from: 'none' },
-    skip: [],
-    noStackNeeded: true,
-  },
-  {
     name: 'list-corruption',
     hint: 'list_',
     header: /^(?:list_add|list_del|list_del_entry|__list_add|__list_del_entry|hlist_add|list_splice)(?:_valid)?(?: corruption|.*corruption)/,
@@ -93,6 +85,9 @@ export const assertionFormats: readonly ReportFormat[] = [
     crashClass: 'ATOMIC_SLEEP',
     frame: { from: 'stack' },
     skip: [...HANG_SKIP],
+    // PREEMPT_RT sleeps in the slow path of a spinlock (kernel/locking/rtmutex.c, spinlock_rt.c):
+    // the caller that took the lock in atomic context is the one to blame.
+    skipAlso: [...ARM_UNWINDER, ...RT_LOCK_SLOWPATH],
   },
   {
     name: 'sleeping-in-atomic',
@@ -102,6 +97,7 @@ export const assertionFormats: readonly ReportFormat[] = [
     crashClass: 'ATOMIC_SLEEP',
     frame: { from: 'stack' },
     skip: [...HANG_SKIP],
+    skipAlso: [...ARM_UNWINDER, ...RT_LOCK_SLOWPATH],
   },
   {
     name: 'this-cpu-preemptible',

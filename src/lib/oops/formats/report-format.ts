@@ -61,6 +61,11 @@ export interface ReportFormat {
   needsEarlierOutput?: boolean;
   /** Frames only this kind of report's own stack contains (the sanitizer's report function). */
   ownStack?: RegExp;
+  /**
+   * A report about running out of a resource rather than about a bug (an allocation failure, an
+   * OOM kill): listed after the log's other reports, which are the crash the log is about.
+   */
+  minor?: boolean;
   /** The frame source to use with titleWithAccess. */
   frameWithAccess?: FrameSource;
 }
