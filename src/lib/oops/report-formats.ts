@@ -4,6 +4,7 @@ import { hangFormats } from './formats/hangs.ts';
 import { lockingFormats } from './formats/locking.ts';
 import { machineFormats } from './formats/machine.ts';
 import { memoryPressureFormats } from './formats/memory-pressure.ts';
+import { outOfTreeFormats } from './formats/out-of-tree.ts';
 import { panicFormats } from './formats/panics.ts';
 import type { ReportFormat } from './formats/report-format.ts';
 import { sanitizerFormats } from './formats/sanitizers.ts';
@@ -25,6 +26,7 @@ export const reportFormats: readonly ReportFormat[] = [
   ...assertionFormats,
   ...slabDebugFormats,
   ...memoryPressureFormats,
+  ...outOfTreeFormats,
   ...warningFormats,
   ...machineFormats,
   ...panicFormats,
