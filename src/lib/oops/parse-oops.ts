@@ -124,8 +124,9 @@ const fuzzerFormat: ReportFormat = {
 };
 
 
-function fill(template: string, groups: readonly string[], access: string, frame: string): string {
+function fill(template: string, groups: readonly string[], access: string, frame: string, next = ''): string {
   return template
+    .replace('{next}', next)
     .replace(/\{ (\d)\}/g, (_all, n: string) => (groups[Number(n)] ? ` ${groups[Number(n)]}` : ''))
     .replace(/\{(\d)\|slug\}/g, (_all, n: string) => (groups[Number(n)] ?? '').toLowerCase().replace(/\s+/g, '-'))
     .replace(/\{(\d)\}/g, (_all, n: string) => groups[Number(n)] ?? '')
@@ -239,7 +240,7 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
   if (elided) corruptedReason = 'the stack trace was cut out of the log';
 
   const damaged = corruptedReason !== undefined && !elided ? format.corruptedTitle?.[groups[1] ?? ''] : undefined;
-  let finalTitle = damaged ?? fill(title, groups, access, shown);
+  let finalTitle = damaged ?? fill(title, groups, access, shown, texts[1]?.trim() ?? '');
   if (format.scrubNumbers) finalTitle = finalTitle.replace(/\b\d+\b/g, 'NUM').replace(/\b(?:0x)?[0-9a-f]{8,16}\b/g, 'ADDR');
   const metadata = readMetadata(texts);
   const suspectModules = metadata.modules.filter(isSuspectModule).map((module) => module.name);

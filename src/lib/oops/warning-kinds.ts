@@ -44,6 +44,8 @@ export const warningKinds: readonly WarningKind[] = [
   { file: /^fs\/proc\/generic\.c$/, kind: 'proc registration bug', crashClass: 'WARNING', skip: [/^proc_/, /^__proc_/, /^_proc_/] },
   { file: /^lib\/kobject\.c$/, kind: 'kobject bug', crashClass: 'WARNING', skip: [/^kobject_/, /^__kobject_/, /^kset_/] },
   { file: /^mm\/usercopy\.c$/, kind: 'bad usercopy', crashClass: 'WARNING', skip: [/usercopy/, /check_object_size/, /check_heap_object/, /copy_(?:to|from)_user/, /^put_user/, /^get_user/] },
+  // Before 4.10 list debugging warned instead of BUG()ing, the message on the next line.
+  { file: /^lib\/list_debug\.c$/, kind: 'corrupted list', title: 'BUG: corrupted list in {frame}', crashClass: 'MEMORY_SAFETY_BUG', skip: [/^__list_/, /^list_/, /^__hlist_/, /^hlist_/] },
   // Before 4.13 the NMI watchdog reported a hard lockup as WARN(1, "Watchdog detected hard LOCKUP
   // on cpu %d") in kernel/watchdog.c: a hang, titled as the newer kernels' report is.
   { file: /^kernel\/watchdog\.c$/, kind: 'hard lockup', title: 'BUG: hard lockup in {frame}', crashClass: 'HANG', skip: NMI_WATCHDOG },

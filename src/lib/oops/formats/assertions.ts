@@ -14,7 +14,23 @@ export const assertionFormats: readonly ReportFormat[] = [
     crashClass: 'BUG',
     frame: { from: 'rip' },
     skip: [...FAULT_SKIP, 'allocator'],
-    skipAlso: [/^folio_unlock$/, /^unlock_page$/, /^rust_helper_BUG$/],
+    // assfail(): XFS's and the SPL's assertion helpers, which BUG() on their caller's behalf.
+    skipAlso: [/^folio_unlock$/, /^unlock_page$/, /^rust_helper_BUG$/, /^assfail$/],
+  },
+  {
+    // arm and arm64 die() for a BUG() trap (arch/arm/kernel/traps.c bug_handler,
+    // arch/arm64/kernel/traps.c bug_brk_handler): `Internal error: Oops - BUG: 0 [#1] SMP ARM`.
+    // Right after `kernel BUG at file:line!` it is part of that report; alone (BUG() built
+    // without CONFIG_DEBUG_BUGVERBOSE) it is the report.
+    name: 'arm-oops-bug',
+    hint: 'Oops - BUG',
+    header: /^Internal error: Oops - BUG: [0-9a-f]+ \[#\d+\]/,
+    title: 'kernel BUG in {frame}',
+    joinsPrevious: 3,
+    crashClass: 'BUG',
+    frame: { from: 'rip' },
+    skip: [...FAULT_SKIP, 'allocator'],
+    skipAlso: [/^folio_unlock$/, /^unlock_page$/, /^rust_helper_BUG$/, /^assfail$/],
   },
   {
     // An invalid-opcode trap with no `kernel BUG at` line before it (a BUG() without the file
@@ -76,6 +92,8 @@ export const assertionFormats: readonly ReportFormat[] = [
     crashClass: 'MEMORY_SAFETY_BUG',
     frame: { from: 'stack' },
     skip: [...FAULT_SKIP],
+    // Kernels before 4.10 printed the message right after a `WARNING: … at lib/list_debug.c` banner.
+    joinsPrevious: 2,
   },
   {
     name: 'scheduling-while-atomic',

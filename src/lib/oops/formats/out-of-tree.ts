@@ -1,6 +1,8 @@
 import type { ReportFormat } from './report-format.ts';
 
 /*
+ * Assertions of code built outside the C kernel proper: Rust panics, and OpenZFS.
+ *
  * Assertion failures of OpenZFS's Solaris Porting Layer (module/os/linux/spl/spl-err.c
  * spl_panic and spl_dumpstack; spl-debug.c spl_debug_bug in SPL before 0.7), the most widely
  * deployed out-of-tree module whose own reports appear on kernel consoles:
@@ -18,12 +20,43 @@ import type { ReportFormat } from './report-format.ts';
 const PANIC_SITE = /^(?:PANIC at [\w.-]+:\d+:|SPLError: \d+:\d+:\([\w.-]+:\d+:)(\w+)\(\)/;
 const SPL_FRAMES = [/^spl_/, /^vcmn_err$/, /^cmn_err$/, /^zfs_panic_recover$/, /^assfail/];
 
+// Rust's panic machinery (core::panicking, the kernel's panic handler and its BUG() helper):
+// the frame to blame is the Rust function that overflowed, unwrapped or indexed out of range.
+const RUST_PANIC_FRAMES = [
+  /rust_begin_unwind/, /4core9panicking/, /^rust_helper_BUG$/, /4core6option\d+(?:expect|unwrap)_failed/, /4core6result\d+unwrap_failed/,
+  /4core5slice5index/, /4core3fmt/, /^__cfi_/,
+];
+
 export const outOfTreeFormats: readonly ReportFormat[] = [
+  {
+    // A panic in the kernel's Rust code (rust/kernel/lib.rs panic handler, pr_emerg of the
+    // PanicInfo, then BUG()): since Rust 1.73 `rust_kernel: panicked at rust/kernel/x.rs:60:5:`
+    // with the message on the next line, before that `panicked at 'message', file:line:col`.
+    // Titled by the message and the function, as syzbot does (`attempt to add with overflow in …`).
+    name: 'rust-panic',
+    hint: 'panicked at ',
+    header: /^(?:\w+: )?panicked at \S+:\d+:\d+:$/,
+    title: '{next} in {frame}',
+    crashClass: 'BUG',
+    frame: { from: 'stack' },
+    skip: [],
+    skipAlso: RUST_PANIC_FRAMES,
+  },
+  {
+    name: 'rust-panic-quoted',
+    hint: 'panicked at ',
+    header: /^(?:\w+: )?panicked at '(.+)', \S+:\d+:\d+$/,
+    title: '{1} in {frame}',
+    crashClass: 'BUG',
+    frame: { from: 'stack' },
+    skip: [],
+    skipAlso: RUST_PANIC_FRAMES,
+  },
   {
     // VERIFY(cond), VERIFY3(a op b) with the values, VERIFY0(x); old SPL's ASSERTION(cond).
     name: 'zfs-verify',
     hint: ') failed',
-    header: /^(VERIFY|ASSERTION|ASSERT)[0-9A-Z]*\(.*\) failed/,
+    header: /^(VERIFY|ASSERTION)[0-9A-Z]*\(.*\) failed/,
     title: 'ZFS: {1} failed in {frame}',
     crashClass: 'BUG',
     frame: { from: 'line', pattern: PANIC_SITE },

@@ -30,7 +30,8 @@ export interface ReportFormat {
   header: RegExp;
   /**
    * The title. `{frame}` is replaced by the guilty frame (or `corrupted`), `{n}` by capture group
-   * n, `{ n}` by a space and group n when it is present, `{Access}` by `Read`/`Write`.
+   * n, `{ n}` by a space and group n when it is present, `{Access}` by `Read`/`Write`, `{next}` by
+   * the line after the header (for reports whose message follows their first line).
    */
   title: string;
   /** Crash class; `{n}` and `{ACCESS}` (READ or WRITE) are substituted and the result upper-cased. */
