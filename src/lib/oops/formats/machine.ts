@@ -7,6 +7,11 @@ import type { ReportFormat } from './report-format.ts';
  * needs to know, and it also fits the NMI reports of PCI and I/O errors below. The titles
  * keep the kernel's words and the bank, which names the unit that failed (a memory
  * controller, a cache, the bus interface); the status and address vary with each error.
+ *
+ * Not reports: `mce: [Hardware Error]: Machine check events logged` (mce_notify_irq, KERN_INFO:
+ * corrected errors were queued for mcelog or rasdaemon, nothing failed) and `mce: CPU0: Core
+ * temperature above threshold, cpu clock throttled` (therm_throt.c, a warning that the CPU
+ * slowed down). They are worth knowing about in a log, as symptoms, but nothing crashed.
  */
 const hardwareFormats: readonly ReportFormat[] = [
   {
@@ -46,19 +51,6 @@ const hardwareFormats: readonly ReportFormat[] = [
     hint: 'achine check',
     header: /^Kernel panic - not syncing: ((?:Fatal (?:local )?machine check|Machine check from unknown source|Timeout synchronizing machine check over CPUs|Machine check)(?: on current CPU)?)\s*$/,
     title: 'kernel panic: {1}',
-    crashClass: 'HARDWARE',
-    frame: { from: 'none' },
-    skip: [],
-    consequence: true,
-    noStackNeeded: true,
-  },
-  {
-    // mce_notify_irq(): errors were logged for mcelog or rasdaemon to decode. Usually corrected
-    // errors, but a machine that logs them is one to suspect when it crashes.
-    name: 'machine-check-logged',
-    hint: 'Machine check events logged',
-    header: /^(?:mce: )?\[Hardware Error\]: Machine check events logged/,
-    title: 'Machine check events logged',
     crashClass: 'HARDWARE',
     frame: { from: 'none' },
     skip: [],
