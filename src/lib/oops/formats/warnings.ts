@@ -27,6 +27,27 @@ export const warningFormats: readonly ReportFormat[] = [
     skip: WARN_SKIP,
   },
   {
+    // WARN_ON() of 2.6.18 to 2.6.25 (include/asm-generic/bug.h): `BUG: warning at
+    // kernel/softirq.c:141/local_bh_enable()`; before that `Badness in local_bh_enable at
+    // kernel/softirq.c:140`.
+    name: 'warning-old-bug-at',
+    hint: 'warning at ',
+    header: compile(String.raw`^BUG: warning at {SRC}/({FUNC})\(\)`),
+    title: 'WARNING in {frame}',
+    crashClass: 'WARNING',
+    frame: { from: 'header', group: 1 },
+    skip: WARN_SKIP,
+  },
+  {
+    name: 'warning-badness',
+    hint: 'Badness in ',
+    header: compile(String.raw`^Badness in ({FUNC}) at {SRC}`),
+    title: 'WARNING in {frame}',
+    crashClass: 'WARNING',
+    frame: { from: 'header', group: 1 },
+    skip: WARN_SKIP,
+  },
+  {
     name: 'warning-message',
     consequence: true,
     hint: 'WARNING: ',
