@@ -20,7 +20,8 @@ const PAGE_ALLOCATOR = [
   /^krealloc/, /^_*kvmalloc/, /^kvzalloc/, /^kvcalloc/, /^(?:__)?vmalloc/, /^vzalloc/, /^__vmalloc/, /^(?:__)?page_frag_alloc/,
   /^page_frag_cache_refill$/, /^__page_frag_cache_refill$/, /^alloc_pages_exact/, /^(?:__)?alloc_pages_node$/, /^__do_kmalloc/,
   /^kmalloc_order/, /^kmalloc_large/, /^__kmalloc_large/, /^kmem_cache_zalloc$/, /^__vmalloc_area_node$/, /^vm_area_alloc_pages$/,
-  /^new_slab_objects$/, /^___slab_alloc$/, /^refill_obj_stock$/, /^cpuset_print_/,
+  /^new_slab_objects$/, /^___slab_alloc$/, /^refill_obj_stock$/, /^cpuset_print_/, /^_*filemap_get_folio/, /^pagecache_get_page$/,
+  /^grab_cache_page/, /^find_or_create_page$/,
 ];
 
 // The OOM killer's own frames, and the memory cgroup charge paths that call it.
