@@ -35,15 +35,16 @@ const OOM_KILLER = [
 export const memoryPressureFormats: readonly ReportFormat[] = [
   {
     // dump_header(): `<comm> invoked oom-killer: gfp_mask=0x…(GFP_KERNEL), order=0,
-    // oom_score_adj=0` (2.6 kernels also print `oom_adj=`), then the allocating task's stack,
-    // Mem-Info, the task table and `Out of memory: Killed process …`.
+    // oom_score_adj=0` (2.6.3x kernels also print `oom_adj=`, 2.6.18 no task name:
+    // `oom-killer: gfp_mask=0x201d2, order=0`), then the allocating task's stack, Mem-Info,
+    // the task table and `Out of memory: Killed process …`.
     name: 'oom-killer',
-    hint: 'invoked oom-killer',
+    hint: 'oom-killer: gfp_mask',
     // OOM kills come in bursts and often follow another report (what ran the machine out of
     // memory), and another CPU's OOM output can land inside a dying kernel's panic: an OOM
     // header inside an open report belongs to it.
     consequence: true,
-    header: /^\S.{0,63} invoked oom-killer: gfp_mask=/,
+    header: /^(?:\S.{0,63} invoked )?oom-killer: gfp_mask=/,
     title: 'out of memory in {frame}',
     crashClass: 'OOM',
     minor: true,
@@ -70,10 +71,11 @@ export const memoryPressureFormats: readonly ReportFormat[] = [
   {
     // The kill itself when the report that led to it is not in the log: `Out of memory: Killed
     // process 1234 (comm) total-vm:…` (before 4.x: `Out of memory: Kill process 1234 (comm)
-    // score 900 or sacrifice child`), from __oom_kill_process() and oom_kill_process().
+    // score 900 or sacrifice child`, 2.6.2x `kill process … or a child`, 2.6.18 `Killed process
+    // 1234 (java).`), from __oom_kill_process() and oom_kill_process().
     name: 'oom-kill',
     hint: 'Out of memory',
-    header: /^Out of memory(?: \(oom_kill_allocating_task\))?: Kill(?:ed)? process \d+/,
+    header: /^Out of memory(?: \(oom_kill_allocating_task\))?: [Kk]ill(?:ed)? process \d+/,
     title: 'out of memory',
     crashClass: 'OOM',
     minor: true,
