@@ -126,7 +126,6 @@ const fuzzerFormat: ReportFormat = {
 
 function fill(template: string, groups: readonly string[], access: string, frame: string, next = ''): string {
   return template
-    .replace('{next}', next)
     .replace(/\{ (\d)\}/g, (_all, n: string) => (groups[Number(n)] ? ` ${groups[Number(n)]}` : ''))
     .replace(/\{(\d)\|slug\}/g, (_all, n: string) => (groups[Number(n)] ?? '').toLowerCase().replace(/\s+/g, '-'))
     .replace(/\{(\d)\}/g, (_all, n: string) => groups[Number(n)] ?? '')
@@ -134,6 +133,8 @@ function fill(template: string, groups: readonly string[], access: string, frame
     .replace('{Access}', access)
     .replace('{ACCESS}', access.toUpperCase())
     .replace('{frame}', frame)
+    // Last, and by a function: the quoted line may hold `{1}` or `$&` of its own.
+    .replace('{next}', () => next)
     .replace(/ {2,}/g, ' ')
     .trim();
 }
