@@ -55,8 +55,19 @@ function matchHeader(line: string): { format: ReportFormat; match: RegExpExecArr
   return undefined;
 }
 
-/** Finds every crash report in a console log, in the order they appear. */
+const MINOR_FORMATS = new Set(reportFormats.filter((format) => format.minor).map((format) => format.name));
+
+/**
+ * Finds every crash report in a console log, in the order they appear, except that reports of
+ * running out of memory come after the others (see ReportFormat.minor).
+ */
 export function parseOops(input: string): OopsReport[] {
+  const reports = findReports(input);
+  if (!reports.some((report) => MINOR_FORMATS.has(report.format))) return reports;
+  return [...reports.filter((report) => !MINOR_FORMATS.has(report.format)), ...reports.filter((report) => MINOR_FORMATS.has(report.format))];
+}
+
+function findReports(input: string): OopsReport[] {
   const lines = toLogLines(input);
   const starts: OpenReport[] = [];
   let firstOutput = -1;
@@ -113,7 +124,7 @@ const fuzzerFormat: ReportFormat = {
 };
 
 
-function fill(template: string, groups: readonly string[], access: string, frame: string): string {
+function fill(template: string, groups: readonly string[], access: string, frame: string, next = ''): string {
   return template
     .replace(/\{ (\d)\}/g, (_all, n: string) => (groups[Number(n)] ? ` ${groups[Number(n)]}` : ''))
     .replace(/\{(\d)\|slug\}/g, (_all, n: string) => (groups[Number(n)] ?? '').toLowerCase().replace(/\s+/g, '-'))
@@ -122,6 +133,8 @@ function fill(template: string, groups: readonly string[], access: string, frame
     .replace('{Access}', access)
     .replace('{ACCESS}', access.toUpperCase())
     .replace('{frame}', frame)
+    // Last, and by a function: the quoted line may hold `{1}` or `$&` of its own.
+    .replace('{next}', () => next)
     .replace(/ {2,}/g, ' ')
     .trim();
 }
@@ -228,7 +241,7 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
   if (elided) corruptedReason = 'the stack trace was cut out of the log';
 
   const damaged = corruptedReason !== undefined && !elided ? format.corruptedTitle?.[groups[1] ?? ''] : undefined;
-  let finalTitle = damaged ?? fill(title, groups, access, shown);
+  let finalTitle = damaged ?? fill(title, groups, access, shown, texts[1]?.trim() ?? '');
   if (format.scrubNumbers) finalTitle = finalTitle.replace(/\b\d+\b/g, 'NUM').replace(/\b(?:0x)?[0-9a-f]{8,16}\b/g, 'ADDR');
   const metadata = readMetadata(texts);
   const suspectModules = metadata.modules.filter(isSuspectModule).map((module) => module.name);

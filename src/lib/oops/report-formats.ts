@@ -3,9 +3,12 @@ import { faultFormats } from './formats/faults.ts';
 import { hangFormats } from './formats/hangs.ts';
 import { lockingFormats } from './formats/locking.ts';
 import { machineFormats } from './formats/machine.ts';
+import { memoryPressureFormats } from './formats/memory-pressure.ts';
+import { outOfTreeFormats } from './formats/out-of-tree.ts';
 import { panicFormats } from './formats/panics.ts';
 import type { ReportFormat } from './formats/report-format.ts';
 import { sanitizerFormats } from './formats/sanitizers.ts';
+import { slabDebugFormats } from './formats/slab-debug.ts';
 import { warningFormats } from './formats/warnings.ts';
 
 export type { FrameSource, ReportFormat } from './formats/report-format.ts';
@@ -21,6 +24,9 @@ export const reportFormats: readonly ReportFormat[] = [
   ...hangFormats,
   ...faultFormats,
   ...assertionFormats,
+  ...slabDebugFormats,
+  ...memoryPressureFormats,
+  ...outOfTreeFormats,
   ...warningFormats,
   ...machineFormats,
   ...panicFormats,

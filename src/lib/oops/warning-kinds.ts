@@ -1,3 +1,5 @@
+import { NMI_WATCHDOG } from './formats/hangs.ts';
+
 /**
  * A `WARNING: CPU: n PID: n at <file>:<line> <function>` fired inside a checker is a report about
  * the checker's caller. The file that warned (or, for a few shared entry points, the function)
@@ -33,7 +35,8 @@ export const warningKinds: readonly WarningKind[] = [
   },
   { file: /^mm\/vmalloc\.c$/, kind: 'zero-size vmalloc', crashClass: 'WARNING', skip: [/vmalloc/, /^vzalloc/, /^__vmalloc/, /^vmalloc_user$/, /^kvmalloc/, /^__kvmalloc/] },
   {
-    file: /^kernel\/locking\/lockdep\.c$/,
+    // kernel/lockdep.c before 3.16.
+    file: /^kernel\/(?:locking\/)?lockdep\.c$/,
     kind: 'locking bug',
     crashClass: 'LOCKDEP',
     skip: [/^lock_/, /^__lock_/, /^lockdep_/, /^__lockdep_/, /^_raw_/, /^do_raw_/, /^up_/, /^down_/, /^mutex_/, /^__mutex_/, /^rwsem_/, /^__rwsem_/, /^spin_/, /^__up_/, /^__down_/, /^hlock_class$/, /^check_flags$/, /^mark_/, /^validate_chain$/, /^__bfs/, /^print_/],
@@ -41,6 +44,11 @@ export const warningKinds: readonly WarningKind[] = [
   { file: /^fs\/proc\/generic\.c$/, kind: 'proc registration bug', crashClass: 'WARNING', skip: [/^proc_/, /^__proc_/, /^_proc_/] },
   { file: /^lib\/kobject\.c$/, kind: 'kobject bug', crashClass: 'WARNING', skip: [/^kobject_/, /^__kobject_/, /^kset_/] },
   { file: /^mm\/usercopy\.c$/, kind: 'bad usercopy', crashClass: 'WARNING', skip: [/usercopy/, /check_object_size/, /check_heap_object/, /copy_(?:to|from)_user/, /^put_user/, /^get_user/] },
+  // Before 4.10 list debugging warned instead of BUG()ing, the message on the next line.
+  { file: /^lib\/list_debug\.c$/, kind: 'corrupted list', title: 'BUG: corrupted list in {frame}', crashClass: 'MEMORY_SAFETY_BUG', skip: [/^__list_/, /^list_/, /^__hlist_/, /^hlist_/] },
+  // Before 4.13 the NMI watchdog reported a hard lockup as WARN(1, "Watchdog detected hard LOCKUP
+  // on cpu %d") in kernel/watchdog.c: a hang, titled as the newer kernels' report is.
+  { file: /^kernel\/watchdog\.c$/, kind: 'hard lockup', title: 'BUG: hard lockup in {frame}', crashClass: 'HANG', skip: NMI_WATCHDOG },
   // usb_submit_urb() warns about its caller's URB: syzbot names both.
   { func: /^usb_submit_urb$/, kind: 'usb_submit_urb', title: 'WARNING in {frame}/usb_submit_urb', crashClass: 'WARNING', skip: [/^usb_submit_urb$/, /^usb_start_wait_urb$/, /^usb_control_msg$/, /^usb_bulk_msg$/, /^usb_interrupt_msg$/] },
 ];

@@ -1,5 +1,7 @@
 import type { ReportFormat } from './report-format.ts';
-import { FAULT_SKIP, WARN_SKIP, HANG_SKIP, LEAK_SKIP } from './skip-sets.ts';
+import { ARM_UNWINDER, FAULT_SKIP, WARN_SKIP, HANG_SKIP, LEAK_SKIP } from './skip-sets.ts';
+
+const RT_LOCK_SLOWPATH = [/^rtlock_/, /^rt_spin_lock/, /^rt_read_lock$/, /^rt_write_lock$/, /^rwbase_/, /^__rt_mutex/, /^rt_mutex_/];
 
 /** Assertions and consistency checks: BUG(), usercopy, page and list checks, atomic sleeps, leaks. */
 export const assertionFormats: readonly ReportFormat[] = [
@@ -12,7 +14,23 @@ export const assertionFormats: readonly ReportFormat[] = [
     crashClass: 'BUG',
     frame: { from: 'rip' },
     skip: [...FAULT_SKIP, 'allocator'],
-    skipAlso: [/^folio_unlock$/, /^unlock_page$/, /^rust_helper_BUG$/],
+    // assfail(): XFS's and the SPL's assertion helpers, which BUG() on their caller's behalf.
+    skipAlso: [/^folio_unlock$/, /^unlock_page$/, /^rust_helper_BUG$/, /^assfail$/],
+  },
+  {
+    // arm and arm64 die() for a BUG() trap (arch/arm/kernel/traps.c bug_handler,
+    // arch/arm64/kernel/traps.c bug_brk_handler): `Internal error: Oops - BUG: 0 [#1] SMP ARM`.
+    // Right after `kernel BUG at file:line!` it is part of that report; alone (BUG() built
+    // without CONFIG_DEBUG_BUGVERBOSE) it is the report.
+    name: 'arm-oops-bug',
+    hint: 'Oops - BUG',
+    header: /^Internal error: Oops - BUG: [0-9a-f]+ \[#\d+\]/,
+    title: 'kernel BUG in {frame}',
+    joinsPrevious: 3,
+    crashClass: 'BUG',
+    frame: { from: 'rip' },
+    skip: [...FAULT_SKIP, 'allocator'],
+    skipAlso: [/^folio_unlock$/, /^unlock_page$/, /^rust_helper_BUG$/, /^assfail$/],
   },
   {
     // An invalid-opcode trap with no `kernel BUG at` line before it (a BUG() without the file
@@ -67,16 +85,6 @@ export const assertionFormats: readonly ReportFormat[] = [
     noStackNeeded: true,
   },
   {
-    name: 'slab-object-free',
-    hint: 'Object already free',
-    header: /^BUG \S+ \(.*\): Object already free/,
-    title: 'BUG: Object already free',
-    crashClass: 'DoS',
-    frame: { from: 'none' },
-    skip: [],
-    noStackNeeded: true,
-  },
-  {
     name: 'list-corruption',
     hint: 'list_',
     header: /^(?:list_add|list_del|list_del_entry|__list_add|__list_del_entry|hlist_add|list_splice)(?:_valid)?(?: corruption|.*corruption)/,
@@ -84,6 +92,8 @@ export const assertionFormats: readonly ReportFormat[] = [
     crashClass: 'MEMORY_SAFETY_BUG',
     frame: { from: 'stack' },
     skip: [...FAULT_SKIP],
+    // Kernels before 4.10 printed the message right after a `WARNING: … at lib/list_debug.c` banner.
+    joinsPrevious: 2,
   },
   {
     name: 'scheduling-while-atomic',
@@ -93,6 +103,9 @@ export const assertionFormats: readonly ReportFormat[] = [
     crashClass: 'ATOMIC_SLEEP',
     frame: { from: 'stack' },
     skip: [...HANG_SKIP],
+    // PREEMPT_RT sleeps in the slow path of a spinlock (kernel/locking/rtmutex.c, spinlock_rt.c):
+    // the caller that took the lock in atomic context is the one to blame.
+    skipAlso: [...ARM_UNWINDER, ...RT_LOCK_SLOWPATH],
   },
   {
     name: 'sleeping-in-atomic',
@@ -102,6 +115,7 @@ export const assertionFormats: readonly ReportFormat[] = [
     crashClass: 'ATOMIC_SLEEP',
     frame: { from: 'stack' },
     skip: [...HANG_SKIP],
+    skipAlso: [...ARM_UNWINDER, ...RT_LOCK_SLOWPATH],
   },
   {
     name: 'this-cpu-preemptible',

@@ -30,7 +30,8 @@ export interface ReportFormat {
   header: RegExp;
   /**
    * The title. `{frame}` is replaced by the guilty frame (or `corrupted`), `{n}` by capture group
-   * n, `{ n}` by a space and group n when it is present, `{Access}` by `Read`/`Write`.
+   * n, `{ n}` by a space and group n when it is present, `{Access}` by `Read`/`Write`, `{next}` by
+   * the line after the header (for reports whose message follows their first line).
    */
   title: string;
   /** Crash class; `{n}` and `{ACCESS}` (READ or WRITE) are substituted and the result upper-cased. */
@@ -61,6 +62,11 @@ export interface ReportFormat {
   needsEarlierOutput?: boolean;
   /** Frames only this kind of report's own stack contains (the sanitizer's report function). */
   ownStack?: RegExp;
+  /**
+   * A report about running out of a resource rather than about a bug (an allocation failure, an
+   * OOM kill): listed after the log's other reports, which are the crash the log is about.
+   */
+  minor?: boolean;
   /** The frame source to use with titleWithAccess. */
   frameWithAccess?: FrameSource;
 }

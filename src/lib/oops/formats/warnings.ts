@@ -8,11 +8,43 @@ export const warningFormats: readonly ReportFormat[] = [
     name: 'warning',
     hint: 'WARNING:',
     header: compile(
-      String.raw`^WARNING: (?:CPU: \d+ (?:UID: \d+ )?PID: -?\d+ at ({SRC}) ?({FUNC})?|at ({SRC}) ({FUNC})|(?:\[[^\]]*\] )?({SRC}) at (?:0x0|({FUNC})\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+), CPU#)`,
+      String.raw`^WARNING: (?:CPU: \d+ (?:UID: \d+ )?PID: -?\d+ at ({SRC}) ?({FUNC})?|at ({SRC})(?: ({FUNC}))?|(?:\[[^\]]*\] )?({SRC}) at (?:0x0|({FUNC})\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+), CPU#)`,
     ),
     title: 'WARNING in {frame}',
     crashClass: 'WARNING',
     frame: { from: 'header', group: 2 },
+    skip: WARN_SKIP,
+  },
+  {
+    // __warn() when the WARN site has no file and line (CONFIG_DEBUG_BUGVERBOSE off, or
+    // __WARN_printf from assembly): `WARNING: CPU: 3 PID: 1 at func+0x12/0x34 [mod]`.
+    name: 'warning-at-function',
+    hint: 'WARNING: CPU:',
+    header: compile(String.raw`^WARNING: CPU: \d+ (?:UID: \d+ )?PID: -?\d+ at ({FUNC})\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+`),
+    title: 'WARNING in {frame}',
+    crashClass: 'WARNING',
+    frame: { from: 'header', group: 1 },
+    skip: WARN_SKIP,
+  },
+  {
+    // WARN_ON() of 2.6.18 to 2.6.25 (include/asm-generic/bug.h): `BUG: warning at
+    // kernel/softirq.c:141/local_bh_enable()`; before that `Badness in local_bh_enable at
+    // kernel/softirq.c:140`.
+    name: 'warning-old-bug-at',
+    hint: 'warning at ',
+    header: compile(String.raw`^BUG: warning at {SRC}/({FUNC})\(\)`),
+    title: 'WARNING in {frame}',
+    crashClass: 'WARNING',
+    frame: { from: 'header', group: 1 },
+    skip: WARN_SKIP,
+  },
+  {
+    name: 'warning-badness',
+    hint: 'Badness in ',
+    header: compile(String.raw`^Badness in ({FUNC}) at {SRC}`),
+    title: 'WARNING in {frame}',
+    crashClass: 'WARNING',
+    frame: { from: 'header', group: 1 },
     skip: WARN_SKIP,
   },
   {
