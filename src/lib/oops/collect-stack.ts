@@ -1,6 +1,5 @@
-import { ContextTracker, parseFrameLine, type StackFrame } from './frames.ts';
+import { ContextTracker, parseFrameLine, parseLinkLine, parseTraceLine, type StackFrame } from './frames.ts';
 import type { LogLine } from './log-lines.ts';
-import { compile } from './patterns.ts';
 
 /*
  * Reading stacks out of a report: the primary one (faulting instruction, then the first call
@@ -56,10 +55,6 @@ export function framesRightAfter(lines: readonly LogLine[], start: number): Stac
   return frames;
 }
 
-// 32-bit ARM names each frame's caller on the same line; the caller's own line can be missing
-// when an exception stack dump sits between them (`(trace_hardirqs_off) from (__dabt_svc+0x54/0xa0)`).
-const ARM_CALLER = compile(String.raw`\) from \[<[0-9a-fA-F]+>\] \(({FUNC}\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+)\)\s*$`);
-
 /** The stack from line `first` on, and the line where it ended (for reading the next one). */
 export function collectStackFrom(lines: readonly LogLine[], first: number): { frames: StackFrame[]; end: number } {
   const frames: StackFrame[] = [];
@@ -94,7 +89,11 @@ export function collectStackFrom(lines: readonly LogLine[], first: number): { fr
       continue;
     }
     if (contexts.feed(text)) continue;
-    const frame = parseFrameLine(text);
+    const read = parseTraceLine(text);
+    // A register dump whose faulting instruction has no symbol (firmware, a wild jump) or was
+    // cut off: the link register names the function it was called from.
+    const link = read === undefined && frames.length === 0 && !inTrace ? parseLinkLine(text) : undefined;
+    const frame = read?.frame ?? link;
     if (!frame) continue;
     if (!frame.isRip && !inTrace && offset === 0) continue;
     // A `?` frame outside any trace is another stack's debris (two CPUs printing at once).
@@ -102,7 +101,9 @@ export function collectStackFrom(lines: readonly LogLine[], first: number): { fr
     const placed = { ...frame, context: contexts.current };
     flush(placed);
     frames.push(placed);
-    const caller = ARM_CALLER.exec(text)?.[1];
+    // 32-bit ARM names each frame's caller on the same line; the caller's own line can be missing
+    // when an exception stack dump sits between them (`(trace_hardirqs_off) from (__dabt_svc+0x54/0xa0)`).
+    const caller = read?.caller;
     if (caller) {
       const parsed = parseFrameLine(` ${caller}`);
       // A return address is never at offset 0: `(panic) from (get_taint+0x0/0x1c)` is a stale guess.
@@ -115,4 +116,10 @@ export function collectStackFrom(lines: readonly LogLine[], first: number): { fr
 /** `Call Trace:` straight followed by `---[ end trace`: the log lost the stack lines. */
 export function hasElidedTrace(texts: readonly string[]): boolean {
   return texts.some((text, index) => STACK_START.test(text) && /^---\[ end trace/.test(texts[index + 1] ?? ''));
+}
+
+/** Whether a call trace started between lines `from` and `to` (exclusive). */
+export function tracePrinted(lines: readonly LogLine[], from: number, to: number): boolean {
+  for (let index = from + 1; index < to; index++) if (STACK_START.test(lines[index]?.text ?? '')) return true;
+  return false;
 }
