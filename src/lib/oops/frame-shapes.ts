@@ -20,6 +20,8 @@ export interface FrameShape {
   name: string;
   /** A literal the line must contain for the shape to be tried; keeps the per-line cost low. */
   needs?: string;
+  /** The first non-blank character of every line of this shape, a cheaper test than `needs`. */
+  opens?: string;
   pattern: RegExp;
   /** Every frame of this shape is one the unwinder could not vouch for. */
   unsure?: boolean;
@@ -28,11 +30,23 @@ export interface FrameShape {
 /** Frame lines of a call trace, tried in order; the first that matches reads the line. */
 export const traceShapes: readonly FrameShape[] = [
   {
+    // Most architectures (tried first, being the commonest): up to two bracketed addresses (powerpc prints the stack pointer
+    // and the return address, sparc64 one address without `<>`, x86 with `<>`, `[]` when a paste
+    // ate them), an optional `?` (x86: not vouched for), the symbol, a module, a source location
+    // from symbolisation, `[inline]`; some vendor kernels add `[sp+ size]` before the address.
+    // Trailing markers: powerpc `(unreliable)` for a first return address that may be stale,
+    // arm64 `(P)` for the interrupted PC (arch/arm64/kernel/stacktrace.c), `()` from old WARNs.
+    name: 'address-columns',
+    pattern: compile(
+      String.raw`^\s*(?:\[[0-9a-fA-F]+\+\s*\d+\])?(?:\[<?[0-9a-fA-F]*>?\]\s*){0,2}(?<unsure>\?\s+)?${DOT}(?<fn>{FUNC})(?:${OFF})?(?:\s+\[${MOD}\])?(?:\s+(?<src>{SRC}))?(?<inline>\s+\[inline\])?\s*(?:(?:\(\)|(?<stale>\(unreliable\))|\(P\))\s*)?$`,
+    ),
+  },
+  {
     // 32-bit ARM, arch/arm/kernel/traps.c dump_backtrace_entry with CONFIG_BACKTRACE_VERBOSE:
     // `[<c0269b80>] (__wake_up_common) from [<c0269eb8>] (__wake_up_common_lock+0x84/0x108)`;
     // 3.x kernels printed the function's own offset and no space: `[<c00151e8>](unwind_backtrace+0x0/0xf8) from`.
     name: 'arm-verbose-unwind',
-    needs: ') from [<',
+    opens: '[',
     pattern: compile(
       String.raw`^\s*\[<[0-9a-fA-F]+>\] ?\((?<fn>{FUNC})(?:${OFF})?(?: \[${MOD}\])?\) from \[<[0-9a-fA-F]+>\] ?\((?<caller>[^()]{1,200})\)`,
     ),
@@ -49,21 +63,9 @@ export const traceShapes: readonly FrameShape[] = [
     // s390 before 4.x, arch/s390/kernel/dumpstack.c: the return address found in a register
     // rather than in a stack frame is printed in parentheses and may be stale: `([<0000000000112c1a>] show_trace+0x62/0x78)`.
     name: 's390-register-return',
-    needs: '([<',
+    opens: '(',
     unsure: true,
     pattern: compile(String.raw`^\s*\(\[<[0-9a-fA-F]+>\] (?<fn>{FUNC})${OFF}(?: \[${MOD}\])?\)\s*$`),
-  },
-  {
-    // Every other architecture: up to two bracketed addresses (powerpc prints the stack pointer
-    // and the return address, sparc64 one address without `<>`, x86 with `<>`, `[]` when a paste
-    // ate them), an optional `?` (x86: not vouched for), the symbol, a module, a source location
-    // from symbolisation, `[inline]`; some vendor kernels add `[sp+ size]` before the address.
-    // Trailing markers: powerpc `(unreliable)` for a first return address that may be stale,
-    // arm64 `(P)` for the interrupted PC (arch/arm64/kernel/stacktrace.c), `()` from old WARNs.
-    name: 'address-columns',
-    pattern: compile(
-      String.raw`^\s*(?:\[[0-9a-fA-F]+\+\s*\d+\])?(?:\[<?[0-9a-fA-F]*>?\]\s*){0,2}(?<unsure>\?\s+)?${DOT}(?<fn>{FUNC})(?:${OFF})?(?:\s+\[${MOD}\])?(?:\s+(?<src>{SRC}))?(?<inline>\s+\[inline\])?\s*(?:(?:\(\)|(?<stale>\(unreliable\))|\(P\))\s*)?$`,
-    ),
   },
 ];
 
@@ -85,6 +87,10 @@ const faultPrefixes: readonly string[] = [
   String.raw`PC is at `,
   // powerpc arch/powerpc/kernel/process.c show_regs: `NIP [c000000000123456] foo+0x…`.
   String.raw`NIP \[[0-9a-fA-F]+\] ${DOT}`,
+  // powerpc arch/powerpc/kernel/process.c show_stack marks where an exception interrupted the
+  // code below it: `--- interrupt: 901 at arch_local_irq_restore+0x1c/0x30`, the interrupted
+  // instruction inside a trace, as x86 prints a `RIP:` line there.
+  String.raw`--- interrupt: [0-9a-fA-F]+ at ${DOT}`,
   // MIPS arch/mips/kernel/traps.c __show_regs `epc   : 80123456 foo+0x…`, RISC-V arch/riscv/kernel/process.c `epc : foo+0x…`.
   String.raw`epc\s*: (?:[0-9a-fA-F]+ )?`,
   // s390 arch/s390/kernel/dumpstack.c show_registers: `Krnl PSW : 0704c00180000000 000000000012a4b6 (cpu_relax+0x6/0x8)`.

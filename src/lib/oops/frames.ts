@@ -54,7 +54,9 @@ export function parseTraceLine(text: string): TraceLine | undefined {
   const fault = faultLine.exec(text)?.groups;
   if (fault) return { frame: fromGroups(fault, true, true) };
   if (text.length > 400) return undefined;
+  const opening = firstNonBlank(text);
   for (const shape of traceShapes) {
+    if (shape.opens !== undefined && shape.opens !== opening) continue;
     if (shape.needs !== undefined && !text.includes(shape.needs)) continue;
     const groups = shape.pattern.exec(text)?.groups;
     if (!groups) continue;
@@ -63,6 +65,14 @@ export function parseTraceLine(text: string): TraceLine | undefined {
     if (groups.off === undefined && groups.src === undefined && groups.inline === undefined && groups.caller === undefined) return undefined;
     const reliable = !shape.unsure && groups.unsure === undefined && groups.stale === undefined;
     return { frame: fromGroups(groups, reliable, false), ...(groups.caller ? { caller: groups.caller } : {}) };
+  }
+  return undefined;
+}
+
+function firstNonBlank(text: string): string | undefined {
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char !== ' ' && char !== '\t') return char;
   }
   return undefined;
 }
@@ -136,7 +146,7 @@ function frame(
   return {
     symbol,
     // powerpc64 ELFv1 dot symbols name the same function: `.kthread` is `kthread`.
-    normalized: normalizeSymbol(symbol.replace(/^\./, '')),
+    normalized: normalizeSymbol(symbol.startsWith('.') ? symbol.slice(1) : symbol),
     ...(offset ? { offset: `0x${offset}` } : {}),
     ...(size ? { size: `0x${size}` } : {}),
     ...(module ? { module } : {}),

@@ -145,7 +145,7 @@ export const faultFormats: readonly ReportFormat[] = [
   {
     // RISC-V arch/riscv/kernel/traps.c do_trap_error → die: `Oops - illegal instruction [#1]`.
     name: 'riscv-trap',
-    hint: 'Oops - ',
+    hint: 'Oops',
     header: /^Oops - ([a-z][a-z ()-]*?) \[#\d+\]/,
     title: '{1} in {frame}',
     crashClass: 'DoS',
@@ -160,7 +160,7 @@ export const faultFormats: readonly ReportFormat[] = [
     // arm64 arch/arm64/kernel/traps.c bug_brk_handler → die("Oops - BUG"), 32-bit ARM
     // arch/arm/kernel/traps.c the same: a BUG() whose `kernel BUG at` line is missing.
     name: 'arm-bug-banner',
-    hint: 'Internal error: Oops - BUG',
+    hint: 'Oops',
     header: /^Internal error: Oops - BUG: /,
     title: 'kernel BUG in {frame}',
     crashClass: 'BUG',
@@ -174,7 +174,7 @@ export const faultFormats: readonly ReportFormat[] = [
     // `Oops - bad mode`, `Oops - undefined instruction`. Titled as syzbot titles the banner with
     // other messages (`Internal error: synchronous external abort:` → `Internal error in clear_page`).
     name: 'arm-oops-banner',
-    hint: 'Internal error: Oops',
+    hint: 'Oops',
     header: /^Internal error: Oops\b/,
     title: 'Internal error in {frame}',
     crashClass: 'DoS',
@@ -201,7 +201,7 @@ export const faultFormats: readonly ReportFormat[] = [
     // sparc64 arch/sparc/kernel/traps_64.c die_if_kernel, after its ASCII-art banner:
     // `swapper(0): Oops [#1]`, printed for kernel faults by mm/fault_64.c unhandled_fault.
     name: 'sparc-oops-banner',
-    hint: '): Oops [#',
+    hint: 'Oops',
     header: /^\S+\(\d+\): Oops \[#\d+\]/,
     title: 'BUG: unable to handle kernel paging request in {frame}',
     crashClass: 'MEMORY_SAFETY_BUG',
@@ -209,28 +209,33 @@ export const faultFormats: readonly ReportFormat[] = [
     skip: FAULT_SKIP,
     consequence: true,
   },
-  {
+  ...[
     // MIPS arch/mips/kernel/traps.c do_bp → die_if_kernel("Kernel bug detected"): BUG() whose
     // `kernel BUG at` line is missing; RISC-V arch/riscv/kernel/traps.c prints `Kernel BUG [#1]`.
-    name: 'mips-riscv-bug-banner',
-    hint: 'Kernel ',
-    header: /^(?:Kernel bug detected\[#\d+\]:|Kernel BUG \[#\d+\])/,
-    title: 'kernel BUG in {frame}',
-    crashClass: 'BUG',
-    frame: { from: 'rip' },
-    skip: [...FAULT_SKIP, 'allocator'],
-    consequence: true,
-  },
+    { hint: 'Kernel bug detected', header: /^Kernel bug detected\[#\d+\]:/ },
+    { hint: 'Kernel BUG [', header: /^Kernel BUG \[#\d+\]/ },
+  ].map(
+    ({ hint, header }): ReportFormat => ({
+      name: 'bug-banner',
+      hint,
+      header,
+      title: 'kernel BUG in {frame}',
+      crashClass: 'BUG',
+      frame: { from: 'rip' },
+      skip: [...FAULT_SKIP, 'allocator'],
+      consequence: true,
+    }),
+  ),
   /*
    * A register dump with every header line before it lost (a pasted excerpt): the faulting
    * instruction's line is printed by each architecture's die() path (see frame-shapes.ts), so a
    * report starts there when none is open, named after the function it shows.
    */
-  ...['pc : ', 'PC is at ', 'NIP [', 'Krnl PSW : ', 'epc', 'TPC: <'].map(
+  ...['pc : ', 'PC is at ', 'NIP [', 'Krnl PSW : ', 'epc   : ', 'epc : ', 'TPC: <'].map(
     (hint): ReportFormat => ({
       name: 'register-dump',
       hint,
-      header: /^(?:pc : |PC is at |NIP \[[0-9a-fA-F]+\] |Krnl PSW : [0-9a-fA-F]+ [0-9a-fA-F]+ \(|epc\s*: (?:[0-9a-fA-F]+ )?|TPC: <)\.?[A-Za-z_]\w*\+0x/,
+      header: /^(?:pc : |PC is at |NIP \[[0-9a-fA-F]+\] |Krnl PSW : [0-9a-fA-F]+ [0-9a-fA-F]+ \(|epc {1,3}: (?:[0-9a-fA-F]+ )?|TPC: <)\.?[A-Za-z_]\w*\+0x/,
       title: 'Oops in {frame}',
       crashClass: 'DoS',
       frame: { from: 'rip' },
