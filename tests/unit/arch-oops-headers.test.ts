@@ -82,6 +82,9 @@ describe('fault reports of every architecture', () => {
     expect(titles(`Internal error: Oops - BUG: 00000000f2000800 [#1] PREEMPT SMP\n${body}`)).toEqual(['kernel BUG in foo_write']);
     expect(titles(`kernel BUG at drivers/foo.c:10!\nInternal error: Oops - BUG: 00000000f2000800 [#1] PREEMPT SMP\n${body}`)).toEqual(['kernel BUG in foo_write']);
     expect(titles(`Internal error: Oops: 0000000096000005 [#1] PREEMPT SMP\n${body}`)).toEqual(['Internal error in foo_write']);
+    // Older arm64: `BRK handler` with the ESR of the BUG immediate; any other BRK is a plain internal error.
+    expect(titles(`kernel BUG at drivers/foo.c:10!\nInternal error: BRK handler: f2000800 [#1] PREEMPT SMP\n${body}`)).toEqual(['kernel BUG in foo_write']);
+    expect(titles(`Internal error: BRK handler: f2000100 [#1] PREEMPT SMP\n${body}`)).toEqual(['Internal error in foo_write']);
   });
 
   it('a register dump alone is a report, unless a panic follows it with no trace between', () => {

@@ -158,10 +158,12 @@ export const faultFormats: readonly ReportFormat[] = [
    */
   {
     // arm64 arch/arm64/kernel/traps.c bug_brk_handler → die("Oops - BUG"), 32-bit ARM
-    // arch/arm/kernel/traps.c the same: a BUG() whose `kernel BUG at` line is missing.
+    // arch/arm/kernel/traps.c the same: a BUG() whose `kernel BUG at` line is missing. Older
+    // arm64 kernels said `BRK handler` with the ESR of `brk #0x800`, the BUG immediate
+    // (arch/arm64/include/asm/brk-imm.h BUG_BRK_IMM).
     name: 'arm-bug-banner',
-    hint: 'Oops',
-    header: /^Internal error: Oops - BUG: /,
+    hint: 'Internal error: ',
+    header: /^Internal error: (?:Oops - BUG: |BRK handler: (?:00000000)?f2000800 )/,
     title: 'kernel BUG in {frame}',
     crashClass: 'BUG',
     frame: { from: 'rip' },
