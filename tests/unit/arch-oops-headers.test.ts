@@ -65,6 +65,19 @@ describe('fault reports of every architecture', () => {
     ]);
   });
 
+  it('other die() banners alone are titled by their message', () => {
+    const ppc = 'NIP [c000000000123456] foo_ioctl+0x2c/0x90\nCall Trace:\n[c000000013a9fb50] [c0000000008b6a7c] foo_ioctl+0x1c/0x90';
+    expect(titles(`Oops: Exception in kernel mode, sig: 5 [#1]\n${ppc}`)).toEqual(['kernel BUG in foo_ioctl']);
+    expect(titles(`kernel BUG at drivers/foo.c:10!\nOops: Exception in kernel mode, sig: 5 [#1]\n${ppc}`)).toEqual(['kernel BUG in foo_ioctl']);
+    expect(titles(`Oops: Machine check, sig: 7 [#1]\n${ppc}`)).toEqual(['Machine check in foo_ioctl']);
+    expect(titles('illegal operation: 0001 ilc:1 [#1] SMP\nKrnl PSW : 0704c00180000000 000000000012a4b6 (foo_bar+0x6/0x8)\nCall Trace:\n [<000000000012a4b6>] foo_bar+0x6/0x8')).toEqual([
+      'illegal operation in foo_bar',
+    ]);
+    expect(titles('Reserved instruction in kernel code[#1]:\nepc   : 8003ab3c foo_free+0x4/0xc\nCall Trace:\n[<8003ab3c>] foo_free+0x4/0xc')).toEqual([
+      'Reserved instruction in kernel code in foo_free',
+    ]);
+  });
+
   it('MIPS and RISC-V: BUG() banners alone, RISC-V trap banners', () => {
     const mips = 'Kernel bug detected[#1]:\nCPU: 0 PID: 1 Comm: init Not tainted 3.18.29 #6\nepc   : 8003ab3c foo_free+0x4/0xc\nra    : 80036f64 foo_release+0x14/0xbc\nCall Trace:\n[<8003ab3c>] foo_free+0x4/0xc\n[<80036f64>] foo_release+0x14/0xbc';
     expect(titles(mips)).toEqual(['kernel BUG in foo_free']);

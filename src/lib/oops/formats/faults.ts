@@ -228,6 +228,37 @@ export const faultFormats: readonly ReportFormat[] = [
       consequence: true,
     }),
   ),
+  {
+    // powerpc arch/powerpc/kernel/traps.c: a trap instruction in kernel mode (BUG()) ends in
+    // _exception → die("Exception in kernel mode", regs, SIGTRAP).
+    name: 'powerpc-trap-banner',
+    hint: 'Oops',
+    header: /^Oops: Exception in kernel mode, sig: 5 \[#\d+\]/,
+    title: 'kernel BUG in {frame}',
+    crashClass: 'BUG',
+    frame: { from: 'rip' },
+    skip: [...FAULT_SKIP, 'allocator'],
+    consequence: true,
+  },
+  // Every other die() banner, titled by its message: powerpc `Oops: Machine check, sig: 7 [#1]`
+  // (traps.c die), s390 `illegal operation: 0001 ilc:1 [#1]` (dumpstack.c die), MIPS
+  // `Reserved instruction in kernel code[#1]:` (arch/mips/kernel/traps.c die).
+  ...[
+    { hint: 'Oops', header: /^Oops: ([A-Z][A-Za-z ]+?), sig: \d+ \[#\d+\]/ },
+    { hint: ' ilc:', header: /^([a-z]+(?: [a-z]+)*): [0-9a-f]{4} ilc:\d \[#\d+\]/ },
+    { hint: '[#', header: /^([A-Z][A-Za-z ]+?)\[#\d+\]:\s*$/ },
+  ].map(
+    ({ hint, header }): ReportFormat => ({
+      name: 'die-banner',
+      hint,
+      header,
+      title: '{1} in {frame}',
+      crashClass: 'DoS',
+      frame: { from: 'rip' },
+      skip: FAULT_SKIP,
+      consequence: true,
+    }),
+  ),
   /*
    * A register dump with every header line before it lost (a pasted excerpt): the faulting
    * instruction's line is printed by each architecture's die() path (see frame-shapes.ts), so a
