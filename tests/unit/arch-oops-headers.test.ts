@@ -6,7 +6,7 @@ import { parseOops } from '../../src/lib/oops/parse-oops.ts';
 const titles = (log: string) => parseOops(log).map((report) => report.title);
 
 describe('fault reports of every architecture', () => {
-  it('sparc64: unhandled_fault, die_if_kernel banner, TPC/RPC registers, Call Trace', () => {
+  it('sparc64: unhandled_fault, die_if_kernel banner, TPC/RPC registers, register-window callers', () => {
     const log = [
       'Unable to handle kernel NULL pointer dereference',
       'tsk->{mm,active_mm}->context = 0000000000000000',
@@ -17,11 +17,12 @@ describe('fault reports of every architecture', () => {
       'TSTATE: 0000004480001605 TPC: 00000000004a1234 TNPC: 00000000004a1238 Y: 00000000    Not tainted',
       'TPC: <foo_lookup+0x14/0x40>',
       'RPC: <foo_open+0x30/0x60>',
-      'Call Trace:',
-      ' [0000000000456789] foo_open+0x30/0x60',
-      ' [000000000045abcd] do_sys_open+0x10/0x20',
+      'Caller[0000000000456789]: foo_open+0x30/0x60',
+      'Caller[000000000045abcd]: do_sys_open+0x10/0x20',
+      'Instruction DUMP: 9de3bf40  f25e6018  80a66000 <c4066008> 02400012',
     ].join('\n');
     expect(titles(log)).toEqual(['BUG: unable to handle kernel NULL pointer dereference in foo_lookup']);
+    expect(parseOops(log)[0]?.frames.map((frame) => frame.normalized)).toEqual(['foo_lookup', 'foo_open', 'do_sys_open']);
     // The banner alone, the fault line lost.
     expect(titles(log.split('\n').slice(4).join('\n'))).toEqual(['BUG: unable to handle kernel paging request in foo_lookup']);
   });

@@ -112,6 +112,7 @@ describe('frame lines of every architecture', () => {
     ['([<0000000000112c1a>] show_trace+0x62/0x78)', 'show_trace', false],
     // sparc64: one address without angle brackets.
     [' [00000000004a1b2c] sys_ioctl+0x4c/0x80', 'sys_ioctl', true],
+    ['Caller[000000000042ba5c]: do_sys_open+0x13c/0x200', 'do_sys_open', true],
     // MIPS, RISC-V, OpenRISC.
     ['[<80016084>] show_stack+0x48/0x70', 'show_stack', true],
   ])('%s', (line, name, reliable) => {

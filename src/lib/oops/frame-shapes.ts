@@ -60,6 +60,13 @@ export const traceShapes: readonly FrameShape[] = [
     ),
   },
   {
+    // sparc arch/sparc/kernel/traps_64.c (and traps_32.c) die_if_kernel walks the register
+    // windows itself: `Caller[000000000042ba5c]: do_sys_open+0x13c/0x200`.
+    name: 'sparc-register-window',
+    opens: 'C',
+    pattern: compile(String.raw`^\s*Caller\[[0-9a-fA-F]+\]: (?<fn>{FUNC})${OFF}(?: \[${MOD}\])?\s*$`),
+  },
+  {
     // s390 before 4.x, arch/s390/kernel/dumpstack.c: the return address found in a register
     // rather than in a stack frame is printed in parentheses and may be stale: `([<0000000000112c1a>] show_trace+0x62/0x78)`.
     name: 's390-register-return',
