@@ -66,6 +66,12 @@ describe('fault reports of every architecture', () => {
     ]);
   });
 
+  it('OpenRISC: the fault line, its Oops#: banner, an unsymbolised PC and a symbolised trace', () => {
+    const log = 'Unable to handle kernel access at virtual address 0x00000004\n\nOops#: 0000\nCPU #: 0\n   PC: c03c1694    SR: 00008a7f    SP: d89a3c90\nCall trace:\n[<c03c1694>] foo_poll+0x70/0x1bc\n[<c0004abc>] do_sys_poll+0x10/0x20';
+    expect(titles(log)).toEqual(['BUG: unable to handle kernel paging request in foo_poll']);
+    expect(titles(log.split('\n').slice(2).join('\n'))).toEqual(['BUG: unable to handle kernel paging request in foo_poll']);
+  });
+
   it('other die() banners alone are titled by their message', () => {
     const ppc = 'NIP [c000000000123456] foo_ioctl+0x2c/0x90\nCall Trace:\n[c000000013a9fb50] [c0000000008b6a7c] foo_ioctl+0x1c/0x90';
     expect(titles(`Oops: Exception in kernel mode, sig: 5 [#1]\n${ppc}`)).toEqual(['kernel BUG in foo_ioctl']);

@@ -31,10 +31,11 @@ export const faultFormats: readonly ReportFormat[] = [
     // permission faults (`read from unreadable memory`, `execute from non-executable memory`,
     // `write to read-only memory`); powerpc mm/fault.c, old `… paging request for data at address`
     // and new `BUG: Unable to handle kernel data access on read at`; s390 mm/fault.c
-    // `… pointer dereference in virtual kernel address space` (any address, not only NULL).
+    // `… pointer dereference in virtual kernel address space` (any address, not only NULL);
+    // OpenRISC arch/openrisc/mm/fault.c `Unable to handle kernel access at virtual address 0x…`.
     name: 'paging-request',
     hint: 'nable to handle',
-    header: /^(?:BUG: unable to handle (?:kernel paging request|page fault for address)|(?:CPU \d+ )?Unable to handle kernel (?:paging request (?:at virtual address|for (?:data|instruction fetch|unaligned access|unknown fault)|in virtual (?:kernel|user) address space)|pointer dereference in virtual|read from unreadable memory|execute from non-executable memory|write to read-only memory)|BUG: Unable to handle (?:kernel data access|kernel instruction fetch|kernel unaligned access|unknown paging fault))/,
+    header: /^(?:BUG: unable to handle (?:kernel paging request|page fault for address)|(?:CPU \d+ )?Unable to handle kernel (?:paging request (?:at virtual address|for (?:data|instruction fetch|unaligned access|unknown fault)|in virtual (?:kernel|user) address space)|access at virtual address|pointer dereference in virtual|read from unreadable memory|execute from non-executable memory|write to read-only memory)|BUG: Unable to handle (?:kernel data access|kernel instruction fetch|kernel unaligned access|unknown paging fault))/,
     title: 'BUG: unable to handle kernel paging request in {frame}',
     crashClass: 'MEMORY_SAFETY_BUG',
     frame: { from: 'rip' },
@@ -189,10 +190,10 @@ export const faultFormats: readonly ReportFormat[] = [
     // alone still means a kernel paging request: x86 `Oops: 0002 [#1] SMP` (arch/x86/mm/fault.c),
     // s390 `Oops: 0004 ilc:3 [#1]` (arch/s390/mm/fault.c), powerpc `Oops: Kernel access of bad
     // area, sig: 11 [#1]` (arch/powerpc/mm/fault.c), MIPS `Oops[#1]:` (arch/mips/mm/fault.c),
-    // RISC-V `Oops [#1]` (arch/riscv/mm/fault.c).
+    // RISC-V `Oops [#1]` (arch/riscv/mm/fault.c), OpenRISC `Oops#: 0001` (arch/openrisc/kernel/traps.c die).
     name: 'fault-oops-banner',
     hint: 'Oops',
-    header: /^(?:Oops: (?:[0-9a-f]{4} (?:ilc:\d )?\[#\d+\]|Kernel access of bad area, sig: \d+ \[#\d+\])|Oops ?\[#\d+\]:?\s*$)/,
+    header: /^(?:Oops: (?:[0-9a-f]{4} (?:ilc:\d )?\[#\d+\]|Kernel access of bad area, sig: \d+ \[#\d+\])|Oops ?\[#\d+\]:?\s*$|Oops#: [0-9a-f]{4}\s*$)/,
     title: 'BUG: unable to handle kernel paging request in {frame}',
     crashClass: 'MEMORY_SAFETY_BUG',
     frame: { from: 'rip' },
