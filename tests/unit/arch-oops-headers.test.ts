@@ -91,6 +91,7 @@ describe('fault reports of every architecture', () => {
     expect(titles(`kernel BUG at mm/foo.c:12!\n${mips}`)).toEqual(['kernel BUG in foo_free']);
     const riscv = 'Oops - illegal instruction [#1]\nCPU: 0 PID: 1 Comm: init Not tainted 6.1.0 #1\nepc : foo_probe+0x2a/0x5c\n ra : really_probe+0x8e/0x2d0\nepc : ffffffff8040a1b2 ra : ffffffff805b1c3e sp : ff2000000000bb40\nCall Trace:\n[<ffffffff8040a1b2>] foo_probe+0x2a/0x5c\n[<ffffffff805b1c3e>] really_probe+0x8e/0x2d0';
     expect(titles(riscv)).toEqual(['illegal instruction in foo_probe']);
+    expect(titles(riscv.replace('illegal instruction', 'store (or AMO) access fault'))).toEqual(['store (or AMO) access fault in foo_probe']);
     expect(titles(riscv.replace('Oops - illegal instruction [#1]', 'Kernel BUG [#1]'))).toEqual(['kernel BUG in foo_probe']);
   });
 

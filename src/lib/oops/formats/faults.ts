@@ -147,7 +147,7 @@ export const faultFormats: readonly ReportFormat[] = [
     // RISC-V arch/riscv/kernel/traps.c do_trap_error → die: `Oops - illegal instruction [#1]`.
     name: 'riscv-trap',
     hint: 'Oops',
-    header: /^Oops - ([a-z][a-z ()-]*?) \[#\d+\]/,
+    header: /^Oops - ([a-z][A-Za-z ()-]*?) \[#\d+\]/,
     title: '{1} in {frame}',
     crashClass: 'DoS',
     frame: { from: 'rip' },
