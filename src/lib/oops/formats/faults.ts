@@ -163,7 +163,7 @@ export const faultFormats: readonly ReportFormat[] = [
     // arm64 kernels said `BRK handler` with the ESR of `brk #0x800`, the BUG immediate
     // (arch/arm64/include/asm/brk-imm.h BUG_BRK_IMM).
     name: 'arm-bug-banner',
-    hint: 'Internal error: ',
+    hint: 'Internal error:',
     header: /^Internal error: (?:Oops - BUG: |BRK handler: (?:00000000)?f2000800 )/,
     title: 'kernel BUG in {frame}',
     crashClass: 'BUG',
