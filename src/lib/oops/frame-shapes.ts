@@ -4,12 +4,12 @@ import { compile } from './patterns.ts';
  * The ways kernels of each architecture print a stack frame, the faulting instruction and the
  * link register, as small named shapes. Every shape uses the same named groups: `fn` the
  * function, `off` and `size` the offset into it and its size, `mod` its module, `src` a
- * symbolised source location, `inline` for `[inline]`, `unsure` for a marker saying the
- * unwinder could not vouch for the frame, and `caller` for the frame 32-bit ARM prints on the
- * same line.
+ * symbolised source location, `inline` for `[inline]`, `unsure` (x86 `?`) and `stale` (powerpc
+ * `(unreliable)`) for markers saying the unwinder could not vouch for the frame, and `caller`
+ * for the frame 32-bit ARM prints on the same line.
  */
 
-/** A module name as `%pS` prints it, optionally with a build id: `[i40e]`, `[bcachefs 1a2b…]`. */
+/** A module name as `%pS` prints it inside brackets, optionally followed by flags: `i40e`, `wl(PO)`. */
 const MOD = String.raw`(?<mod>[A-Za-z0-9_-]+)(?:\([A-Z]+\))?`;
 const OFF = String.raw`\+0x(?<off>[0-9a-fA-F]+)(?:/0x(?<size>[0-9a-fA-F]+))?`;
 // powerpc64 ELFv1 kernels print function descriptors' dot symbols: `.eeh_report_error+0x98/0x110`.
@@ -30,9 +30,9 @@ export interface FrameShape {
 /** Frame lines of a call trace, tried in order; the first that matches reads the line. */
 export const traceShapes: readonly FrameShape[] = [
   {
-    // Most architectures (tried first, being the commonest): up to two bracketed addresses (powerpc prints the stack pointer
-    // and the return address, sparc64 one address without `<>`, x86 with `<>`, `[]` when a paste
-    // ate them), an optional `?` (x86: not vouched for), the symbol, a module, a source location
+    // Most architectures, tried first as the commonest: up to two bracketed addresses (powerpc
+    // prints the stack pointer and the return address, sparc64 one address without `<>`, x86
+    // with `<>`, `[]` when a paste ate them), an optional `?` (x86: not vouched for), the symbol, a module, a source location
     // from symbolisation, `[inline]`; some vendor kernels add `[sp+ size]` before the address.
     // Trailing markers: powerpc `(unreliable)` for a first return address that may be stale,
     // arm64 `(P)` for the interrupted PC (arch/arm64/kernel/stacktrace.c), `()` from old WARNs.
@@ -44,7 +44,8 @@ export const traceShapes: readonly FrameShape[] = [
   {
     // 32-bit ARM, arch/arm/kernel/traps.c dump_backtrace_entry with CONFIG_BACKTRACE_VERBOSE:
     // `[<c0269b80>] (__wake_up_common) from [<c0269eb8>] (__wake_up_common_lock+0x84/0x108)`;
-    // 3.x kernels printed the function's own offset and no space: `[<c00151e8>](unwind_backtrace+0x0/0xf8) from`.
+    // 3.x kernels printed the function's own offset and no space:
+    // `[<c00151e8>](unwind_backtrace+0x0/0xf8) from`.
     name: 'arm-verbose-unwind',
     opens: '[',
     pattern: compile(
@@ -68,7 +69,8 @@ export const traceShapes: readonly FrameShape[] = [
   },
   {
     // s390 before 4.x, arch/s390/kernel/dumpstack.c: the return address found in a register
-    // rather than in a stack frame is printed in parentheses and may be stale: `([<0000000000112c1a>] show_trace+0x62/0x78)`.
+    // rather than in a stack frame is printed in parentheses and may be stale:
+    // `([<0000000000112c1a>] show_trace+0x62/0x78)`.
     name: 's390-register-return',
     opens: '(',
     unsure: true,
@@ -81,11 +83,13 @@ export const traceShapes: readonly FrameShape[] = [
  * the prefix come optional bracketed addresses, then `function+0xoff/0xsize [module]`.
  */
 const faultPrefixes: readonly string[] = [
-  // x86-64 arch/x86/kernel/process_64.c __show_regs and dumpstack.c show_ip: `RIP: 0010:foo+0x1/0x2`, old `RIP: 0010:[<…>]  [<…>] foo+0x…`.
+  // x86-64 arch/x86/kernel/dumpstack.c show_ip: `RIP: 0010:foo+0x1/0x2`, before 4.x
+  // `RIP: 0010:[<…>]  [<…>] foo+0x…`.
   String.raw`RIP: [0-9a-fA-F]{4}:`,
   // x86 before 4.x printed `IP: [<…>] foo+0x…` in the page-fault header.
   String.raw`IP: `,
-  // i386 arch/x86/kernel/dumpstack_32.c: `EIP: [<c0123456>] foo+0x…/0x… SS:ESP`, `EIP: 0060:[<…>]`, `EIP is at foo+0x…`.
+  // i386 arch/x86/kernel/dumpstack_32.c: `EIP: [<c0123456>] foo+0x…/0x… SS:ESP`,
+  // `EIP: 0060:[<…>]`, `EIP is at foo+0x…`.
   String.raw`EIP: (?:[0-9a-fA-F]{4}:)?`,
   String.raw`EIP is at `,
   // arm64 arch/arm64/kernel/process.c __show_regs: `pc : foo+0x1c/0x30 [mod]`.
@@ -98,9 +102,11 @@ const faultPrefixes: readonly string[] = [
   // code below it: `--- interrupt: 901 at arch_local_irq_restore+0x1c/0x30`, the interrupted
   // instruction inside a trace, as x86 prints a `RIP:` line there.
   String.raw`--- interrupt: [0-9a-fA-F]+ at ${DOT}`,
-  // MIPS arch/mips/kernel/traps.c __show_regs `epc   : 80123456 foo+0x…`, RISC-V arch/riscv/kernel/process.c `epc : foo+0x…`.
+  // MIPS arch/mips/kernel/traps.c __show_regs `epc   : 80123456 foo+0x…`, RISC-V
+  // arch/riscv/kernel/process.c `epc : foo+0x…`.
   String.raw`epc\s*: (?:[0-9a-fA-F]+ )?`,
-  // s390 arch/s390/kernel/dumpstack.c show_registers: `Krnl PSW : 0704c00180000000 000000000012a4b6 (cpu_relax+0x6/0x8)`.
+  // s390 arch/s390/kernel/dumpstack.c show_registers:
+  // `Krnl PSW : 0704c00180000000 000000000012a4b6 (cpu_relax+0x6/0x8)`.
   String.raw`Krnl PSW : [0-9a-fA-F]+ [0-9a-fA-F]+ \(`,
   // sparc64 arch/sparc/kernel/process_64.c show_regs: `TPC: <foo+0x…/0x…>`.
   String.raw`TPC: <`,
