@@ -147,6 +147,7 @@ describe('frame lines of every architecture', () => {
     [' epc : xas_create+0x ra : xas_tore+0xepc :4c054f91', 'xas_create'],
     ['TPC: <sun4v_data_access_exception+0x1c/0x80>', 'sun4v_data_access_exception'],
     ['--- interrupt: 901 at arch_local_irq_restore+0x1c/0x30', 'arch_local_irq_restore'],
+    ['--- Exception: 901 at .raw_local_irq_restore+0x1c/0x30', 'raw_local_irq_restore'],
     ['EIP: [<c0123456>] ext3_get_inode_loc+0x6f/0x2b0 SS:ESP 0068:f5e2dc5c', 'ext3_get_inode_loc'],
   ])('reads the faulting instruction in %s', (line, name) => {
     expect(read(line)).toMatchObject({ name, rip: true });

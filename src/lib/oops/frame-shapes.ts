@@ -100,8 +100,9 @@ const faultPrefixes: readonly string[] = [
   String.raw`NIP \[[0-9a-fA-F]+\] ${DOT}`,
   // powerpc arch/powerpc/kernel/process.c show_stack marks where an exception interrupted the
   // code below it: `--- interrupt: 901 at arch_local_irq_restore+0x1c/0x30`, the interrupted
-  // instruction inside a trace, as x86 prints a `RIP:` line there.
-  String.raw`--- interrupt: [0-9a-fA-F]+ at ${DOT}`,
+  // instruction inside a trace, as x86 prints a `RIP:` line there; 2.6 kernels said
+  // `--- Exception: 901 at .raw_local_irq_restore+0x…`.
+  String.raw`--- (?:interrupt|Exception): [0-9a-fA-F]+ at ${DOT}`,
   // MIPS arch/mips/kernel/traps.c __show_regs `epc   : 80123456 foo+0x…`, RISC-V
   // arch/riscv/kernel/process.c `epc : foo+0x…`.
   String.raw`epc\s*: (?:[0-9a-fA-F]+ )?`,
