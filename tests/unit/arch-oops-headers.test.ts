@@ -80,9 +80,6 @@ describe('fault reports of every architecture', () => {
     expect(titles('illegal operation: 0001 ilc:1 [#1] SMP\nKrnl PSW : 0704c00180000000 000000000012a4b6 (foo_bar+0x6/0x8)\nCall Trace:\n [<000000000012a4b6>] foo_bar+0x6/0x8')).toEqual([
       'illegal operation in foo_bar',
     ]);
-    expect(titles('Reserved instruction in kernel code[#1]:\nepc   : 8003ab3c foo_free+0x4/0xc\nCall Trace:\n[<8003ab3c>] foo_free+0x4/0xc')).toEqual([
-      'Reserved instruction in kernel code in foo_free',
-    ]);
   });
 
   it('MIPS and RISC-V: BUG() banners alone, RISC-V trap banners', () => {

@@ -242,12 +242,10 @@ export const faultFormats: readonly ReportFormat[] = [
     consequence: true,
   },
   // Every other die() banner, titled by its message: powerpc `Oops: Machine check, sig: 7 [#1]`
-  // (traps.c die), s390 `illegal operation: 0001 ilc:1 [#1]` (dumpstack.c die), MIPS
-  // `Reserved instruction in kernel code[#1]:` (arch/mips/kernel/traps.c die).
+  // (traps.c die), s390 `illegal operation: 0001 ilc:1 [#1]` (dumpstack.c die).
   ...[
     { hint: 'Oops', header: /^Oops: ([A-Z][A-Za-z ]+?), sig: \d+ \[#\d+\]/ },
-    { hint: ' ilc:', header: /^([a-z]+(?: [a-z]+)*): [0-9a-f]{4} ilc:\d \[#\d+\]/ },
-    { hint: '[#', header: /^([A-Z][A-Za-z ]+?)\[#\d+\]:\s*$/ },
+    { hint: 'ilc:', header: /^([a-z]+(?: [a-z]+)*): [0-9a-f]{4} ilc:\d \[#\d+\]/ },
   ].map(
     ({ hint, header }): ReportFormat => ({
       name: 'die-banner',
