@@ -73,6 +73,8 @@ export function parseOops(input: string): OopsReport[] {
       continue;
     }
     if (found.format.consequence && open) {
+      // A bare register dump followed by a panic with no trace between is the panic's own
+      // register dump (arm64 bad_mode, panic_bad_stack): the panic is the report.
       if (!previous?.format.givesWay || tracePrinted(lines, previous.start, position)) continue;
       starts.pop();
     }
