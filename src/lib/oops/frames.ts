@@ -23,7 +23,11 @@ export interface StackFrame {
   reliable: boolean;
   /** Where the CPU was: `task`, `IRQ`, `NMI`, `SOFTIRQ`… from the `<IRQ>` … `</IRQ>` markers. */
   context: string;
-  /** True for the `RIP:`/`IP:`/`pc :` line: the faulting instruction, not a return address. */
+  /**
+   * True for a register dump's instruction-pointer line (`RIP:`, `pc :`, `PC is at`, `NIP [`,
+   * `Krnl PSW`, `epc :`, `TPC:`) and powerpc's `--- interrupt: N at`: the instruction that faulted
+   * or was interrupted, not a return address.
+   */
   isRip: boolean;
   /**
    * True for the link-register line (`LR is at`, `lr :`) standing in for a faulting instruction
