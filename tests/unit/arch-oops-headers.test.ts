@@ -105,6 +105,11 @@ describe('fault reports of every architecture', () => {
     expect(titles(`Internal error: BRK handler: f2000100 [#1] PREEMPT SMP\n${body}`)).toEqual(['Internal error in foo_write']);
   });
 
+  it('x86: a general protection fault with a canonical address hint', () => {
+    const log = 'general protection fault, maybe for address 0x80040033: 0000 [#1] PREEMPT SMP NOPTI\nRIP: 0010:foo_init_one+0x56/0x170 [foo]\nCall Trace:\n <TASK>\n foo_init+0x10/0x20 [foo]\n </TASK>';
+    expect(titles(log)).toEqual(['general protection fault in foo_init_one']);
+  });
+
   it('a register dump alone is a report, unless a panic follows it with no trace between', () => {
     const dump = 'pc : update_cpu_capabilities+0x0/0x3c0\nlr : setup_cpu_features+0x18/0x100\nsp : ffff800011ce3de0\nx29: ffff800011ce3de0 x28: 0000000000000000';
     const panic = 'Kernel panic - not syncing: bad mode\nCall trace:\n dump_backtrace+0x0/0x1a0\n panic+0x1a0/0x3b0';

@@ -53,7 +53,9 @@ export const faultFormats: readonly ReportFormat[] = [
   {
     name: 'general-protection-fault',
     hint: 'general protection fault',
-    header: /^(?:Oops: )?general protection fault(?:, probably for non-canonical address| for non-canonical address|:)/,
+    // arch/x86/kernel/traps.c: the hint is `probably for non-canonical address` or, for a
+    // canonical one, `maybe for address`.
+    header: /^(?:Oops: )?general protection fault(?:, probably for non-canonical address|, maybe for address| for non-canonical address|:)/,
     title: 'general protection fault in {frame}',
     crashClass: 'DoS',
     frame: { from: 'rip' },
