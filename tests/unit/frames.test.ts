@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSymbolMentions, parseStackFrames } from '../../src/lib/oops/frames.ts';
+import { findSymbolMentions, parseLinkLine, parseStackFrames, parseTraceLine } from '../../src/lib/oops/frames.ts';
 import { segmentLogLine } from '../../src/lib/oops/segment-log-line.ts';
 import { stripLogPrefix } from '../../src/lib/oops/strip-log-prefix.ts';
 
@@ -90,5 +90,82 @@ describe('log lines as HTML', () => {
     const { logLinesHtml } = await import('../../src/lib/oops/log-lines-html.ts');
     const html = logLinesHtml(' <TASK>\n i40e_napi_poll+0x137f/0x1720 [i40e]\n', '/');
     expect(html).toBe('<span class="line"> &lt;TASK&gt;</span>\n<span class="line"> <a href="/symbols/i40e_napi_poll/">i40e_napi_poll+0x137f/0x1720</a> [i40e]</span>\n');
+  });
+});
+
+describe('frame lines of every architecture', () => {
+  const read = (line: string) => {
+    const parsed = parseTraceLine(line);
+    return parsed && { name: parsed.frame.normalized, module: parsed.frame.module, reliable: parsed.frame.reliable, rip: parsed.frame.isRip, caller: parsed.caller };
+  };
+
+  it.each([
+    // arm64: plain frames, `(P)` for the interrupted PC, a vendor kernel's `[sp+ size]` column.
+    [' module_emit_plt_entry+0x17c/0x190', 'module_emit_plt_entry', true],
+    [' handle_softirqs+0x9c/0x310 (P)', 'handle_softirqs', true],
+    ['[ffffff80201c7800+  32][<ffffff80091f0e2c>] vmalloc_to_page+0xd8/0xe4', 'vmalloc_to_page', true],
+    // powerpc: stack pointer and return address columns, ELFv1 dot symbols, `(unreliable)`.
+    ['[c000000010ff3ad0] [c00000000806b258] .eeh_report_error+0x98/0x110', 'eeh_report_error', true],
+    ['[c000000fffdc7b30] [c0000000001db7d0] rcu_read_lock_sched_held+0x10/0xe0 (unreliable)', 'rcu_read_lock_sched_held', false],
+    // s390: bracketed frames, the parenthesised register return address that may be stale.
+    [' [<000003ff7fc3d47e>] gcm_walk_start+0x16/0x28 [aes_s390]', 'gcm_walk_start', true],
+    ['([<0000000000112c1a>] show_trace+0x62/0x78)', 'show_trace', false],
+    // sparc64: one address without angle brackets.
+    [' [00000000004a1b2c] sys_ioctl+0x4c/0x80', 'sys_ioctl', true],
+    ['Caller[000000000042ba5c]: do_sys_open+0x13c/0x200', 'do_sys_open', true],
+    // MIPS, RISC-V, OpenRISC.
+    ['[<80016084>] show_stack+0x48/0x70', 'show_stack', true],
+  ])('%s', (line, name, reliable) => {
+    expect(read(line)).toMatchObject({ name, reliable, rip: false });
+  });
+
+  it('reads both 32-bit ARM unwinder formats and the caller they name', () => {
+    expect(read('[<c0269b80>] (__wake_up_common) from [<c0269eb8>] (__wake_up_common_lock+0x84/0x108)')).toMatchObject({
+      name: '__wake_up_common',
+      caller: '__wake_up_common_lock+0x84/0x108',
+    });
+    expect(read('[<bfa0e748>] (l2cap_sock_teardown_cb [bluetooth]) from [<bfa01e9c>] (l2cap_chan_del+0x40/0x21c [bluetooth])')).toMatchObject({
+      name: 'l2cap_sock_teardown_cb',
+      module: 'bluetooth',
+      caller: 'l2cap_chan_del+0x40/0x21c [bluetooth]',
+    });
+    expect(read('[<bf049f28>](ftdi_open+0x80/0xe8 [ftdi_sio]) from [<bf00d660>](serial_activate+0x58/0x6c [usbserial])')).toMatchObject({
+      name: 'ftdi_open',
+      module: 'ftdi_sio',
+    });
+    expect(read(' schedule_timeout from rcu_gp_fqs_loop+0x124/0x3fc')).toMatchObject({ name: 'schedule_timeout', caller: 'rcu_gp_fqs_loop+0x124/0x3fc' });
+    expect(read('Unable to handle kernel paging request from user space')).toBeUndefined();
+  });
+
+  it.each([
+    ['pc : sysctr_set_next_event+0x1c/0x88', 'sysctr_set_next_event'],
+    ['PC is at update_vsyscall+0x44/0x1b4', 'update_vsyscall'],
+    ['NIP [d0000000008cb4dc] .ipr_pci_error_detected+0x18c/0x220 [ipr]', 'ipr_pci_error_detected'],
+    ['Krnl PSW : 0704f00180000000 00000000001067ae (cpu_relax+0x1e/0x20)', 'cpu_relax'],
+    ['Krnl PSW : 0704e00180000000 000003ff8001ce88 (qdio_do_sqbs+0x310/0x318 [qdio])', 'qdio_do_sqbs'],
+    ['epc   : 8003ab3c kthread_data+0x4/0xc', 'kthread_data'],
+    [' epc : xas_create+0x ra : xas_tore+0xepc :4c054f91', 'xas_create'],
+    ['TPC: <sun4v_data_access_exception+0x1c/0x80>', 'sun4v_data_access_exception'],
+    ['--- interrupt: 901 at arch_local_irq_restore+0x1c/0x30', 'arch_local_irq_restore'],
+    ['--- Exception: 901 at .raw_local_irq_restore+0x1c/0x30', 'raw_local_irq_restore'],
+    ['EIP: [<c0123456>] ext3_get_inode_loc+0x6f/0x2b0 SS:ESP 0068:f5e2dc5c', 'ext3_get_inode_loc'],
+  ])('reads the faulting instruction in %s', (line, name) => {
+    expect(read(line)).toMatchObject({ name, rip: true });
+  });
+
+  it('does not take an unsymbolised address for a function', () => {
+    expect(read('epc: ffffffe00022affe ra : ffffffe00022afea sp : ffffffe086d3fe30')).toBeUndefined();
+    expect(read('PC is at 0x4000228')).toBeUndefined();
+  });
+
+  it.each([
+    ['lr : clockevents_program_event+0xa4/0x118', 'clockevents_program_event'],
+    ['LR is at optee_probe+0xb0/0x49c [optee]', 'optee_probe'],
+    ['LR [d0000000008cb4d8] .ipr_pci_error_detected+0x188/0x220 [ipr]', 'ipr_pci_error_detected'],
+    ['ra    : 80036f64 wq_worker_sleeping+0x14/0xbc', 'wq_worker_sleeping'],
+    [' ra : __kernel_text_address+0x2a/0x3c', '__kernel_text_address'],
+    ['RPC: <do_sys_open+0x44/0x1a0>', 'do_sys_open'],
+  ])('reads the link register in %s', (line, name) => {
+    expect(parseLinkLine(line)).toMatchObject({ normalized: name, isRip: true, link: true });
   });
 });

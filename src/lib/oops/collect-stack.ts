@@ -1,14 +1,17 @@
-import { ContextTracker, parseFrameLine, type StackFrame } from './frames.ts';
+import { ContextTracker, parseFrameLine, parseLinkLine, parseTraceLine, type StackFrame } from './frames.ts';
 import type { LogLine } from './log-lines.ts';
-import { compile } from './patterns.ts';
 
 /*
  * Reading stacks out of a report: the primary one (faulting instruction, then the first call
  * trace), every one of a stall report, or the run of frames after a section line.
  */
 
-// Lines after which the first stack of a report is over.
-const STACK_END = /^(?:Allocated by task|Allocated:|Freed by task|Freed:|The buggy address|Memory state around|Last potentially related work creation|Second to last potentially related|Kernel Offset:|---\[ end trace|Rebooting in|Dumping ftrace buffer|irq event stamp:|={20,}|Uninit was (?:created|stored)|Local variable|Bytes \d+-\d+ of \d+|Memory access of size|Showing all locks held|\s*\d+ locks? held by|other info that might help|the existing dependency chain|stack backtrace:|Sending NMI from CPU|NMI backtrace for cpu)/;
+// Lines after which the first stack of a report is over; powerpc prints `Instruction dump:`
+// after its trace (arch/powerpc/kernel/process.c show_regs), s390 `Last Breaking-Event-Address:`
+// and the address of the last branch, no caller (arch/s390/kernel/dumpstack.c); i386 ends its
+// trace with ` =======================` (arch/x86/kernel/dumpstack_32.c, 2.6 kernels), sparc
+// its register-window walk with `Instruction DUMP:` (arch/sparc/kernel/traps_64.c).
+const STACK_END = /^(?:Instruction dump:|Instruction DUMP:|Last Breaking-Event-Address:|Allocated by task|Allocated:|Freed by task|Freed:|The buggy address|Memory state around|Last potentially related work creation|Second to last potentially related|Kernel Offset:|---\[ end trace|Rebooting in|Dumping ftrace buffer|irq event stamp:| ?={20,}|Uninit was (?:created|stored)|Local variable|Bytes \d+-\d+ of \d+|Memory access of size|Showing all locks held|\s*\d+ locks? held by|other info that might help|the existing dependency chain|stack backtrace:|Sending NMI from CPU|NMI backtrace for cpu)/;
 const PANIC_LINE = /^Kernel panic - not syncing/;
 const STACK_START = /^\s*(?:Call Trace|Call trace|Backtrace|backtrace|Stack):?\s*$|^\s*backtrace(?: \(crc [0-9a-f]+\))?:$/;
 // A user-space `RIP:` (code segment 0033 or 0023) ends the kernel part of a trace.
@@ -56,10 +59,6 @@ export function framesRightAfter(lines: readonly LogLine[], start: number): Stac
   return frames;
 }
 
-// 32-bit ARM names each frame's caller on the same line; the caller's own line can be missing
-// when an exception stack dump sits between them (`(trace_hardirqs_off) from (__dabt_svc+0x54/0xa0)`).
-const ARM_CALLER = compile(String.raw`\) from \[<[0-9a-fA-F]+>\] \(({FUNC}\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+)\)\s*$`);
-
 /** The stack from line `first` on, and the line where it ended (for reading the next one). */
 export function collectStackFrom(lines: readonly LogLine[], first: number): { frames: StackFrame[]; end: number } {
   const frames: StackFrame[] = [];
@@ -94,7 +93,11 @@ export function collectStackFrom(lines: readonly LogLine[], first: number): { fr
       continue;
     }
     if (contexts.feed(text)) continue;
-    const frame = parseFrameLine(text);
+    const read = parseTraceLine(text);
+    // A register dump whose faulting instruction has no symbol (firmware, a wild jump) or was
+    // cut off: the link register names the function it was called from.
+    const link = read === undefined && frames.length === 0 && !inTrace ? parseLinkLine(text) : undefined;
+    const frame = read?.frame ?? link;
     if (!frame) continue;
     if (!frame.isRip && !inTrace && offset === 0) continue;
     // A `?` frame outside any trace is another stack's debris (two CPUs printing at once).
@@ -102,7 +105,9 @@ export function collectStackFrom(lines: readonly LogLine[], first: number): { fr
     const placed = { ...frame, context: contexts.current };
     flush(placed);
     frames.push(placed);
-    const caller = ARM_CALLER.exec(text)?.[1];
+    // 32-bit ARM names each frame's caller on the same line; the caller's own line can be missing
+    // when an exception stack dump sits between them (`(trace_hardirqs_off) from (__dabt_svc+0x54/0xa0)`).
+    const caller = read?.caller;
     if (caller) {
       const parsed = parseFrameLine(` ${caller}`);
       // A return address is never at offset 0: `(panic) from (get_taint+0x0/0x1c)` is a stale guess.
@@ -115,4 +120,10 @@ export function collectStackFrom(lines: readonly LogLine[], first: number): { fr
 /** `Call Trace:` straight followed by `---[ end trace`: the log lost the stack lines. */
 export function hasElidedTrace(texts: readonly string[]): boolean {
   return texts.some((text, index) => STACK_START.test(text) && /^---\[ end trace/.test(texts[index + 1] ?? ''));
+}
+
+/** Whether a call trace started between lines `from` and `to` (exclusive). */
+export function tracePrinted(lines: readonly LogLine[], from: number, to: number): boolean {
+  for (let index = from + 1; index < to; index++) if (STACK_START.test(lines[index]?.text ?? '')) return true;
+  return false;
 }

@@ -1,5 +1,6 @@
 import { normalizeSymbol } from '../symbols/normalize-symbol.ts';
 import { compile } from './patterns.ts';
+import { faultLine, linkLine, traceShapes } from './frame-shapes.ts';
 import { stripLogPrefix } from './strip-log-prefix.ts';
 
 /** One frame of a kernel stack trace. */
@@ -22,38 +23,69 @@ export interface StackFrame {
   reliable: boolean;
   /** Where the CPU was: `task`, `IRQ`, `NMI`, `SOFTIRQ`… from the `<IRQ>` … `</IRQ>` markers. */
   context: string;
-  /** True for the `RIP:`/`IP:`/`pc :` line: the faulting instruction, not a return address. */
+  /**
+   * True for a register dump's instruction-pointer line (`RIP:`, `pc :`, `PC is at`, `NIP [`,
+   * `Krnl PSW`, `epc :`, `TPC:`) and powerpc's `--- interrupt: N at`: the instruction that faulted
+   * or was interrupted, not a return address.
+   */
   isRip: boolean;
+  /**
+   * True for the link-register line (`LR is at`, `lr :`) standing in for a faulting instruction
+   * that has no symbol: it names the caller, but it is no stack trace.
+   */
+  link?: boolean;
 }
 
-// `[<ffffffff816606a8>] ? foo.isra.0+0x1f/0x80 [mod] lib/x.c:12 [inline]`, any part optional but
-// the name; powerpc prints two bracketed addresses, old x86 one, `[]` when addresses are hidden.
-const FRAME_LINE = compile(
-  String.raw`^\s*(?:\[<?[0-9a-fA-F]*>?\]\s*){0,2}(\?\s+)?({FUNC})(?:\+0x([0-9a-fA-F]+)(?:/0x([0-9a-fA-F]+))?)?(?:\s+\[([A-Za-z0-9_-]+)(?:\([A-Z]+\))?\])?(?:\s+({SRC}))?(\s+\[inline\])?\s*(?:\(\))?$`,
-);
-// `RIP: 0010:foo+0x1/0x2`, `RIP: 0010:[<ffffffff8213c531>]  [<ffffffff8213c531>] foo+0x…`,
-// `IP: [<…>] foo+0x…`, arm64 `pc : foo+0x…`, powerpc `NIP [c000…] foo+0x…`.
-const RIP_LINE = compile(
-  String.raw`^\s*(?:RIP: [0-9a-fA-F]{4}:|IP: |EIP: (?:[0-9a-fA-F]{4}:)?|pc : |NIP \[[0-9a-fA-F]+\] |PC is at |EIP is at |epc\s*: (?:[0-9a-fA-F]+ )?)(?:\[<[0-9a-fA-F]+>\]\s*){0,2}({FUNC})\+0x([0-9a-fA-F]+)(?:/0x([0-9a-fA-F]+))?(?:\s+\[([A-Za-z0-9_-]+)\])?(?:\s+({SRC}))?`,
-);
-// 32-bit ARM prints each frame with its caller: `[<8016fb5c>] (prepare_to_wait_event) from [<803b18e8>] (nfs_wait+0x4c/0x84)`.
-const ARM_FRAME_LINE = compile(String.raw`^\s*\[<[0-9a-fA-F]+>\] \(({FUNC})(?:\+0x([0-9a-fA-F]+)/0x([0-9a-fA-F]+))?(?: \[([A-Za-z0-9_-]+)\])?\) from \[<[0-9a-fA-F]+>\]`);
 const CONTEXT_OPEN = /^\s*<([A-Z]+)>\s*$/;
 const CONTEXT_CLOSE = /^\s*<\/([A-Z]+)>\s*$/;
 
+/** A frame line read: the frame, and the caller 32-bit ARM names on the same line. */
+export interface TraceLine {
+  frame: Omit<StackFrame, 'context'>;
+  /** `caller+0x4c/0x84 [mod]` from `(callee) from [<…>] (caller+0x4c/0x84)`. */
+  caller?: string;
+}
+
 /** Parses one prefix-free line as a frame, ignoring context; undefined when it is not one. */
 export function parseFrameLine(text: string): Omit<StackFrame, 'context'> | undefined {
-  const rip = RIP_LINE.exec(text);
-  if (rip?.[1]) return frame(rip[1], rip[2], rip[3], rip[4], rip[5], false, true, true);
+  return parseTraceLine(text)?.frame;
+}
+
+/** Reads a frame line of any architecture (see frame-shapes.ts); undefined when it is not one. */
+export function parseTraceLine(text: string): TraceLine | undefined {
+  // No frame line is this long; the cap keeps hostile input cheap.
+  if (text.length > 1000) return undefined;
+  const fault = faultLine.exec(text)?.groups;
+  if (fault) return { frame: fromGroups(fault, true, true) };
   if (text.length > 400) return undefined;
-  const arm = ARM_FRAME_LINE.exec(text);
-  if (arm?.[1]) return frame(arm[1], arm[2], arm[3], arm[4], undefined, false, true, false);
-  const match = FRAME_LINE.exec(text);
-  if (!match?.[2]) return undefined;
-  const [, unreliable, symbol, offset, size, module, source, inline] = match;
-  // A bare word is not a frame; a frame carries an offset, a source location or `[inline]`.
-  if (offset === undefined && source === undefined && inline === undefined) return undefined;
-  return frame(symbol ?? '', offset, size, module, source, inline !== undefined, unreliable === undefined, false);
+  const opening = firstNonBlank(text);
+  for (const shape of traceShapes) {
+    if (shape.opens !== undefined && shape.opens !== opening) continue;
+    if (shape.needs !== undefined && !text.includes(shape.needs)) continue;
+    const groups = shape.pattern.exec(text)?.groups;
+    if (!groups) continue;
+    // A bare word is not a frame; a frame carries an offset, a source location or `[inline]`,
+    // or is the callee of an ARM `from` line.
+    if (groups.off === undefined && groups.src === undefined && groups.inline === undefined && groups.caller === undefined) return undefined;
+    const reliable = !shape.unsure && groups.unsure === undefined && groups.stale === undefined;
+    return { frame: fromGroups(groups, reliable, false), ...(groups.caller ? { caller: groups.caller } : {}) };
+  }
+  return undefined;
+}
+
+function firstNonBlank(text: string): string | undefined {
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char !== ' ' && char !== '\t') return char;
+  }
+  return undefined;
+}
+
+/** The link-register line of a register dump (`lr :`, `LR is at`, `ra :`…) as a frame; undefined otherwise. */
+export function parseLinkLine(text: string): Omit<StackFrame, 'context'> | undefined {
+  if (text.length > 400) return undefined;
+  const link = linkLine.exec(text)?.groups;
+  return link ? { ...fromGroups(link, true, true), link: true } : undefined;
 }
 
 /** Tracks `<IRQ>` … `</IRQ>` style markers across lines. */
@@ -101,6 +133,10 @@ export function findSymbolMentions(text: string): string[] {
   return [...mentions];
 }
 
+function fromGroups(groups: Record<string, string | undefined>, reliable: boolean, isRip: boolean): Omit<StackFrame, 'context'> {
+  return frame(groups.fn ?? '', groups.off || undefined, groups.size, groups.mod, groups.src, groups.inline !== undefined, reliable, isRip);
+}
+
 function frame(
   symbol: string,
   offset: string | undefined,
@@ -113,7 +149,8 @@ function frame(
 ): Omit<StackFrame, 'context'> {
   return {
     symbol,
-    normalized: normalizeSymbol(symbol),
+    // powerpc64 ELFv1 dot symbols name the same function: `.kthread` is `kthread`.
+    normalized: normalizeSymbol(symbol.startsWith('.') ? symbol.slice(1) : symbol),
     ...(offset ? { offset: `0x${offset}` } : {}),
     ...(size ? { size: `0x${size}` } : {}),
     ...(module ? { module } : {}),

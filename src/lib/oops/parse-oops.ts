@@ -1,6 +1,6 @@
 import { normalizeSymbol } from '../symbols/normalize-symbol.ts';
 import { alwaysSkipped, makeFrameFilter } from './frame-filters.ts';
-import { collectAllStacks, collectStack, framesRightAfter, hasElidedTrace } from './collect-stack.ts';
+import { collectAllStacks, collectStack, framesRightAfter, hasElidedTrace, tracePrinted } from './collect-stack.ts';
 import type { StackFrame } from './frames.ts';
 import { firstGuiltyFrame, stallAnchor, stalledFrames } from './guilty-frame.ts';
 import { toLogLines, type LogLine } from './log-lines.ts';
@@ -83,7 +83,12 @@ function findReports(input: string): OopsReport[] {
       if (machine && !open) starts.push({ format: fuzzerFormat, match: machine, start: position, index: line.index });
       continue;
     }
-    if (found.format.consequence && open) continue;
+    if (found.format.consequence && open) {
+      // A bare register dump followed by a panic with no trace between is the panic's own
+      // register dump (arm64 bad_mode, panic_bad_stack): the panic is the report.
+      if (!previous?.format.givesWay || tracePrinted(lines, previous.start, position)) continue;
+      starts.pop();
+    }
     if (found.format.needsEarlierOutput && firstOutput === position) continue;
     if (found.format.joinsPrevious !== undefined && since <= found.format.joinsPrevious) continue;
     // A lock validator report quotes a WARNING banner of its own; keep one report.
@@ -233,7 +238,9 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
   const elided = source.from === 'header' && guilty !== undefined && stackFrames.length === 0 && hasElidedTrace(texts);
   const needsFrame = title.includes('{frame}');
   let corruptedReason: string | undefined;
-  const traced = source.from === 'rip' ? frames : (source.from === 'lock' || source.from === 'section') && guilty ? [guilty] : stackFrames;
+  // A link register alone (the faulting instruction unsymbolised, no call trace) names a suspect
+  // but is not a stack: the report stays corrupted, as syzbot files it.
+  const traced = source.from === 'rip' ? frames.filter((frame) => !frame.link) : (source.from === 'lock' || source.from === 'section') && guilty ? [guilty] : stackFrames;
   if (needsFrame && traced.length === 0 && !format.noStackNeeded && !elided) corruptedReason = NO_STACK;
   else if (needsFrame && guilty !== undefined && borrowedStack(frames, guilty)) corruptedReason = 'the stack is a fault-injection dump printed at the same time';
   else if (needsFrame && !guilty) corruptedReason = 'every frame of the stack is reporting machinery';

@@ -4,15 +4,19 @@ import { FAULT_SKIP } from './skip-sets.ts';
 /** Memory faults and traps: the fault handlers of each architecture and the x86 trap handlers. */
 export const faultFormats: readonly ReportFormat[] = [
   {
+    // x86 arch/x86/mm/fault.c; arm and arm64 mm/fault.c, RISC-V mm/fault.c, MIPS mm/fault.c
+    // (`CPU 0 Unable to handle …`); sparc64 mm/fault_64.c unhandled_fault prints the bare line;
+    // powerpc mm/fault.c __bad_page_fault: `BUG: Kernel NULL pointer dereference on read at 0x00000000`.
     name: 'null-deref',
     hint: 'NULL pointer dereference',
-    header: /^BUG: (?:unable to handle kernel NULL pointer dereference|kernel NULL pointer dereference, address)|^Unable to handle kernel NULL pointer dereference at virtual address/,
+    header: /^BUG: (?:unable to handle kernel NULL pointer dereference|kernel NULL pointer dereference, address|Kernel NULL pointer dereference (?:on (?:read|write) )?at 0x)|^(?:CPU \d+ )?Unable to handle kernel NULL pointer dereference(?: at virtual address|\s*$)/,
     title: 'BUG: unable to handle kernel NULL pointer dereference in {frame}',
     crashClass: 'NULL-POINTER-DEREFERENCE',
     frame: { from: 'rip' },
     skip: FAULT_SKIP,
   },
   {
+    // arm64 mm/fault.c `… access to user memory outside uaccess routines`, RISC-V `… without uaccess routines`.
     name: 'user-access',
     hint: 'access to user memory',
     header: /^Unable to handle kernel access to user memory/,
@@ -22,9 +26,16 @@ export const faultFormats: readonly ReportFormat[] = [
     skip: FAULT_SKIP,
   },
   {
+    // Every architecture's "the kernel touched a bad address" line: x86 and arm/arm64/RISC-V
+    // `… paging request at virtual address`, MIPS with a `CPU n ` prefix; arm64 die_kernel_fault's
+    // permission faults (`read from unreadable memory`, `execute from non-executable memory`,
+    // `write to read-only memory`); powerpc mm/fault.c, old `… paging request for data at address`
+    // and new `BUG: Unable to handle kernel data access on read at`; s390 mm/fault.c
+    // `… pointer dereference in virtual kernel address space` (any address, not only NULL);
+    // OpenRISC arch/openrisc/mm/fault.c `Unable to handle kernel access at virtual address 0x…`.
     name: 'paging-request',
     hint: 'nable to handle',
-    header: /^(?:BUG: unable to handle (?:kernel paging request|page fault for address)|Unable to handle kernel paging request at virtual address|BUG: Unable to handle kernel data access|BUG: Unable to handle kernel instruction fetch)/,
+    header: /^(?:BUG: unable to handle (?:kernel paging request|page fault for address)|(?:CPU \d+ )?Unable to handle kernel (?:paging request (?:at virtual address|for (?:data|instruction fetch|unaligned access|unknown fault)|in virtual (?:kernel|user) address space)|access at virtual address|pointer dereference in virtual|read from unreadable memory|execute from non-executable memory|write to read-only memory)|BUG: Unable to handle (?:kernel data access|kernel instruction fetch|kernel unaligned access|unknown paging fault))/,
     title: 'BUG: unable to handle kernel paging request in {frame}',
     crashClass: 'MEMORY_SAFETY_BUG',
     frame: { from: 'rip' },
@@ -42,7 +53,9 @@ export const faultFormats: readonly ReportFormat[] = [
   {
     name: 'general-protection-fault',
     hint: 'general protection fault',
-    header: /^(?:Oops: )?general protection fault(?:, probably for non-canonical address| for non-canonical address|:)/,
+    // arch/x86/kernel/traps.c: the hint is `probably for non-canonical address` or, for a
+    // canonical one, `maybe for address`.
+    header: /^(?:Oops: )?general protection fault(?:, probably for non-canonical address|, maybe for address| for non-canonical address|:)/,
     title: 'general protection fault in {frame}',
     crashClass: 'DoS',
     frame: { from: 'rip' },
@@ -121,4 +134,148 @@ export const faultFormats: readonly ReportFormat[] = [
     frame: { from: 'rip' },
     skip: FAULT_SKIP,
   },
+  {
+    // s390 arch/s390/kernel/traps.c do_report_trap → dumpstack.c die: a program check in kernel
+    // mode, `Unknown program exception: 0028 ilc:2 [#1]` (3.x kernels without `ilc:`).
+    name: 's390-program-check',
+    hint: 'exception: ',
+    header: /^(Unknown program exception|[a-z]+(?: [a-z]+)* exception): [0-9a-f]{4} (?:ilc:\d )?\[#\d+\]/,
+    title: '{1} in {frame}',
+    crashClass: 'DoS',
+    frame: { from: 'rip' },
+    skip: FAULT_SKIP,
+  },
+  {
+    // RISC-V arch/riscv/kernel/traps.c do_trap_error → die: `Oops - illegal instruction [#1]`.
+    name: 'riscv-trap',
+    hint: 'Oops',
+    header: /^Oops - ([a-z][A-Za-z ()-]*?) \[#\d+\]/,
+    title: '{1} in {frame}',
+    crashClass: 'DoS',
+    frame: { from: 'rip' },
+    skip: FAULT_SKIP,
+  },
+  /*
+   * The die() banners that follow a fault line. Alone (the lines before them lost), each still
+   * says what happened, so they start a report only when none is open.
+   */
+  {
+    // arm64 arch/arm64/kernel/traps.c bug_brk_handler → die("Oops - BUG"), 32-bit ARM
+    // arch/arm/kernel/traps.c the same: a BUG() whose `kernel BUG at` line is missing. Older
+    // arm64 kernels said `BRK handler` with the ESR of `brk #0x800`, the BUG immediate
+    // (arch/arm64/include/asm/brk-imm.h BUG_BRK_IMM).
+    name: 'arm-bug-banner',
+    hint: 'Internal error:',
+    header: /^Internal error: (?:Oops - BUG: |BRK handler: (?:00000000)?f2000800 )/,
+    title: 'kernel BUG in {frame}',
+    crashClass: 'BUG',
+    frame: { from: 'rip' },
+    skip: [...FAULT_SKIP, 'allocator'],
+    consequence: true,
+  },
+  {
+    // arm64 traps.c __die `Internal error: Oops: 0000000096000005 [#1] PREEMPT SMP` after a
+    // kernel fault (mm/fault.c die_kernel_fault), 32-bit ARM `Internal error: Oops: 805 [#1]`,
+    // `Oops - bad mode`, `Oops - undefined instruction`. Titled as syzbot titles the banner with
+    // other messages (`Internal error: synchronous external abort:` → `Internal error in clear_page`).
+    name: 'arm-oops-banner',
+    hint: 'Oops',
+    header: /^Internal error: Oops\b/,
+    title: 'Internal error in {frame}',
+    crashClass: 'DoS',
+    frame: { from: 'rip' },
+    skip: FAULT_SKIP,
+    consequence: true,
+  },
+  {
+    // die("Oops") is printed only by the page-fault path on these architectures, so the banner
+    // alone still means a kernel paging request: x86 `Oops: 0002 [#1] SMP` (arch/x86/mm/fault.c),
+    // s390 `Oops: 0004 ilc:3 [#1]` (arch/s390/mm/fault.c), powerpc `Oops: Kernel access of bad
+    // area, sig: 11 [#1]` (arch/powerpc/mm/fault.c), MIPS `Oops[#1]:` (arch/mips/mm/fault.c),
+    // RISC-V `Oops [#1]` (arch/riscv/mm/fault.c), OpenRISC `Oops#: 0001` (arch/openrisc/kernel/traps.c die).
+    name: 'fault-oops-banner',
+    hint: 'Oops',
+    header: /^(?:Oops: (?:[0-9a-f]{4} (?:ilc:\d )?\[#\d+\]|Kernel access of bad area, sig: \d+ \[#\d+\])|Oops ?\[#\d+\]:?\s*$|Oops#: [0-9a-f]{4}\s*$)/,
+    title: 'BUG: unable to handle kernel paging request in {frame}',
+    crashClass: 'MEMORY_SAFETY_BUG',
+    frame: { from: 'rip' },
+    skip: FAULT_SKIP,
+    consequence: true,
+  },
+  {
+    // sparc64 arch/sparc/kernel/traps_64.c die_if_kernel, after its ASCII-art banner:
+    // `swapper(0): Oops [#1]`, printed for kernel faults by mm/fault_64.c unhandled_fault.
+    name: 'sparc-oops-banner',
+    hint: 'Oops',
+    header: /^\S+\(\d+\): Oops \[#\d+\]/,
+    title: 'BUG: unable to handle kernel paging request in {frame}',
+    crashClass: 'MEMORY_SAFETY_BUG',
+    frame: { from: 'rip' },
+    skip: FAULT_SKIP,
+    consequence: true,
+  },
+  ...[
+    // MIPS arch/mips/kernel/traps.c do_bp → die_if_kernel("Kernel bug detected"): BUG() whose
+    // `kernel BUG at` line is missing; RISC-V arch/riscv/kernel/traps.c prints `Kernel BUG [#1]`.
+    { hint: 'Kernel bug detected', header: /^Kernel bug detected\[#\d+\]:/ },
+    { hint: 'Kernel BUG [', header: /^Kernel BUG \[#\d+\]/ },
+  ].map(
+    ({ hint, header }): ReportFormat => ({
+      name: 'bug-banner',
+      hint,
+      header,
+      title: 'kernel BUG in {frame}',
+      crashClass: 'BUG',
+      frame: { from: 'rip' },
+      skip: [...FAULT_SKIP, 'allocator'],
+      consequence: true,
+    }),
+  ),
+  {
+    // powerpc arch/powerpc/kernel/traps.c: a trap instruction in kernel mode (BUG()) ends in
+    // _exception → die("Exception in kernel mode", regs, SIGTRAP).
+    name: 'powerpc-trap-banner',
+    hint: 'Oops',
+    header: /^Oops: Exception in kernel mode, sig: 5 \[#\d+\]/,
+    title: 'kernel BUG in {frame}',
+    crashClass: 'BUG',
+    frame: { from: 'rip' },
+    skip: [...FAULT_SKIP, 'allocator'],
+    consequence: true,
+  },
+  // Every other die() banner, titled by its message: powerpc `Oops: Machine check, sig: 7 [#1]`
+  // (traps.c die), s390 `illegal operation: 0001 ilc:1 [#1]` (dumpstack.c die).
+  ...[
+    { hint: 'Oops', header: /^Oops: ([A-Z][A-Za-z ]+?), sig: \d+ \[#\d+\]/ },
+    { hint: 'ilc:', header: /^([a-z]+(?: [a-z]+)*): [0-9a-f]{4} ilc:\d \[#\d+\]/ },
+  ].map(
+    ({ hint, header }): ReportFormat => ({
+      name: 'die-banner',
+      hint,
+      header,
+      title: '{1} in {frame}',
+      crashClass: 'DoS',
+      frame: { from: 'rip' },
+      skip: FAULT_SKIP,
+      consequence: true,
+    }),
+  ),
+  /*
+   * A register dump with every header line before it lost (a pasted excerpt): the faulting
+   * instruction's line is printed by each architecture's die() path (see frame-shapes.ts), so a
+   * report starts there when none is open, named after the function it shows.
+   */
+  ...['pc : ', 'PC is at ', 'NIP [', 'Krnl PSW : ', 'epc   : ', 'epc : ', 'TPC: <'].map(
+    (hint): ReportFormat => ({
+      name: 'register-dump',
+      hint,
+      header: /^(?:pc : |PC is at |NIP \[[0-9a-fA-F]+\] |Krnl PSW : [0-9a-fA-F]+ [0-9a-fA-F]+ \(|epc {1,3}: (?:[0-9a-fA-F]+ )?|TPC: <)\.?[A-Za-z_]\w*\+0x/,
+      title: 'Oops in {frame}',
+      crashClass: 'DoS',
+      frame: { from: 'rip' },
+      skip: FAULT_SKIP,
+      consequence: true,
+      givesWay: true,
+    }),
+  ),
 ];

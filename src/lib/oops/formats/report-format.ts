@@ -50,6 +50,11 @@ export interface ReportFormat {
   skipAlso?: readonly RegExp[];
   /** Starts a report only when no report is open: a consequence line such as the final panic. */
   consequence?: boolean;
+  /**
+   * A report opened by a register dump alone gives way to a consequence header printed before
+   * any call trace: the panic that follows `show_regs` in arm64 `bad_mode` or `panic_bad_stack`.
+   */
+  givesWay?: boolean;
   /** Replaces numbers in the title by `NUM`, for titles that quote a message. */
   scrubNumbers?: boolean;
   /** The title is kept even when no stack trace follows the header (a one-line report). */
