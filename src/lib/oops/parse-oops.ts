@@ -4,6 +4,7 @@ import { collectAllStacks, collectStack, framesRightAfter, hasElidedTrace } from
 import type { StackFrame } from './frames.ts';
 import { firstGuiltyFrame, stallAnchor, stalledFrames } from './guilty-frame.ts';
 import { toLogLines, type LogLine } from './log-lines.ts';
+import { hasInterleavedDump } from './interleaved-stack.ts';
 import { lockSite, lockTakerStack } from './lock-site.ts';
 import { reportFormats, type ReportFormat } from './report-formats.ts';
 import { isSuspectModule, readMetadata } from './report-metadata.ts';
@@ -138,6 +139,17 @@ function ownLines(format: ReportFormat, lines: readonly LogLine[]): readonly Log
   return own.length >= 3 ? own : lines;
 }
 
+/** Sources that read one stack top-down; stall and lock reports combine several. */
+function singleStack(source: ReportFormat['frame']): boolean {
+  return source.from === 'stack' || source.from === 'rip' || source.from === 'header';
+}
+
+/** The frames from the top of the stack down to the guilty one (all of them when it is not there). */
+function framesDownTo(frames: readonly StackFrame[], guilty: string | undefined): readonly StackFrame[] {
+  const at = frames.findIndex((frame) => frame.normalized === guilty);
+  return at >= 0 ? frames.slice(0, at + 1) : frames;
+}
+
 function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport {
   let format = open.format;
   const lines = ownLines(format, allLines);
@@ -224,6 +236,9 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
   if (needsFrame && traced.length === 0 && !format.noStackNeeded && !elided) corruptedReason = NO_STACK;
   else if (needsFrame && guilty !== undefined && borrowedStack(frames, guilty)) corruptedReason = 'the stack is a fault-injection dump printed at the same time';
   else if (needsFrame && !guilty) corruptedReason = 'every frame of the stack is reporting machinery';
+  else if (needsFrame && singleStack(source) && hasInterleavedDump(lines, framesDownTo(stackFrames, guilty))) {
+    corruptedReason = 'another stack dump is printed into the stack above the guilty frame';
+  }
   const shown = corruptedReason === undefined && guilty ? titleSymbol(guilty) : 'corrupted';
   if (elided) corruptedReason = 'the stack trace was cut out of the log';
 
