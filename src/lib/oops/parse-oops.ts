@@ -2,7 +2,7 @@ import { normalizeSymbol } from '../symbols/normalize-symbol.ts';
 import { alwaysSkipped, makeFrameFilter } from './frame-filters.ts';
 import { collectAllStacks, collectStack, framesRightAfter, hasElidedTrace } from './collect-stack.ts';
 import type { StackFrame } from './frames.ts';
-import { firstGuiltyFrame, stallAnchor, stalledFrames } from './guilty-frame.ts';
+import { firstGuiltyFrame, isSwitchedOut, stallAnchor, stalledFrames } from './guilty-frame.ts';
 import { toLogLines, type LogLine } from './log-lines.ts';
 import { hasInterleavedDump } from './interleaved-stack.ts';
 import { lockSite, lockTakerStack } from './lock-site.ts';
@@ -206,9 +206,10 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
     guilty = firstGuiltyFrame(stackFrames, skip)?.normalized ?? firstGuiltyFrame(frames, skip)?.normalized;
   } else if (source.from === 'stall') {
     // The first stack may be the RCU kthread or the detecting CPU; the stalled one can come later.
-    const stacks = collectAllStacks(lines).map((stack) => stalledFrames(stack));
+    // Stacks of tasks that were switched out name what waited, not what stalled.
+    const stacks = collectAllStacks(lines).filter((stack) => !isSwitchedOut(stack)).map((stack) => stalledFrames(stack));
     const anchored = stacks.map((stack) => stallAnchor(stack, skip)).find(Boolean);
-    guilty = (anchored ?? firstGuiltyFrame(stalledFrames(frames), skip))?.normalized;
+    guilty = (anchored ?? (isSwitchedOut(frames) ? undefined : firstGuiltyFrame(stalledFrames(frames), skip)))?.normalized;
   } else if (source.from === 'line') {
     const named = texts.slice(1, 12).map((text) => source.pattern.exec(text)?.[1]).find(Boolean);
     guilty = named ? normalizeSymbol(named) : firstGuiltyFrame(stackFrames, skip)?.normalized;
