@@ -71,6 +71,15 @@ const kernelSources: readonly KernelSource[] = [
     ],
   },
   {
+    source: 'arch/arm/kernel/unwind.c, arch/arm/kernel/traps.c, arch/arm/lib/backtrace.S, arch/mips/kernel/traps.c, arch/x86/kernel/dumpstack*.c (older kernels)',
+    group: 'reporting',
+    why: 'per-architecture stack printers that dump_stack and show_stack call',
+    names: [
+      /^unwind_backtrace$/, /^unwind_frame$/, /^dump_backtrace_entry$/, /^c_backtrace$/, /^show_stacktrace$/, /^show_backtrace$/,
+      /^show_raw_backtrace$/, /^show_stack_log_lvl$/, /^show_registers$/, /^printk_(?:stack_)?address$/, /^print_context_stack/,
+    ],
+  },
+  {
     source: 'kernel/stacktrace.c, arch/*/kernel/stacktrace.c, arch/x86/kernel/unwind_*.c',
     group: 'reporting',
     why: 'saves a stack trace for a report or a debug record; the unwinder itself is only blamed when it faults first',
@@ -789,7 +798,7 @@ export function sourcesOf(group: FrameGroup): ReadonlyArray<{ source: string; wh
 }
 
 /** Groups skipped by every report format: generic helpers whose callers are the ones to blame. */
-export const alwaysSkipped: readonly FrameGroup[] = ['reporting', 'sanitizers', 'locking', 'memoryHelpers', 'socketBuffers', 'entry'];
+export const alwaysSkipped: readonly FrameGroup[] = ['reporting', 'sanitizers', 'locking', 'memoryHelpers', 'socketBuffers', 'entry', 'allocator'];
 
 const filters = new Map<string, (symbol: string) => boolean>();
 const CACHE_LIMIT = 20_000;
