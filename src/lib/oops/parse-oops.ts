@@ -6,6 +6,7 @@ import { firstGuiltyFrame, isSwitchedOut, stallAnchor, stalledFrames } from './g
 import { toLogLines, type LogLine } from './log-lines.ts';
 import { hasInterleavedDump } from './interleaved-stack.ts';
 import { lockSite, lockTakerStack } from './lock-site.ts';
+import { sanitizerFormats } from './formats/sanitizers.ts';
 import { reportFormats, type ReportFormat } from './report-formats.ts';
 import { isSuspectModule, readMetadata } from './report-metadata.ts';
 import type { OopsReport } from './report-types.ts';
@@ -240,7 +241,11 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
   else if (needsFrame && singleStack(source) && hasInterleavedDump(lines, framesDownTo(stackFrames, guilty))) {
     corruptedReason = 'another stack dump is printed into the stack above the guilty frame';
   }
-  const shown = corruptedReason === undefined && guilty ? titleSymbol(guilty) : 'corrupted';
+  // A sanitizer names the instrumented function that made the bad access in its header
+  // (`BUG: KASAN: wild-memory-access in sg_read+0x…`, mm/kasan/report.c): a lost stack leaves that
+  // title standing. A WARNING's function, by contrast, may be a helper only the stack can look past.
+  const headerStands = corruptedReason === NO_STACK && source.from === 'header' && sanitizerFormats.includes(open.format);
+  const shown = (corruptedReason === undefined || headerStands) && guilty ? titleSymbol(guilty) : 'corrupted';
   if (elided) corruptedReason = 'the stack trace was cut out of the log';
 
   const damaged = corruptedReason !== undefined && !elided ? format.corruptedTitle?.[groups[1] ?? ''] : undefined;
