@@ -157,7 +157,11 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
   const groups = [...open.match].map((group) => group ?? '');
   const texts = lines.map((line) => line.text);
   const frames = collectStack(lines);
-  const accessLine = texts.slice(1, 12).map((text) => ACCESS.exec(text)).find(Boolean);
+  // The access line follows the header (mm/kasan/report.c); past another report's banner it may
+  // be that report's, or lost in it.
+  const nearby = texts.slice(1, 12);
+  const banner = nearby.findIndex((text) => matchHeader(text) !== undefined);
+  const accessLine = (banner >= 0 ? nearby.slice(0, banner) : nearby).map((text) => ACCESS.exec(text)).find(Boolean);
   const access = accessLine?.[1] ?? '';
   let skipAlso = [...(format.skipAlso ?? [])];
   let title = format.title;
