@@ -461,11 +461,11 @@ const kernelSources: readonly KernelSource[] = [
     names: [/^__virt_to_phys/, /^__phys_addr/, /^virt_to_/, /^phys_to_/, /^_*x86_indirect_/, /^__x86_return_thunk$/],
   },
   {
-    source: 'lib/crypto/*, crypto/*.c (cipher and hash primitives)',
+    source: 'lib/crypto/*, crypto/*.c (cipher and hash primitives, block-cipher mode templates)',
     group: 'memoryHelpers',
     why: 'block and hash primitives process the buffer their user handed them',
     names: [
-      /^aes(?:ti)?_(?:en|de)crypt$/, /^crypto_(?:ecb|cbc|ctr|skcipher|aead|shash|ahash|cipher)_/, /^cipher_crypt_one$/, /^chacha_/,
+      /^aes(?:ti)?_(?:en|de)crypt$/, /^(?:xts|lrw|cts|pcbc|ecb|cbc|ctr)_(?:en|de)crypt$/, /^crypto_(?:ecb|cbc|ctr|skcipher|aead|shash|ahash|cipher)_/, /^cipher_crypt_one$/, /^chacha_/,
       /^sha\d*_/, /^blake2s_/, /^siphash/,
     ],
   },
