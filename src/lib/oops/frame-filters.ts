@@ -630,7 +630,8 @@ const kernelSources: readonly KernelSource[] = [
     group: 'waiting',
     why: 'a task giving up the CPU: where it waits is above',
     names: [
-      /^(?:__)?schedule$/, /^schedule_/, /^io_schedule/, /^_*preempt_schedule/, /^_*cond_resched$/, /^(?:__)?context_switch$/,
+      // schedule_tail is where a new task starts running, not a wait.
+      /^(?:__)?schedule$/, /^schedule_(?!tail$)/, /^io_schedule/, /^_*preempt_schedule/, /^_*cond_resched$/, /^(?:__)?context_switch$/,
       /^__switch_to/, /^switch_to$/, /^finish_task_switch/, /^__sched_text_start$/,
     ],
   },
