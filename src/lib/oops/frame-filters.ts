@@ -295,13 +295,19 @@ const kernelSources: readonly KernelSource[] = [
     source: 'kernel/locking/mutex.c, kernel/locking/ww_mutex.h, kernel/locking/rtmutex*.c, kernel/locking/spinlock_rt.c',
     group: 'locking',
     why: 'sleeping-lock implementations',
-    names: [/^(?:__)?mutex_/, /^_*ww_mutex/, /rt_mutex/, /^rt_spin_/],
+    names: [/^(?:__)?mutex_/, /^_*ww_mutex/, /rt_mutex/, /^rt_spin_/, /^rt_(?:read|write)_(?:un)?lock/, /^rtlock_/],
   },
   {
     source: 'kernel/locking/semaphore.c, kernel/locking/rwsem.c, kernel/locking/percpu-rwsem.c',
     group: 'locking',
     why: 'semaphores and reader-writer semaphores',
     names: [/^down$/, /^down_/, /^__down/, /^up$/, /^up_/, /^__up/, /^(?:__)?rwsem_/, /^percpu_down/, /^percpu_up/, /^percpu_rwsem/, /^__percpu_/],
+  },
+  {
+    source: 'kernel/locking/osq_lock.c, lib/lockref.c, the .spinlock.text section start',
+    group: 'locking',
+    why: 'optimistic spinning for a sleeping lock, lock-protected reference counts, and the section marker lock functions resolve to',
+    names: [/^osq_(?:un)?lock$/, /^lockref_/, /^__lock_text_start$/],
   },
   {
     source: 'include/linux/seqlock.h',
@@ -412,8 +418,14 @@ const kernelSources: readonly KernelSource[] = [
     why: 'user-memory copies fault on the caller\'s pointer',
     names: [
       /^_*copy_(?:to|from|in)_user/, /^__copy_user/, /^raw_copy_/, /^copy_user_/, /^copyin$/, /^copyout$/, /^__get_user/, /^__put_user/, /^get_user/,
-      /^put_user/, /^strncpy_from_user$/, /^strnlen_user$/,
+      /^put_user/, /^strncpy_from_user$/, /^strnlen_user$/, /^rep_(?:movs|stos)_alternative$/, /^_*clear_user$/,
     ],
+  },
+  {
+    source: 'mm/maccess.c',
+    group: 'memoryHelpers',
+    why: 'probing copies whose caller chose the address',
+    names: [/^copy_(?:from|to)_kernel_nofault$/, /^strncpy_from_kernel_nofault$/],
   },
   {
     source: 'lib/iov_iter.c, net/core/datagram.c (copy to iterator)',
@@ -479,6 +491,16 @@ const kernelSources: readonly KernelSource[] = [
       /^_*kmalloc/, /^_*kzalloc/, /^kcalloc/, /^krealloc/, /^(?:__)?kmem_cache_/, /^(?:__)?kfree/, /^(?:__|___)?slab_/,
       /^__do_kmalloc/, /^alloc_slab_page$/, /^allocate_slab$/, /^new_slab$/, /^put_cpu_partial$/, /^__put_partials$/,
       /^(?:__)?free_slab/, /^discard_slab$/,
+    ],
+  },
+  {
+    source: 'mm/slub.c (freeing slow path and SLUB_DEBUG consistency checks), mm/slab_common.c (large kmalloc)',
+    group: 'allocator',
+    why: 'the checks find the corruption someone else made, and the free path runs for the caller',
+    names: [
+      /^(?:alloc|free)_debug_processing$/, /^free_consistency_checks$/, /^check_(?:slab|object|bytes_and_report|pad_bytes|valid_pointer)$/,
+      /^on_freelist$/, /^(?:object|slab)_err$/, /^print_trailer$/, /^do_slab_free$/, /^free_to_partial_list$/, /^free_large_kmalloc$/,
+      /^[gs]et_freepointer/,
     ],
   },
   {
