@@ -140,6 +140,8 @@ function ownLines(format: ReportFormat, lines: readonly LogLine[]): readonly Log
   return own.length >= 3 ? own : lines;
 }
 
+const reportingOnly = makeFrameFilter(['reporting']);
+
 /** Sources that read one stack top-down; stall and lock reports combine several. */
 function singleStack(source: ReportFormat['frame']): boolean {
   return source.from === 'stack' || source.from === 'rip' || source.from === 'header';
@@ -204,6 +206,8 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
     // With no stack to look past a helper, the helper the header names is the best we have,
     // unless the report is a stub (a header and a line or two: truncated).
     if (!guilty && frames.length === 0 && texts.filter((text) => text.trim() !== '').length > 4) guilty = symbol;
+    // A stack cut off inside the WARN machinery never reaches a caller either.
+    if (!guilty && frames.length > 0 && frames.every((frame) => reportingOnly(frame.normalized))) guilty = symbol;
   } else if (source.from === 'rip') {
     guilty = firstGuiltyFrame(frames, skip)?.normalized;
     if (!guilty && stackFrames.length === 0) guilty = frames.find((frame) => frame.isRip)?.normalized;
