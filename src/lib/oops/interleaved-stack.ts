@@ -26,6 +26,8 @@ export function hasInterleavedDump(lines: readonly LogLine[], frames: readonly S
   if (wanted.length < 2) return false;
   const start = lines.findIndex((line) => STACK_START.test(line.text));
   if (start < 0) return false;
+  // Most stacks have no such line at all: find that out before matching frames.
+  if (!lines.some((line, index) => index > start && ANOTHER_DUMP.test(line.text))) return false;
   let next = 0;
   let pending = false;
   for (let index = start + 1; index < lines.length && next < wanted.length; index++) {

@@ -13,8 +13,11 @@ import type { OopsReport } from './report-types.ts';
 import { titleSymbol } from './title-symbol.ts';
 import { bugKindFor, warningKindFor } from './warning-kinds.ts';
 
-/** A report runs at most this many lines past its header. */
-const MAX_REPORT_LINES = 500;
+/**
+ * A report runs at most this many lines past its header. A stack overflow's trace repeats its
+ * recursion for hundreds of lines before reaching the entry point it is named after.
+ */
+const MAX_REPORT_LINES = 1000;
 
 const ACCESS = /^(Read|Write) (?:of size|at addr)/;
 
