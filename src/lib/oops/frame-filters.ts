@@ -83,7 +83,16 @@ const kernelSources: readonly KernelSource[] = [
     source: 'kernel/stacktrace.c, arch/*/kernel/stacktrace.c, arch/x86/kernel/unwind_*.c',
     group: 'reporting',
     why: 'saves a stack trace for a report or a debug record; the unwinder itself is only blamed when it faults first',
-    names: [/^arch_stack_walk/, /^stack_trace_/, /^save_stack/, /^__save_stack_trace$/, /^unwind_(?:next|get|find)/],
+    names: [
+      /^arch_stack_walk/, /^stack_trace_/, /^save_stack/, /^__save_stack_trace$/, /^unwind_(?:next|get|find)/, /^deref_stack_reg$/,
+      /^orc_find$/, /^update_stack_state$/, /^get_stack_info/, /^in_(?:task|irq|exception|entry)_stack/, /^stack_access_ok$/,
+    ],
+  },
+  {
+    source: 'kernel/extable.c',
+    group: 'reporting',
+    why: 'the unwinder asks whether a stack word is a text address',
+    names: [/^_*kernel_text_address$/, /^is_(?:module|ftrace|bpf)_text_address$/],
   },
   {
     source: 'kernel/printk/*, lib/hexdump.c',
@@ -200,7 +209,7 @@ const kernelSources: readonly KernelSource[] = [
     source: 'mm/kasan/*',
     group: 'sanitizers',
     why: 'KASAN\'s shadow checks, reports, quarantine and allocation tracking',
-    names: [/^(?:__)?asan_/, /^(?:__)?kasan_/, /^check_memory_region/, /^report_(?:free|alloc|bug|access)?/, /^qlist_/, /^quarantine_/, /^qlink_/, /^set_track/, /^save_stack_trace/],
+    names: [/^(?:__)?asan_/, /^(?:__)?kasan_/, /^check_memory_region/, /^check_region_inline$/, /^report_(?:free|alloc|bug|access)?/, /^qlist_/, /^quarantine_/, /^qlink_/, /^set_track/, /^save_stack_trace/],
   },
   {
     source: 'mm/kmsan/*',
@@ -225,6 +234,12 @@ const kernelSources: readonly KernelSource[] = [
     group: 'sanitizers',
     why: 'UBSAN\'s handlers report the instrumented code below them',
     names: [/^(?:__)?ubsan_/],
+  },
+  {
+    source: 'include/linux/instrumented.h',
+    group: 'sanitizers',
+    why: 'the sanitizer hooks wrapped around atomics, bit operations and user copies, inlined into their caller',
+    names: [/^instrument_/],
   },
   {
     source: 'kernel/kcov.c, mm/kasan/sw_tags.c (compiler instrumentation entry points)',
@@ -331,7 +346,7 @@ const kernelSources: readonly KernelSource[] = [
     source: 'include/linux/rcupdate.h, kernel/rcu/update.c, include/linux/srcu.h',
     group: 'locking',
     why: 'RCU read-side markers and their lockdep checks',
-    names: [/^(?:__)?rcu_read_(?:lock|unlock)/, /^_*srcu_read_/, /^rcu_lockdep_/, /^lockdep_rcu_suspicious$/],
+    names: [/^(?:__)?rcu_read_(?:lock|unlock)/, /^rcu_lock_(?:acquire|release)$/, /^_*srcu_read_/, /^rcu_lockdep_/, /^lockdep_rcu_suspicious$/],
   },
   {
     source: 'kernel/sched/core.c (preempt count, run-queue locks), lib/smp_processor_id.c',
@@ -444,8 +459,8 @@ const kernelSources: readonly KernelSource[] = [
     group: 'memoryHelpers',
     why: 'single-word reads, atomics and bit operations on the caller\'s memory',
     names: [
-      /^(?:__)?read_once/, /^read_word_at_a_time$/, /^(?:arch_)?atomic(?:64)?_/, /^(?:__)?(?:test_and_)?(?:set|clear|change)_bit/,
-      /^test_bit$/, /^_find_(?:next|first)/, /^find_(?:next|first)_/, /^(?:__)?bitmap_/,
+      /^(?:__)?(?:read|write)_once/, /^read_word_at_a_time$/, /^(?:arch_|raw_)?atomic(?:64)?_/, /^_*(?:arch_|generic_)?_*(?:test_and_)?(?:set|clear|change)_bit/,
+      /^_*(?:arch_|generic_|const_)?_*test_bit$/, /^_find_(?:next|first)/, /^find_(?:next|first)_/, /^(?:__)?bitmap_/,
     ],
   },
   {
