@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alwaysSkipped, frameGroups, makeFrameFilter, sourcesOf, type FrameGroup } from '../../src/lib/oops/frame-filters.ts';
 import { collectStack } from '../../src/lib/oops/collect-stack.ts';
 import { isSwitchedOut } from '../../src/lib/oops/guilty-frame.ts';
-import { hasInterleavedDump } from '../../src/lib/oops/interleaved-stack.ts';
+import { hasDumpBeforeLockdepBacktrace, hasInterleavedDump } from '../../src/lib/oops/interleaved-stack.ts';
 import { toLogLines } from '../../src/lib/oops/log-lines.ts';
 
 const groups = Object.keys(frameGroups) as FrameGroup[];
@@ -99,5 +99,30 @@ describe('isSwitchedOut', () => {
 
   it('is false for a running task', () => {
     expect(isSwitchedOut(frames('Call Trace:\n foo_loop+0x1/0x2\n foo_ioctl+0x1/0x2'))).toBe(false);
+  });
+});
+
+describe('hasDumpBeforeLockdepBacktrace', () => {
+  const report = (middle: string[]) =>
+    toLogLines(
+      [
+        '[ BUG: bad unlock balance detected! ]',
+        ...middle,
+        'syz-executor2/14420 is trying to release lock (mrt_lock) at:',
+        '[<ffffffff834dea24>] ipmr_mfc_seq_stop+0xe4/0x140',
+        'but there are no more locks to release!',
+        'stack backtrace:',
+        'CPU: 1 PID: 14420 Comm: syz-executor2 Not tainted 4.9.65 #98',
+        'Call Trace:',
+        ' dump_stack+0xc1/0x128',
+      ].join('\n'),
+    );
+
+  it('finds another task\'s dump inside the lock report', () => {
+    expect(hasDumpBeforeLockdepBacktrace(report(['CPU: 0 PID: 14413 Comm: syz-executor0 Not tainted 4.9.65 #98', 'Call Trace:', ' dump_stack+0xc1/0x128']))).toBe(true);
+  });
+
+  it('accepts the validator\'s own dump after `stack backtrace:`', () => {
+    expect(hasDumpBeforeLockdepBacktrace(report(['binder: undelivered TRANSACTION_ERROR: 29189']))).toBe(false);
   });
 });

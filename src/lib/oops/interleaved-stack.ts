@@ -44,3 +44,17 @@ export function hasInterleavedDump(lines: readonly LogLine[], frames: readonly S
   }
   return false;
 }
+
+const LOCKDEP_BACKTRACE = /^stack backtrace:$/;
+const DUMP_HEADER = /^(?:CPU: \d+ PID: -?\d+ Comm: |\s*Call Trace:?\s*$)/;
+
+/**
+ * The lock validator prints its report, then `stack backtrace:`, then its own dump_stack()
+ * (kernel/locking/lockdep.c). A dump header before that line is another task's stack printed into
+ * the middle of the report, which can then mix the two tasks' lock details.
+ */
+export function hasDumpBeforeLockdepBacktrace(lines: readonly LogLine[]): boolean {
+  const backtrace = lines.findIndex((line) => LOCKDEP_BACKTRACE.test(line.text));
+  if (backtrace < 0) return false;
+  return lines.slice(1, backtrace).some((line) => DUMP_HEADER.test(line.text));
+}

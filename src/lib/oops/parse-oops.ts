@@ -4,7 +4,7 @@ import { collectAllStacks, collectStack, framesRightAfter, hasElidedTrace } from
 import type { StackFrame } from './frames.ts';
 import { firstGuiltyFrame, isSwitchedOut, stallAnchor, stalledFrames } from './guilty-frame.ts';
 import { toLogLines, type LogLine } from './log-lines.ts';
-import { hasInterleavedDump } from './interleaved-stack.ts';
+import { hasDumpBeforeLockdepBacktrace, hasInterleavedDump } from './interleaved-stack.ts';
 import { lockSite, lockTakerStack } from './lock-site.ts';
 import { sanitizerFormats } from './formats/sanitizers.ts';
 import { reportFormats, type ReportFormat } from './report-formats.ts';
@@ -251,6 +251,8 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
   else if (needsFrame && !guilty) corruptedReason = 'every frame of the stack is reporting machinery';
   else if (needsFrame && singleStack(source) && hasInterleavedDump(lines, framesDownTo(stackFrames, guilty))) {
     corruptedReason = 'another stack dump is printed into the stack above the guilty frame';
+  } else if (needsFrame && source.from === 'lock' && hasDumpBeforeLockdepBacktrace(lines)) {
+    corruptedReason = 'another stack dump is printed into the lock report';
   }
   // A sanitizer names the instrumented function that made the bad access in its header
   // (`BUG: KASAN: wild-memory-access in sg_read+0x…`, mm/kasan/report.c): a lost stack leaves that
