@@ -161,7 +161,10 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
   const lines = ownLines(format, allLines);
   const groups = [...open.match].map((group) => group ?? '');
   const texts = lines.map((line) => line.text);
-  const frames = collectStack(lines);
+  // lockdep_rcu_suspicious (kernel/locking/lockdep.c) prints its stack after `stack backtrace:`;
+  // frames before it are the `at:` sites of held locks, and without it the stack was lost.
+  const afterBacktrace = format.name === 'suspicious-rcu' ? lockTakerStack(lines) ?? [] : undefined;
+  const frames = afterBacktrace ?? collectStack(lines);
   // The access line follows the header (mm/kasan/report.c); past another report's banner it may
   // be that report's, or lost in it.
   const nearby = texts.slice(1, 12);
@@ -251,7 +254,7 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
   else if (needsFrame && !guilty) corruptedReason = 'every frame of the stack is reporting machinery';
   else if (needsFrame && singleStack(source) && hasInterleavedDump(lines, framesDownTo(stackFrames, guilty))) {
     corruptedReason = 'another stack dump is printed into the stack above the guilty frame';
-  } else if (needsFrame && source.from === 'lock' && hasDumpBeforeLockdepBacktrace(lines)) {
+  } else if (needsFrame && (source.from === 'lock' || afterBacktrace) && hasDumpBeforeLockdepBacktrace(lines)) {
     corruptedReason = 'another stack dump is printed into the lock report';
   }
   // A sanitizer names the instrumented function that made the bad access in its header
