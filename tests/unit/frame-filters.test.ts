@@ -4,6 +4,8 @@ import { collectStack } from '../../src/lib/oops/collect-stack.ts';
 import { isSwitchedOut } from '../../src/lib/oops/guilty-frame.ts';
 import { hasDumpBeforeLockdepBacktrace, hasInterleavedDump } from '../../src/lib/oops/interleaved-stack.ts';
 import { toLogLines } from '../../src/lib/oops/log-lines.ts';
+import { demangleRust } from '../../src/lib/oops/rust-demangle.ts';
+import { titleSymbol } from '../../src/lib/oops/title-symbol.ts';
 
 const groups = Object.keys(frameGroups) as FrameGroup[];
 
@@ -124,5 +126,32 @@ describe('hasDumpBeforeLockdepBacktrace', () => {
 
   it('accepts the validator\'s own dump after `stack backtrace:`', () => {
     expect(hasDumpBeforeLockdepBacktrace(report(['binder: undelivered TRANSACTION_ERROR: 29189']))).toBe(false);
+  });
+});
+
+describe('demangleRust (v0 mangling)', () => {
+  it.each([
+    ['_RNvXs1_CscPPBqWtAqum_11ashmem_rustNtB5_6AshmemNtNtCs43vyB533jt3_6kernel10miscdevice10MiscDevice4mmap', '<ashmem_rust::Ashmem as kernel::miscdevice::MiscDevice>::mmap'],
+    ['_RNvNtNtCs9jEwPDbx20M_4core9panicking11panic_const24panic_const_add_overflow', 'core::panicking::panic_const::panic_const_add_overflow'],
+    ['_RNvXs1b_NtCs9jEwPDbx20M_4core3fmtRNtNtNtB8_5panic10panic_info9PanicInfoNtB6_7Display3fmtCs43vyB533jt3_6kernel', '<&core::panic::panic_info::PanicInfo as core::fmt::Display>::fmt'],
+    ['_RNvMs_NtCs1234_4core3fmtNtB4_9Formatter3pad', '<core::fmt::Formatter>::pad'],
+  ])('%s', (mangled, readable) => {
+    expect(demangleRust(mangled)).toBe(readable);
+    expect(titleSymbol(mangled)).toBe(readable);
+  });
+
+  it('gives up on what it cannot read, cheaply', () => {
+    expect(demangleRust('_RBBBBBBBBB')).toBeUndefined();
+    expect(demangleRust('_RNvB_3foo')).toBeUndefined();
+    expect(demangleRust('kmalloc')).toBeUndefined();
+    const hostile = `_R${'XMB_'.repeat(200)}`;
+    const started = performance.now();
+    expect(demangleRust(hostile)).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(50);
+  });
+
+  it('skips the Rust panic path', () => {
+    expect(makeFrameFilter(['reporting'])('_RNvCscSpY9Juk0HT_7___rustc17rust_begin_unwind')).toBe(true);
+    expect(makeFrameFilter(['reporting'])('_RNvNtCs9jEwPDbx20M_4core9panicking9panic_fmt')).toBe(true);
   });
 });

@@ -110,6 +110,12 @@ const kernelSources: readonly KernelSource[] = [
     ],
   },
   {
+    source: 'rust/kernel/lib.rs, rust/helpers/bug.c, library/core/src/panicking.rs (v0-mangled)',
+    group: 'reporting',
+    why: 'a Rust panic unwinds into BUG(): the function that panicked is below them',
+    names: [/^_RNv\w*rust_begin_unwind$/, /^_RNv\w*4core9panicking/, /^rust_helper_BUG$/],
+  },
+  {
     source: 'lib/bug.c',
     group: 'reporting',
     why: 'decodes the BUG/WARN trap for the report',
