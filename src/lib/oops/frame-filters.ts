@@ -797,6 +797,12 @@ const kernelSources: readonly KernelSource[] = [
     names: [/^el1_/, /^el0_/, /^__irq_svc$/, /^__irq_usr$/, /^call_with_stack$/],
   },
   {
+    source: 'arch/powerpc/kernel/time.c, arch/powerpc/kernel/irq.c, arch/powerpc/kernel/entry_64.S',
+    group: 'interrupts',
+    why: 'powerpc decrementer (timer) interrupts and the replay of interrupts that arrived while soft-disabled',
+    names: [/^_*timer_interrupt$/, /^restore_check_irq_replay$/, /^_*replay_(?:soft_)?interrupts?$/, /^_*do_irq$/, /^call_do_irq$/],
+  },
+  {
     source: 'kernel/sched/idle.c, arch/*/kernel/process.c (idle)',
     group: 'interrupts',
     why: 'the idle loop an interrupt arrived in',
