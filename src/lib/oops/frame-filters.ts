@@ -98,7 +98,10 @@ const kernelSources: readonly KernelSource[] = [
     source: 'kernel/printk/*, lib/hexdump.c',
     group: 'reporting',
     why: 'writes the report to the console',
-    names: [/^_?printk$/, /^vprintk/, /^_?printk_deferred$/, /^print_hex_dump/, /^hex_dump_to_buffer$/],
+    names: [
+      /^_?printk$/, /^vprintk/, /^_?printk_deferred$/, /^_*printk_safe_/, /^printk_nmi_/, /^_*printk_cpu_sync/, /^is_printk_cpu_sync_owner$/,
+      /^log_store$/, /^print_hex_dump/, /^hex_dump_to_buffer$/,
+    ],
   },
   {
     source: 'kernel/panic.c',
