@@ -14,6 +14,25 @@ export function stalledFrames(frames: readonly StackFrame[]): readonly StackFram
   return frames;
 }
 
+// kernel/sched/core.c: a stack whose innermost frame is the scheduler (or the task dump that
+// printed it) belongs to a task that was switched out, not to a CPU the watchdog caught running.
+const SWITCHED_OUT = /^(?:__)?schedule$|^_*preempt_schedule|^__switch_to|^context_switch$|^sched_show_task$/;
+
+// The scheduler tick and the NMI a stall detector catches a running CPU with (kernel/time/,
+// kernel/rcu/tree_stall.h, arch/x86/kernel/apic/apic.c, arch/x86/kernel/nmi.c), for stacks printed
+// without `<IRQ>` markers.
+const TICK = /apic_timer_interrupt|^hrtimer_interrupt$|^update_process_times$|^tick_sched_|^rcu_sched_clock_irq$|^rcu_check_callbacks$|^(?:do|exc|default_do)_nmi$|^nmi_handle$|^__irq_svc$|^gic_handle_irq$/;
+
+/**
+ * True when a stall report's stack shows a task that had left the CPU: the preempted RCU readers
+ * and grace-period kthread a stall report lists, or the reporting task's own dump. Such a stack
+ * says what was waiting, not what kept a CPU busy.
+ */
+export function isSwitchedOut(frames: readonly StackFrame[]): boolean {
+  const top = frames.find((frame) => frame.reliable && !frame.isRip);
+  return top !== undefined && SWITCHED_OUT.test(top.normalized) && !frames.some((frame) => frame.context !== 'task' || TICK.test(frame.normalized));
+}
+
 /** The first frame the filter does not skip, preferring reliable frames over `?` ones. */
 export function firstGuiltyFrame(frames: readonly StackFrame[], skip: (symbol: string) => boolean): StackFrame | undefined {
   return frames.find((frame) => frame.reliable && !skip(frame.normalized));

@@ -2,17 +2,22 @@ import { normalizeSymbol } from '../symbols/normalize-symbol.ts';
 import { alwaysSkipped, makeFrameFilter } from './frame-filters.ts';
 import { collectAllStacks, collectStack, framesRightAfter, hasElidedTrace, tracePrinted } from './collect-stack.ts';
 import type { StackFrame } from './frames.ts';
-import { firstGuiltyFrame, stallAnchor, stalledFrames } from './guilty-frame.ts';
+import { firstGuiltyFrame, isSwitchedOut, stallAnchor, stalledFrames } from './guilty-frame.ts';
 import { toLogLines, type LogLine } from './log-lines.ts';
+import { hasDumpBeforeLockdepBacktrace, hasInterleavedDump } from './interleaved-stack.ts';
 import { lockSite, lockTakerStack } from './lock-site.ts';
+import { sanitizerFormats } from './formats/sanitizers.ts';
 import { reportFormats, type ReportFormat } from './report-formats.ts';
 import { isSuspectModule, readMetadata } from './report-metadata.ts';
 import type { OopsReport } from './report-types.ts';
 import { titleSymbol } from './title-symbol.ts';
 import { bugKindFor, warningKindFor } from './warning-kinds.ts';
 
-/** A report runs at most this many lines past its header. */
-const MAX_REPORT_LINES = 500;
+/**
+ * A report runs at most this many lines past its header. A stack overflow's trace repeats its
+ * recursion for hundreds of lines before reaching the entry point it is named after.
+ */
+const MAX_REPORT_LINES = 1000;
 
 const ACCESS = /^(Read|Write) (?:of size|at addr)/;
 
@@ -156,13 +161,33 @@ function ownLines(format: ReportFormat, lines: readonly LogLine[]): readonly Log
   return own.length >= 3 ? own : lines;
 }
 
+const reportingOnly = makeFrameFilter(['reporting']);
+
+/** Sources that read one stack top-down; stall and lock reports combine several. */
+function singleStack(source: ReportFormat['frame']): boolean {
+  return source.from === 'stack' || source.from === 'rip' || source.from === 'header';
+}
+
+/** The frames from the top of the stack down to the guilty one (all of them when it is not there). */
+function framesDownTo(frames: readonly StackFrame[], guilty: string | undefined): readonly StackFrame[] {
+  const at = frames.findIndex((frame) => frame.normalized === guilty);
+  return at >= 0 ? frames.slice(0, at + 1) : frames;
+}
+
 function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport {
   let format = open.format;
   const lines = ownLines(format, allLines);
   const groups = [...open.match].map((group) => group ?? '');
   const texts = lines.map((line) => line.text);
-  const frames = collectStack(lines);
-  const accessLine = texts.slice(1, 12).map((text) => ACCESS.exec(text)).find(Boolean);
+  // lockdep_rcu_suspicious (kernel/locking/lockdep.c) prints its stack after `stack backtrace:`;
+  // frames before it are the `at:` sites of held locks, and without it the stack was lost.
+  const afterBacktrace = format.name === 'suspicious-rcu' ? lockTakerStack(lines) ?? [] : undefined;
+  const frames = afterBacktrace ?? collectStack(lines);
+  // The access line follows the header (mm/kasan/report.c); past another report's banner it may
+  // be that report's, or lost in it.
+  const nearby = texts.slice(1, 12);
+  const banner = nearby.findIndex((text) => matchHeader(text) !== undefined);
+  const accessLine = (banner >= 0 ? nearby.slice(0, banner) : nearby).map((text) => ACCESS.exec(text)).find(Boolean);
   const access = accessLine?.[1] ?? '';
   let skipAlso = [...(format.skipAlso ?? [])];
   let title = format.title;
@@ -205,6 +230,8 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
     // With no stack to look past a helper, the helper the header names is the best we have,
     // unless the report is a stub (a header and a line or two: truncated).
     if (!guilty && frames.length === 0 && texts.filter((text) => text.trim() !== '').length > 4) guilty = symbol;
+    // A stack cut off inside the WARN machinery never reaches a caller either.
+    if (!guilty && frames.length > 0 && frames.every((frame) => reportingOnly(frame.normalized))) guilty = symbol;
   } else if (source.from === 'rip') {
     guilty = firstGuiltyFrame(frames, skip)?.normalized;
     if (!guilty && stackFrames.length === 0) guilty = frames.find((frame) => frame.isRip)?.normalized;
@@ -212,9 +239,10 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
     guilty = firstGuiltyFrame(stackFrames, skip)?.normalized ?? firstGuiltyFrame(frames, skip)?.normalized;
   } else if (source.from === 'stall') {
     // The first stack may be the RCU kthread or the detecting CPU; the stalled one can come later.
-    const stacks = collectAllStacks(lines).map((stack) => stalledFrames(stack));
+    // Stacks of tasks that were switched out name what waited, not what stalled.
+    const stacks = collectAllStacks(lines).filter((stack) => !isSwitchedOut(stack)).map((stack) => stalledFrames(stack));
     const anchored = stacks.map((stack) => stallAnchor(stack, skip)).find(Boolean);
-    guilty = (anchored ?? firstGuiltyFrame(stalledFrames(frames), skip))?.normalized;
+    guilty = (anchored ?? (isSwitchedOut(frames) ? undefined : firstGuiltyFrame(stalledFrames(frames), skip)))?.normalized;
   } else if (source.from === 'line') {
     const named = texts.slice(1, 12).map((text) => source.pattern.exec(text)?.[1]).find(Boolean);
     guilty = named ? normalizeSymbol(named) : firstGuiltyFrame(stackFrames, skip)?.normalized;
@@ -244,7 +272,16 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
   if (needsFrame && traced.length === 0 && !format.noStackNeeded && !elided) corruptedReason = NO_STACK;
   else if (needsFrame && guilty !== undefined && borrowedStack(frames, guilty)) corruptedReason = 'the stack is a fault-injection dump printed at the same time';
   else if (needsFrame && !guilty) corruptedReason = 'every frame of the stack is reporting machinery';
-  const shown = corruptedReason === undefined && guilty ? titleSymbol(guilty) : 'corrupted';
+  else if (needsFrame && singleStack(source) && hasInterleavedDump(lines, framesDownTo(stackFrames, guilty))) {
+    corruptedReason = 'another stack dump is printed into the stack above the guilty frame';
+  } else if (needsFrame && (source.from === 'lock' || afterBacktrace) && hasDumpBeforeLockdepBacktrace(lines)) {
+    corruptedReason = 'another stack dump is printed into the lock report';
+  }
+  // A sanitizer names the instrumented function that made the bad access in its header
+  // (`BUG: KASAN: wild-memory-access in sg_read+0x…`, mm/kasan/report.c): a lost stack leaves that
+  // title standing. A WARNING's function, by contrast, may be a helper only the stack can look past.
+  const headerStands = corruptedReason === NO_STACK && source.from === 'header' && sanitizerFormats.includes(open.format);
+  const shown = (corruptedReason === undefined || headerStands) && guilty ? titleSymbol(guilty) : 'corrupted';
   if (elided) corruptedReason = 'the stack trace was cut out of the log';
 
   const damaged = corruptedReason !== undefined && !elided ? format.corruptedTitle?.[groups[1] ?? ''] : undefined;

@@ -1,8 +1,11 @@
+import { demangleRust } from './rust-demangle.ts';
+
 /**
  * How a guilty frame is written in a title: system call wrappers collapse to the call they
  * wrap (`__x64_sys_bind` → `sys_bind`, `__se_sys_bind`/`__do_sys_bind`/`ksys_bind` → `bind`), and
  * a family of variants is named after the family (`smp_call_function_single` →
- * `smp_call_function`), so the same bug keeps the same title across kernel versions.
+ * `smp_call_function`), so the same bug keeps the same title across kernel versions. Rust
+ * functions are written as Rust names them (`<ashmem_rust::Ashmem as kernel::miscdevice::MiscDevice>::mmap`).
  */
 const titleRewrites: ReadonlyArray<[RegExp, string]> = [
   [/^__(?:x64|ia32|arm64|riscv|s390x?)_(?:compat_)?sys_(\w+)$/, 'sys_$1'],
@@ -15,6 +18,8 @@ const titleRewrites: ReadonlyArray<[RegExp, string]> = [
 const MANGLED = /^_Z(\d+)/;
 
 export function titleSymbol(symbol: string): string {
+  const rust = demangleRust(symbol);
+  if (rust !== undefined) return rust;
   const mangled = MANGLED.exec(symbol);
   if (mangled) {
     const length = Number(mangled[1]);
