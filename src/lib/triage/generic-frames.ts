@@ -1,0 +1,62 @@
+import { isUsableTemplate, lineTemplate } from './line-template.ts';
+
+/**
+ * In how many logs of each corpus stack symbols, frame modules, symptoms and log lines appear
+ * (`generic-frames.json`, written by `scripts/learn-generic-frames.ts`). Evidence that many
+ * unrelated crashes share, such as the page-fault, allocator, scheduler and syscall-entry paths,
+ * says little about which bug a log shows; the ranker weighs evidence by how rare it is here.
+ */
+export interface CorpusFrequency {
+  about: string;
+  /** The command that rewrites the file. */
+  regenerate: string;
+  /** The corpora read, in the order of every count array below. */
+  corpora: Array<{ name: string; logs: number; withReport: number }>;
+  /** Entries seen in fewer logs than this, over all corpora, are left out and count as never seen. */
+  minimumLogs: number;
+  /** Normalised symbol (in a stack or named with `+0x…/0x…` anywhere in the log) → logs per corpus. */
+  symbols: Record<string, number[]>;
+  /** Module named in a stack frame → logs per corpus. */
+  modules: Record<string, number[]>;
+  /** Symptom id → logs per corpus where one of its signatures matched a line. */
+  symptoms: Record<string, number[]>;
+  /** Line template (`lineTemplate`) → logs per corpus holding it. */
+  lines: Record<string, number[]>;
+  /**
+   * Symbols in most logs of one symptom: symbol → [symptom, logs with both, logs with the
+   * symptom]. They belong to how that kind of crash is reported, not to one bug.
+   */
+  classFrames: Record<string, [string, number, number]>;
+}
+
+/**
+ * How common a piece of evidence is across unrelated crashes: the mean over the corpora of the
+ * share of each corpus's logs that hold it. Each corpus counts alike, so the five hundred fuzzer
+ * crashes of one do not drown the distribution logs and pasted reports of the others, whose
+ * allocator and page-fault paths are the ones real-world pastes share.
+ */
+export function commonness(frequency: CorpusFrequency, counts: readonly number[] | undefined): number {
+  if (!counts || frequency.corpora.length === 0) return 0;
+  const shares = frequency.corpora.map((corpus, position) => (corpus.logs > 0 ? (counts[position] ?? 0) / corpus.logs : 0));
+  return Math.round((shares.reduce((sum, share) => sum + share, 0) / shares.length) * 1e5) / 1e5;
+}
+
+/** Commonness of a stack symbol: across crashes, or, for a frame of how one kind of crash is reported, within that kind. */
+export function symbolCommonness(frequency: CorpusFrequency, symbol: string): number {
+  const across = commonness(frequency, frequency.symbols[symbol]);
+  // A file written before class frames were learned has none.
+  const bound = frequency.classFrames?.[symbol];
+  return bound ? Math.max(across, Math.round((bound[1] / bound[2]) * 1e5) / 1e5) : across;
+}
+
+/** The smallest share the corpora can tell apart from zero: one log of the largest corpus. */
+export function commonnessFloor(frequency: CorpusFrequency): number {
+  const largest = Math.max(1, ...frequency.corpora.map((corpus) => corpus.logs));
+  return 1 / (largest * Math.max(1, frequency.corpora.length));
+}
+
+/** Commonness of a verbatim log line: of its template, as the corpora hold it. */
+export function lineCommonness(frequency: CorpusFrequency, line: string): number {
+  const template = lineTemplate(line);
+  return isUsableTemplate(template) ? commonness(frequency, frequency.lines[template]) : 1;
+}

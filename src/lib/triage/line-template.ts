@@ -1,0 +1,24 @@
+/**
+ * A log line with what changes between two occurrences of the same message masked: numbers,
+ * addresses, pids and sizes become `#`, runs of spaces one space. Two prints of one `printk`
+ * format give the same template, so a case's verbatim signature line finds the same message in a
+ * new paste, and the corpora can say how often a message appears.
+ */
+export function lineTemplate(line: string): string {
+  return line
+    .replace(/0x[0-9a-fA-F]+/g, '#')
+    .replace(/(?<![A-Za-z_])[0-9a-fA-F]{8,}(?![A-Za-z_])/g, '#')
+    .replace(/\d+/g, '#')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The words of a line or template, the part a template cannot mask: used to find candidate lines fast. */
+export function templateWords(text: string): string[] {
+  return text.split(/[^A-Za-z_]+/).filter((word) => word.length > 0);
+}
+
+/** A template too short to tell one message from another (`BUG: #`) is not used as a signature. */
+export function isUsableTemplate(template: string): boolean {
+  return template.replace(/[#\s]/g, '').length >= 12 && templateWords(template).some((word) => word.length >= 4);
+}
