@@ -3,13 +3,18 @@
 // one unless it shares something specific with the case.
 //
 //   npx node scripts/eval/score-matches.ts --dir /work/shared/corpus/github-pastes [--all]
+//       [--half odd|even] [--frequency FILE]
 //
 // prints one line per log that shows a match (`--all`: per log, also those with none) and a
-// summary line.
+// summary line. The committed commonness figures were learned from these corpora; to measure on
+// logs they were not learned from, learn from one half and score the other:
+//   npx node scripts/learn-generic-frames.ts --half odd --out /tmp/odd.json
+//   npx node scripts/eval/score-matches.ts --dir D --half even --frequency /tmp/odd.json
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadSiteGraph } from '../../src/cli/load-site-graph.ts';
 import { buildTriageIndex } from '../../src/lib/triage/build-triage-index.ts';
+import type { CorpusFrequency } from '../../src/lib/triage/generic-frames.ts';
 import type { TriageIndex } from '../../src/lib/triage/triage-index.ts';
 import { triageLog } from '../../src/lib/triage/triage-log.ts';
 
@@ -32,9 +37,9 @@ export interface MatchScore {
   perLog: LogMatches[];
 }
 
-/** The index the `oopsbook triage` command matches against: built from this repository's content. */
-export function loadRepositoryIndex(): TriageIndex {
-  return buildTriageIndex(loadSiteGraph(() => undefined));
+/** The index the `oopsbook triage` command matches against: built from this repository's content (with other commonness figures if given). */
+export function loadRepositoryIndex(frequency?: CorpusFrequency): TriageIndex {
+  return buildTriageIndex(loadSiteGraph(() => undefined), frequency);
 }
 
 /** Triage every log and count the cases shown as `match`; a result without strengths counts every listed case. */
@@ -57,24 +62,31 @@ export function scoreMatches(logs: ReadonlyArray<{ file: string; text: string }>
   };
 }
 
-/** The logs of a corpus folder: every file but its READMEs, manifests and expected-output files. */
-export function readLogDir(dir: string): Array<{ file: string; text: string }> {
+/** The logs of a corpus folder: every file but its READMEs, manifests and expected-output files; `half` keeps every other one by sorted name. */
+export function readLogDir(dir: string, half?: 'odd' | 'even'): Array<{ file: string; text: string }> {
   const decoder = new TextDecoder('utf-8', { fatal: false });
   return readdirSync(dir)
     .filter((name) => !/\.(?:md|tsv|right|json)$/.test(name) && statSync(path.join(dir, name)).isFile())
     .sort()
+    .filter((_, position) => half === undefined || position % 2 === (half === 'odd' ? 0 : 1))
     .map((name) => ({ file: name, text: decoder.decode(readFileSync(path.join(dir, name))) }));
 }
 
 if (import.meta.main) {
   const args = process.argv.slice(2);
-  const dirAt = args.indexOf('--dir');
-  const dir = dirAt >= 0 ? args[dirAt + 1] : undefined;
-  if (!dir) {
-    process.stderr.write('usage: npx node scripts/eval/score-matches.ts --dir DIR [--all]\n');
+  const option = (name: string) => {
+    const at = args.indexOf(name);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
+  const dir = option('--dir');
+  const half = option('--half');
+  const frequencyFile = option('--frequency');
+  if (!dir || (half !== undefined && half !== 'odd' && half !== 'even')) {
+    process.stderr.write('usage: npx node scripts/eval/score-matches.ts --dir DIR [--all] [--half odd|even] [--frequency FILE]\n');
     process.exit(2);
   }
-  const score = scoreMatches(readLogDir(dir));
+  const frequency = frequencyFile ? (JSON.parse(readFileSync(frequencyFile, 'utf8')) as CorpusFrequency) : undefined;
+  const score = scoreMatches(readLogDir(dir, half), loadRepositoryIndex(frequency));
   for (const log of score.perLog) {
     if (log.matches.length === 0 && !args.includes('--all')) continue;
     const shown = log.matches.map((match) => `${match.case} (${match.score}: ${match.reasons.join('; ')})`);

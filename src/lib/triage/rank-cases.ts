@@ -27,6 +27,8 @@ const WEIGHT = { guilty: 3, top: 2, rest: 1, unreliable: 0.3, mentioned: 1, symp
 const TOP_FRAMES = 5;
 /** What a specific frame deep in a case's stacks counts for, against one at their top. */
 const DEEP_FRAME = 0.5;
+/** What a specific symptom seen inside a kernel crash report counts for, against one outside any. */
+const IN_REPORT_SYMPTOM = 0.5;
 
 /**
  * Evidence found in more than this share of unrelated crash logs (the mean over the corpora the
@@ -43,6 +45,15 @@ export const GENERIC_SHARE = 0.005;
  * own lines alone; two frames further down or two rarely seen symptoms together.
  */
 export const MATCH_MINIMUM = 1.5;
+
+/**
+ * And one piece of it must reach this alone: five frames of a receive path that a case's stacks
+ * pass through deep down add up, but none of them points at the bug.
+ */
+export const ANCHOR_MINIMUM = 1;
+
+/** Lines a kernel prints just before a report's header (`usercopy: …`, `list_del corruption…`) belong to the report. */
+const REPORT_PREAMBLE_LINES = 3;
 
 interface Prepared {
   /** Symbol id → the cases (indices into `index.cases`) whose stacks hold it. */
@@ -191,10 +202,12 @@ export function rankCasesByStack(
   const frameSum = new Float64Array(total);
   const frameMax = new Float64Array(total);
   const touched: number[] = [];
+  const anchor = new Float64Array(total);
   const add = (position: number, term: Term) => {
     if (scores[position] === 0 && specific[position] === 0) touched.push(position);
     scores[position] = (scores[position] ?? 0) + term.score;
     specific[position] = (specific[position] ?? 0) + term.specific;
+    anchor[position] = Math.max(anchor[position] ?? 0, term.specific);
   };
   const termOf = (weight: number, share: number, cases: number): Term => {
     const rare = weight * rarity(index, share);
@@ -217,16 +230,22 @@ export function rankCasesByStack(
       const value = term.specific * factor * (prominent[position]?.has(id) ? 1 : DEEP_FRAME);
       frameSum[position] = (frameSum[position] ?? 0) + value;
       frameMax[position] = Math.max(frameMax[position] ?? 0, value);
+      anchor[position] = Math.max(anchor[position] ?? 0, value);
     }
   }
-  const symptomTerms: Array<{ id: number; title: string; share: number; term: Term }> = [];
+  const symptomTerms: Array<{ id: number; title: string; share: number; term: Term; inReport: boolean }> = [];
   for (const symptom of symptoms) {
     const id = symptomIds.get(symptom.id);
     const postings = id === undefined ? undefined : symptomPostings.get(id);
     if (id === undefined || !postings) continue;
     const share = index.commonness.symptoms[id] ?? 0;
-    const term = termOf(WEIGHT.symptom, share, postings.length);
-    symptomTerms.push({ id, title: symptom.title, share, term });
+    // A symptom seen on a line of a kernel crash report names the report's kind; which bug it is,
+    // the report's frames say. Outside reports (application messages, hypervisor lines, watchdog
+    // and allocation warnings) the line is all the evidence there is, and counts in full.
+    const inReport = reports.some((report) => symptom.lineNumber >= report.startLine - REPORT_PREAMBLE_LINES && symptom.lineNumber <= report.endLine);
+    const full = termOf(WEIGHT.symptom, share, postings.length);
+    const term = inReport ? { score: full.score, specific: full.specific * IN_REPORT_SYMPTOM } : full;
+    symptomTerms.push({ id, title: symptom.title, share, term, inReport });
     for (const position of postings) add(position, term);
   }
   for (const name of stackModules) {
@@ -248,7 +267,8 @@ export function rankCasesByStack(
     if (!data || raw <= 0) continue;
     const xen = onXen && data.hypervisor.startsWith('xen');
     const frames = (frameMax[position] ?? 0) + ((frameSum[position] ?? 0) - (frameMax[position] ?? 0)) / 2;
-    const strength: MatchStrength = (specific[position] ?? 0) + frames >= MATCH_MINIMUM - 1e-9 ? 'match' : 'related';
+    const strong = (specific[position] ?? 0) + frames >= MATCH_MINIMUM - 1e-9 && (anchor[position] ?? 0) >= ANCHOR_MINIMUM - 1e-9;
+    const strength: MatchStrength = strong ? 'match' : 'related';
     scored.push({ position, xen, strength, score: Math.round((raw + (xen ? WEIGHT.hypervisor : 0)) * 100) / 100 });
   }
   const best = scored

@@ -45,10 +45,14 @@ const MAX_MENTIONS = 200;
 /** Parses a pasted log and answers with the cases, symptoms, tools and checklists that apply. */
 export function triageLog(text: string, index: TriageIndex): TriageResult {
   const reports = parseOops(text);
-  const lines = toLogLines(text).map((line) => line.text);
-  const symptoms = detectSymptoms(lines, index);
+  const logLines = toLogLines(text);
+  const lines = logLines.map((line) => line.text);
+  // Line numbers of the input, as reports give them (a line two printk calls ran together is two log lines).
+  const inputLine = (position: number) => (logLines[position - 1]?.index ?? position - 1) + 1;
+  const symptoms = detectSymptoms(lines, index).map((symptom) => ({ ...symptom, lineNumber: inputLine(symptom.lineNumber) }));
+  const hits = matchSignatures(lines, index).map((hit) => ({ ...hit, lineNumber: inputLine(hit.lineNumber) }));
   const mentions = findSymbolMentions(text).slice(0, MAX_MENTIONS);
-  const matches = rankCasesByStack(reports, symptoms, index, mentions, undefined, matchSignatures(lines, index));
+  const matches = rankCasesByStack(reports, symptoms, index, mentions, undefined, hits);
 
   const tools = new Map<string, NextTool>();
   const checklists = new Map<string, string>();
