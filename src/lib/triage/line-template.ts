@@ -7,7 +7,8 @@
 export function lineTemplate(line: string): string {
   return line
     .replace(/0x[0-9a-fA-F]+/g, '#')
-    .replace(/(?<![A-Za-z_])[0-9a-fA-F]{8,}(?![A-Za-z_])/g, '#')
+    // A bare hexadecimal number (`mfn 8df82b`, `pfn:7d518e`), but not a word made of hex letters (`added`).
+    .replace(/(?<![\w.])(?=[0-9a-fA-F]*\d)[0-9a-fA-F]{4,}(?![\w])/g, '#')
     .replace(/\d+/g, '#')
     .replace(/\s+/g, ' ')
     .trim();

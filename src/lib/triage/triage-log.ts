@@ -93,16 +93,21 @@ function summarize(reports: readonly OopsReport[], symptoms: readonly DetectedSy
   const kernelReport = reports.length > 0;
   const outcome = matches.some((match) => match.strength === 'match') ? 'match' : matches.length > 0 ? 'related' : 'none';
   const classes = kernelReport ? [...new Set(reports.map((report) => report.crashClass))] : symptoms.map((symptom) => symptom.title);
+  const listed = `${classes.slice(0, 4).join(', ')}${classes.length > 4 ? ', …' : ''}`;
   const found = kernelReport
-    ? `${plural(reports.length, 'kernel crash report')} (${classes.slice(0, 4).join(', ')}${classes.length > 4 ? ', …' : ''})`
+    ? `${plural(reports.length, 'kernel crash report')} (${listed}).`
     : symptoms.length > 0
-      ? `No kernel crash report; matched the log's other lines instead: ${plural(symptoms.length, 'symptom line')} (${classes.slice(0, 4).join(', ')}${classes.length > 4 ? ', …' : ''})`
-      : 'No kernel crash report; matched the log\'s other lines instead';
+      ? `No kernel crash report; matched the log's other lines instead: ${plural(symptoms.length, 'symptom line')} (${listed}).`
+      : matches.length > 0
+        ? "No kernel crash report; matched the log's other lines instead: functions and lines the cases quote."
+        : 'No kernel crash report, and no symptom signature or case line in the log.';
+  const strong = matches.filter((match) => match.strength === 'match').length;
+  const forClass = symptoms.length > 0 ? ' The tools and checklists below are for this crash class.' : '';
   const answer =
     outcome === 'match'
-      ? `${plural(matches.filter((match) => match.strength === 'match').length, 'known case')} match${matches.filter((match) => match.strength === 'match').length === 1 ? 'es' : ''} on specific evidence.`
+      ? `${plural(strong, 'known case')} match${strong === 1 ? 'es' : ''} on specific evidence.`
       : outcome === 'related'
-        ? `No known case matches: ${plural(matches.length, 'case')} share${matches.length === 1 ? 's' : ''} only common frames or symptoms. The tools and checklists below are for this crash class.`
-        : `No known case matches. ${symptoms.length > 0 ? 'The tools and checklists below are for this crash class.' : 'No symptom signature matched either.'}`;
-  return { kernelReport, outcome, classes, text: `${found}. ${answer}` };
+        ? `No known case matches: ${plural(matches.length, 'case')} share${matches.length === 1 ? 's' : ''} only evidence that many unrelated crashes show.${forClass}`
+        : `No known case matches.${forClass}`;
+  return { kernelReport, outcome, classes, text: `${found} ${answer}` };
 }
