@@ -14,7 +14,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadSiteGraph } from '../../src/cli/load-site-graph.ts';
 import { buildTriageIndex } from '../../src/lib/triage/build-triage-index.ts';
-import type { CorpusFrequency } from '../../src/lib/triage/generic-frames.ts';
+import { asCorpusFrequency, type CorpusFrequency } from '../../src/lib/triage/generic-frames.ts';
 import type { TriageIndex } from '../../src/lib/triage/triage-index.ts';
 import { triageLog } from '../../src/lib/triage/triage-log.ts';
 
@@ -85,7 +85,7 @@ if (import.meta.main) {
     process.stderr.write('usage: npx node scripts/eval/score-matches.ts --dir DIR [--all] [--half odd|even] [--frequency FILE]\n');
     process.exit(2);
   }
-  const frequency = frequencyFile ? (JSON.parse(readFileSync(frequencyFile, 'utf8')) as CorpusFrequency) : undefined;
+  const frequency = frequencyFile ? asCorpusFrequency(JSON.parse(readFileSync(frequencyFile, 'utf8'))) : undefined;
   const score = scoreMatches(readLogDir(dir, half), loadRepositoryIndex(frequency));
   for (const log of score.perLog) {
     if (log.matches.length === 0 && !args.includes('--all')) continue;

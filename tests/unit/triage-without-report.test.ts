@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSiteGraph } from '../../src/cli/load-site-graph.ts';
 import { buildTriageIndex } from '../../src/lib/triage/build-triage-index.ts';
 import learned from '../../src/lib/triage/generic-frames.json' with { type: 'json' };
-import { commonness, symbolCommonness, type CorpusFrequency } from '../../src/lib/triage/generic-frames.ts';
+import { asCorpusFrequency, commonness, symbolCommonness } from '../../src/lib/triage/generic-frames.ts';
 import { lineTemplate } from '../../src/lib/triage/line-template.ts';
 import { GENERIC_SHARE } from '../../src/lib/triage/rank-cases.ts';
 import { triageLog } from '../../src/lib/triage/triage-log.ts';
@@ -12,7 +12,7 @@ import { caseLog } from '../support/case-logs.ts';
 import { projectDir } from '../support/paths.ts';
 
 const index = buildTriageIndex(loadSiteGraph(() => undefined));
-const frequency = learned as CorpusFrequency;
+const frequency = asCorpusFrequency(learned);
 const fixture = (name: string) => readFileSync(path.join(projectDir, 'tests/fixtures/oops', name), 'utf8');
 
 describe('triage of a paste without a kernel crash report', () => {

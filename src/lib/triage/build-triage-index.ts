@@ -3,7 +3,7 @@ import { makeFrameFilter } from '../oops/frame-filters.ts';
 import { findSymbolMentions } from '../oops/frames.ts';
 import type { SiteGraph } from '../site/build-site-graph.ts';
 import learned from './generic-frames.json' with { type: 'json' };
-import { commonness, commonnessFloor, symbolCommonness, type CorpusFrequency } from './generic-frames.ts';
+import { asCorpusFrequency, commonness, commonnessFloor, symbolCommonness, type CorpusFrequency } from './generic-frames.ts';
 import { isUsableTemplate, lineTemplate, templateWords } from './line-template.ts';
 import type { TriageIndex, TriageSignature } from './triage-index.ts';
 
@@ -19,7 +19,7 @@ const TOP_FRAMES = 5;
  * Builds the triage index from the site graph (the same data the pages show), with how common
  * each piece of evidence is across unrelated crash logs (by default the committed figures).
  */
-export function buildTriageIndex(graph: SiteGraph, frequency: CorpusFrequency = learned as CorpusFrequency): TriageIndex {
+export function buildTriageIndex(graph: SiteGraph, frequency: CorpusFrequency = asCorpusFrequency(learned)): TriageIndex {
   const symptomIndex = new Map(graph.symptoms.map((entry, index) => [entry.id, index]));
   const perCase = graph.cases.map((entry) => {
     const stacks = graph.framesByCase.get(entry.id) ?? [];

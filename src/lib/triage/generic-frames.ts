@@ -60,3 +60,13 @@ export function lineCommonness(frequency: CorpusFrequency, line: string): number
   const template = lineTemplate(line);
   return isUsableTemplate(template) ? commonness(frequency, frequency.lines[template]) : 1;
 }
+
+/** The figures a parsed `generic-frames.json` holds; a file missing a table is refused, so a bad regeneration fails loudly. */
+export function asCorpusFrequency(data: unknown): CorpusFrequency {
+  const file = data as Partial<CorpusFrequency> | null;
+  const tables = ['symbols', 'modules', 'symptoms', 'lines', 'classFrames'] as const;
+  if (!file || !Array.isArray(file.corpora) || tables.some((table) => typeof file[table] !== 'object' || file[table] === null)) {
+    throw new Error('generic-frames.json: expected corpora and the symbols, modules, symptoms, lines and classFrames tables; run npx node scripts/learn-generic-frames.ts');
+  }
+  return file as CorpusFrequency;
+}
