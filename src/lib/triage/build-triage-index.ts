@@ -3,7 +3,8 @@ import { makeFrameFilter } from '../oops/frame-filters.ts';
 import { findSymbolMentions } from '../oops/frames.ts';
 import type { SiteGraph } from '../site/build-site-graph.ts';
 import learned from './generic-frames.json' with { type: 'json' };
-import { asCorpusFrequency, commonness, commonnessFloor, symbolCommonness, type CorpusFrequency } from './generic-frames.ts';
+import { asCorpusFrequency, commonness, commonnessFloor, lineCommonness, symbolCommonness, type CorpusFrequency } from './generic-frames.ts';
+import { GENERIC_SHARE } from './rank-cases.ts';
 import { isUsableTemplate, lineTemplate, templateWords } from './line-template.ts';
 import type { TriageIndex, TriageSignature } from './triage-index.ts';
 
@@ -136,8 +137,10 @@ function caseSignatures(data: CaseData, symptomIndex: Map<string, number>, patte
     // A line of the case's own symptom is that symptom's evidence, unless it says more than the
     // symptom's signature: the slab cache of a usercopy report, say, against "usercopy: …".
     if (ownSymptoms.length > 0 && !ownSymptoms.every((symptom) => saysMore(line, patterns[symptom] ?? []))) continue;
-    const shares = [commonness(frequency, frequency.lines[template]), ...recognisedBy.filter((symptom) => !own.has(symptom)).map((symptom) => symptomCommonness[symptom] ?? 0)];
-    signatures.set(template, { template, line, commonness: Math.max(...shares), kind: ENVIRONMENT_LINE.test(template) ? 'environment' : 'message' });
+    const share = Math.max(lineCommonness(frequency, template), ...recognisedBy.filter((symptom) => !own.has(symptom)).map((symptom) => symptomCommonness[symptom] ?? 0));
+    // A line many unrelated logs hold could never count as specific: it is left out of the index.
+    if (share > GENERIC_SHARE) continue;
+    signatures.set(template, { template, line, commonness: share, kind: ENVIRONMENT_LINE.test(template) ? 'environment' : 'message' });
   }
   return [...signatures.values()];
 }

@@ -1,4 +1,4 @@
-import { isUsableTemplate, lineTemplate } from './line-template.ts';
+import { isUsableTemplate } from './line-template.ts';
 
 /**
  * In how many logs of each corpus stack symbols, frame modules, symptoms and log lines appear
@@ -55,10 +55,31 @@ export function commonnessFloor(frequency: CorpusFrequency): number {
   return 1 / (largest * Math.max(1, frequency.corpora.length));
 }
 
-/** Commonness of a verbatim log line: of its template, as the corpora hold it. */
-export function lineCommonness(frequency: CorpusFrequency, line: string): number {
-  const template = lineTemplate(line);
-  return isUsableTemplate(template) ? commonness(frequency, frequency.lines[template]) : 1;
+const containing = new WeakMap<CorpusFrequency, Map<string, number>>();
+
+/**
+ * Commonness of a line template as a part of lines: a case's signature is found in any line that
+ * contains it, so "NULL pointer dereference" is as common as all the corpus lines that hold it.
+ * Per corpus, the logs of every template that contains it are added up (to at most all logs).
+ * A template too short to tell messages apart counts as everywhere.
+ */
+export function lineCommonness(frequency: CorpusFrequency, template: string): number {
+  if (!isUsableTemplate(template)) return 1;
+  let cache = containing.get(frequency);
+  if (!cache) {
+    cache = new Map();
+    containing.set(frequency, cache);
+  }
+  const known = cache.get(template);
+  if (known !== undefined) return known;
+  const counts = frequency.corpora.map(() => 0);
+  for (const [line, perCorpus] of Object.entries(frequency.lines)) {
+    if (!line.includes(template)) continue;
+    perCorpus.forEach((logs, corpus) => (counts[corpus] = (counts[corpus] ?? 0) + logs));
+  }
+  const share = commonness(frequency, counts.map((logs, corpus) => Math.min(logs, frequency.corpora[corpus]?.logs ?? logs)));
+  cache.set(template, share);
+  return share;
 }
 
 /** The figures a parsed `generic-frames.json` holds; a file missing a table is refused, so a bad regeneration fails loudly. */
