@@ -34,7 +34,7 @@ const index: TriageIndex = {
     caseOf('page-leak', ['qux_refill', '__alloc_pages', 'handle_mm_fault'], ['qux_refill'], { symptoms: [1] }),
     caseOf('ring-race', [], [], {
       symptoms: [2],
-      signatures: [{ template: "panicked at 'descriptor # transitioned from Fill to Tx'", line: "panicked at 'descriptor 26476800 transitioned from Fill to Tx'", commonness: 0, kind: 'message' }],
+      signatures: [{ line: "panicked at 'descriptor 26476800 transitioned from Fill to Tx'", commonness: 0, kind: 'message' }],
     }),
   ],
   symptoms: [

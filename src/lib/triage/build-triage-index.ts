@@ -5,7 +5,7 @@ import type { SiteGraph } from '../site/build-site-graph.ts';
 import learned from './generic-frames.json' with { type: 'json' };
 import { asCorpusFrequency, commonness, commonnessFloor, lineCommonness, symbolCommonness, type CorpusFrequency } from './generic-frames.ts';
 import { GENERIC_SHARE } from './rank-cases.ts';
-import { isUsableTemplate, lineTemplate, templateWords } from './line-template.ts';
+import { isUsableTemplate, lineTemplate } from './line-template.ts';
 import type { TriageIndex, TriageSignature } from './triage-index.ts';
 
 /** Frames that say nothing about which bug this is: reporting, entry and interrupt plumbing. */
@@ -108,13 +108,6 @@ export function buildTriageIndex(graph: SiteGraph, frequency: CorpusFrequency = 
   };
 }
 
-/** Words a line holds beyond what a symptom's signature matched in it: three or more say which instance. */
-function saysMore(line: string, patterns: readonly RegExp[]): boolean {
-  const pattern = patterns.find((candidate) => candidate.test(line));
-  const rest = pattern ? line.replace(pattern, ' ') : line;
-  return templateWords(lineTemplate(rest)).filter((word) => word.length >= 3).length >= 3;
-}
-
 /** A frame as a case quotes it (`i40e_napi_poll+0x137f/0x1720 [i40e]`): matched as a symbol, not as a line. */
 const FRAME_LINE = /^(?:\? )?[\w.$#]+\+#\/#(?: \[[\w#-]+\])?$/;
 /** The kernel build, process and taint line, or the machine's name: the same machine, not the same bug. */
@@ -124,6 +117,7 @@ const ENVIRONMENT_LINE = /^(?:CPU: # PID: # Comm: |Hardware name: )/;
  * The case's characteristic lines, matched against every line of a paste. A line one of the
  * case's own symptoms recognises is that symptom's evidence and is left to it; a line another
  * symptom recognises is as common as that symptom. A line an author wrapped is joined again.
+ * The index keeps the line only; its template is made again where it is matched.
  */
 function caseSignatures(data: CaseData, symptomIndex: Map<string, number>, patterns: RegExp[][], symptomCommonness: number[], frequency: CorpusFrequency): TriageSignature[] {
   const own = new Set(data.symptoms.map((id) => symptomIndex.get(id)));
@@ -133,14 +127,11 @@ function caseSignatures(data: CaseData, symptomIndex: Map<string, number>, patte
     const template = lineTemplate(line);
     if (!isUsableTemplate(template) || FRAME_LINE.test(template) || signatures.has(template)) continue;
     const recognisedBy = patterns.flatMap((list, symptom) => (list.some((pattern) => pattern.test(line)) ? [symptom] : []));
-    const ownSymptoms = recognisedBy.filter((symptom) => own.has(symptom));
-    // A line of the case's own symptom is that symptom's evidence, unless it says more than the
-    // symptom's signature: the slab cache of a usercopy report, say, against "usercopy: …".
-    if (ownSymptoms.length > 0 && !ownSymptoms.every((symptom) => saysMore(line, patterns[symptom] ?? []))) continue;
+    if (recognisedBy.some((symptom) => own.has(symptom))) continue;
     const share = Math.max(lineCommonness(frequency, template), ...recognisedBy.filter((symptom) => !own.has(symptom)).map((symptom) => symptomCommonness[symptom] ?? 0));
     // A line many unrelated logs hold could never count as specific: it is left out of the index.
     if (share > GENERIC_SHARE) continue;
-    signatures.set(template, { template, line, commonness: share, kind: ENVIRONMENT_LINE.test(template) ? 'environment' : 'message' });
+    signatures.set(template, { line, commonness: share, kind: ENVIRONMENT_LINE.test(template) ? 'environment' : 'message' });
   }
   return [...signatures.values()];
 }

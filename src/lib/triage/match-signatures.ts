@@ -15,6 +15,7 @@ export interface SignatureHit {
 interface Candidate {
   case: number;
   signature: TriageSignature;
+  template: string;
 }
 
 const prepared = new WeakMap<TriageIndex, Map<string, Candidate[]>>();
@@ -29,11 +30,12 @@ function signaturesByWord(index: TriageIndex): Map<string, Candidate[]> {
     byWord = new Map();
     index.cases.forEach((entry, position) => {
       for (const signature of entry.signatures) {
-        const key = templateWords(signature.template).reduce((longest, word) => (word.length > longest.length ? word : longest), '');
+        const template = lineTemplate(signature.line);
+        const key = templateWords(template).reduce((longest, word) => (word.length > longest.length ? word : longest), '');
         if (key === '') continue;
         const list = byWord!.get(key);
-        if (list) list.push({ case: position, signature });
-        else byWord!.set(key, [{ case: position, signature }]);
+        if (list) list.push({ case: position, signature, template });
+        else byWord!.set(key, [{ case: position, signature, template }]);
       }
     });
     prepared.set(index, byWord);
@@ -58,7 +60,7 @@ export function matchSignatures(lines: readonly string[], index: TriageIndex): S
       for (const candidate of byWord.get(word) ?? []) {
         if (found.has(candidate)) continue;
         template ??= lineTemplate(line);
-        if (!template.includes(candidate.signature.template)) continue;
+        if (!template.includes(candidate.template)) continue;
         found.add(candidate);
         hits.push({ case: candidate.case, signature: candidate.signature, line, lineNumber: position + 1 });
       }

@@ -46,13 +46,12 @@ export interface TriageCase {
   /** Modules the case's own stacks run through: a driver only loaded on the machine is weaker evidence. */
   stackModules: string[];
   hypervisor: string;
-  /** The case's characteristic log lines as templates (see `lineTemplate`), each with its commonness. */
+  /** The case's characteristic log lines, each with its commonness; matched by template (see `lineTemplate`). */
   signatures: TriageSignature[];
 }
 
 export interface TriageSignature {
-  template: string;
-  /** The line as the case gives it, for the reasons shown. */
+  /** The line as the case gives it (a wrapped line joined again). */
   line: string;
   /** Mean share of corpus logs holding a line of this template. */
   commonness: number;
