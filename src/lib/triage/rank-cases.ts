@@ -201,10 +201,18 @@ export function rankCasesByStack(
   // little more than one. The strongest counts fully, each further one half.
   const frameSum = new Float64Array(total);
   const frameMax = new Float64Array(total);
-  const touched: number[] = [];
+  // The strongest single piece of specific evidence per case.
   const anchor = new Float64Array(total);
+  const seen = new Uint8Array(total);
+  const touched: number[] = [];
+  const touch = (position: number) => {
+    if (seen[position] === 0) {
+      seen[position] = 1;
+      touched.push(position);
+    }
+  };
   const add = (position: number, term: Term) => {
-    if (scores[position] === 0 && specific[position] === 0) touched.push(position);
+    touch(position);
     scores[position] = (scores[position] ?? 0) + term.score;
     specific[position] = (specific[position] ?? 0) + term.specific;
     anchor[position] = Math.max(anchor[position] ?? 0, term.specific);
@@ -215,14 +223,14 @@ export function rankCasesByStack(
   };
   // A symbol counts half as much again in a case whose stacks are blamed on it.
   const blamed = (position: number, id: number) => (guilty[position]?.has(id) ? 1.5 : 1);
-  const symbolTerms: Array<{ symbol: string; id: number; label: string; weight: number; share: number; term: Term }> = [];
+  const symbolTerms: Array<{ symbol: string; id: number; label: string; term: Term }> = [];
   for (const [symbol, { weight, label }] of query) {
     const id = symbolIds.get(symbol);
     const postings = id === undefined ? undefined : symbolPostings.get(id);
     if (id === undefined || !postings) continue;
     const share = index.commonness.symbols[id] ?? 0;
     const term = termOf(weight, share, postings.length);
-    symbolTerms.push({ symbol, id, label, weight, share, term });
+    symbolTerms.push({ symbol, id, label, term });
     for (const position of postings) {
       const factor = blamed(position, id);
       add(position, { score: term.score * factor, specific: 0 });
@@ -233,7 +241,7 @@ export function rankCasesByStack(
       anchor[position] = Math.max(anchor[position] ?? 0, value);
     }
   }
-  const symptomTerms: Array<{ id: number; title: string; share: number; term: Term; inReport: boolean }> = [];
+  const symptomTerms: Array<{ id: number; title: string; share: number; term: Term }> = [];
   for (const symptom of symptoms) {
     const id = symptomIds.get(symptom.id);
     const postings = id === undefined ? undefined : symptomPostings.get(id);
@@ -245,7 +253,7 @@ export function rankCasesByStack(
     const inReport = reports.some((report) => symptom.lineNumber >= report.startLine - REPORT_PREAMBLE_LINES && symptom.lineNumber <= report.endLine);
     const full = termOf(WEIGHT.symptom, share, postings.length);
     const term = inReport ? { score: full.score, specific: full.specific * IN_REPORT_SYMPTOM } : full;
-    symptomTerms.push({ id, title: symptom.title, share, term, inReport });
+    symptomTerms.push({ id, title: symptom.title, share, term });
     for (const position of postings) add(position, term);
   }
   for (const name of stackModules) {
