@@ -128,7 +128,7 @@ function caseSignatures(data: CaseData, symptomIndex: Map<string, number>, patte
     if (!isUsableTemplate(template) || FRAME_LINE.test(template) || signatures.has(template)) continue;
     const recognisedBy = patterns.flatMap((list, symptom) => (list.some((pattern) => pattern.test(line)) ? [symptom] : []));
     if (recognisedBy.some((symptom) => own.has(symptom))) continue;
-    const share = Math.max(lineCommonness(frequency, template), ...recognisedBy.filter((symptom) => !own.has(symptom)).map((symptom) => symptomCommonness[symptom] ?? 0));
+    const share = Math.max(lineCommonness(frequency, template), ...recognisedBy.map((symptom) => symptomCommonness[symptom] ?? 0));
     // A line many unrelated logs hold could never count as specific: it is left out of the index.
     if (share > GENERIC_SHARE) continue;
     signatures.set(template, { line, commonness: share, kind: ENVIRONMENT_LINE.test(template) ? 'environment' : 'message' });
