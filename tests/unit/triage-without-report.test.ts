@@ -103,3 +103,19 @@ describe('matches a kernel engineer would trust', () => {
     expect(lineTemplate('mm.c:2359:d0v1 Bad type (saw 7400000000000001 != exp 1000000000000000) for mfn 8df82b')).toBe('mm.c:#:d#v# Bad type (saw # != exp #) for mfn #');
   });
 });
+
+describe('case lines in a paste', () => {
+  it('finds a case line behind any prefix, counts a version line as the same machine only, and skips overlong lines', () => {
+    const nvm = 'i40e 0000:3b:00.1: The driver for the device detected a newer version of the NVM image v1.12 than expected v1.9. Please install the most recent version of the network driver.';
+    const machineOnly = triageLog(`Mar  3 10:00:00 host kernel: ${nvm}\n`, index);
+    const i40e = machineOnly.matches.find((match) => match.case === 'i40e-out-of-tree-rx-page-leak');
+    expect(i40e?.strength).toBe('related');
+    expect(i40e?.reasons[0]).toMatch(/^line 1 describes the same machine as the case \(kernel build, taint, hardware or firmware\), not the bug: i40e 0000:43:00\.0: The driver/);
+
+    const truncated = triageLog('flowtrackd[77]: panic: Invalid TCP packet: Truncated\n', index);
+    expect(truncated.matches[0]).toMatchObject({ case: 'afxdp-veth-napi-rx-ring-race', strength: 'match' });
+    expect(truncated.matches[0]?.reasons).toEqual(["line 1 is one of the case's own log lines: panic: Invalid TCP packet: Truncated"]);
+
+    expect(triageLog(`${'x'.repeat(2100)} panic: Invalid TCP packet: Truncated\n`, index).matches).toEqual([]);
+  });
+});

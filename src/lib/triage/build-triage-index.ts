@@ -110,8 +110,11 @@ export function buildTriageIndex(graph: SiteGraph, frequency: CorpusFrequency = 
 
 /** A frame as a case quotes it (`i40e_napi_poll+0x137f/0x1720 [i40e]`): matched as a symbol, not as a line. */
 const FRAME_LINE = /^(?:\? )?[\w.$#]+\+#\/#(?: \[[\w#-]+\])?$/;
-/** The kernel build, process and taint line, or the machine's name: the same machine, not the same bug. */
-const ENVIRONMENT_LINE = /^(?:CPU: # PID: # Comm: |Hardware name: )/;
+/**
+ * The kernel build, process and taint line, the machine's name, or a line stating a driver or
+ * firmware version (`… detected a newer version of the NVM image …`): the same machine, not the same bug.
+ */
+const ENVIRONMENT_LINE = /^(?:CPU: # PID: # Comm: |Hardware name: )|\b(?:[Ff]irmware|NVM|[Vv]ersion)\b/;
 
 /**
  * The case's characteristic lines, matched against every line of a paste. A line one of the

@@ -6,6 +6,8 @@
  */
 export function lineTemplate(line: string): string {
   return line
+    // A PCI device address (`0000:43:00.0`) names the slot, which differs between machines.
+    .replace(/\b[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]\b/g, '#')
     .replace(/0x[0-9a-fA-F]+/g, '#')
     // A bare hexadecimal number (`mfn 8df82b`, `pfn:7d518e`), but not a word made of hex letters (`added`).
     .replace(/(?<![\w.])(?=[0-9a-fA-F]*\d)[0-9a-fA-F]{4,}(?![\w])/g, '#')

@@ -301,8 +301,8 @@ export function rankCasesByStack(
     if (common.length > 0) reasons.push(`shares ${common.length} common frame${common.length === 1 ? '' : 's'} that many unrelated crashes pass through: ${named(common)}`);
     for (const hit of signatureHits) {
       if (hit.case !== position) continue;
-      const what = hit.signature.kind === 'environment' ? 'same kernel build and taint as the case' : "one of the case's own log lines";
-      reasons.push(`line ${hit.lineNumber} is ${what}: ${hit.signature.line.slice(0, 160)}`);
+      const what = hit.signature.kind === 'environment' ? 'describes the same machine as the case (kernel build, taint, hardware or firmware), not the bug' : "is one of the case's own log lines";
+      reasons.push(`line ${hit.lineNumber} ${what}: ${hit.signature.line.slice(0, 160)}`);
     }
     for (const term of symptomTerms) {
       if (!caseSymptoms.has(term.id)) continue;
