@@ -52,6 +52,12 @@ export const MATCH_MINIMUM = 1.5;
  */
 export const ANCHOR_MINIMUM = 1;
 
+/**
+ * A case related by less than this is left out: sharing only a crash class that one unrelated
+ * log in three shows (a WARNING splat) tells the reader nothing.
+ */
+export const RELATED_MINIMUM = 0.5;
+
 /** Lines a kernel prints just before a report's header (`usercopy: …`, `list_del corruption…`) belong to the report. */
 const REPORT_PREAMBLE_LINES = 3;
 
@@ -277,6 +283,7 @@ export function rankCasesByStack(
     const frames = (frameMax[position] ?? 0) + ((frameSum[position] ?? 0) - (frameMax[position] ?? 0)) / 2;
     const strong = (specific[position] ?? 0) + frames >= MATCH_MINIMUM - 1e-9 && (anchor[position] ?? 0) >= ANCHOR_MINIMUM - 1e-9;
     const strength: MatchStrength = strong ? 'match' : 'related';
+    if (!strong && raw < RELATED_MINIMUM) continue;
     scored.push({ position, xen, strength, score: Math.round((raw + (xen ? WEIGHT.hypervisor : 0)) * 100) / 100 });
   }
   const best = scored
