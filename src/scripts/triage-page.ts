@@ -109,24 +109,42 @@ function renderReport(doc: Document, report: OopsReport, position: number, known
 function render(doc: Document, result: TriageResult, totalReports: number, known: ReadonlySet<string>, target: HTMLElement): void {
   target.replaceChildren();
 
+  const answer = el(doc, 'p', result.summary.text, `triage-summary triage-outcome-${result.summary.outcome}${result.summary.kernelReport ? '' : ' triage-no-report'}`);
+
   const matches = el(doc, 'section');
   matches.append(el(doc, 'h2', 'Matching cases'));
-  if (result.matches.length === 0) matches.append(el(doc, 'p', 'No case shares frames, symptoms or modules with this log.', 'muted'));
-  const list = el(doc, 'ol', undefined, 'result-list triage-matches');
-  for (const match of result.matches) {
-    const item = el(doc, 'li');
-    item.append(link(doc, `${base}/cases/${match.case}/`, match.title), el(doc, 'span', ` score ${match.score}`, 'muted'));
-    const reasons = el(doc, 'ul');
-    for (const reason of match.reasons) reasons.append(el(doc, 'li', reason));
-    item.append(reasons);
-    list.append(item);
+  const strong = result.matches.filter((match) => match.strength === 'match');
+  const related = result.matches.filter((match) => match.strength === 'related');
+  if (strong.length === 0) {
+    matches.append(el(doc, 'p', `No known case matches this ${result.summary.kernelReport ? 'crash' : 'log'}: no case shares a specific frame, module, symptom or log line with it. What to run next for this kind of crash is below.`, 'muted triage-no-match'));
   }
-  matches.append(list);
+  const caseList = (items: typeof result.matches, className: string, label?: string) => {
+    const list = el(doc, 'ol', undefined, `result-list ${className}`);
+    for (const match of items) {
+      const item = el(doc, 'li', undefined, `triage-${match.strength}`);
+      item.append(link(doc, `${base}/cases/${match.case}/`, match.title), el(doc, 'span', ` ${label ?? 'match'} · score ${match.score}`, 'muted'));
+      const reasons = el(doc, 'ul');
+      for (const reason of match.reasons) reasons.append(el(doc, 'li', reason));
+      item.append(reasons);
+      list.append(item);
+    }
+    return list;
+  };
+  matches.append(caseList(strong, 'triage-matches'));
+  if (related.length > 0) {
+    const details = el(doc, 'details', undefined, 'triage-related');
+    details.append(
+      el(doc, 'summary', `${related.length} related case${related.length === 1 ? '' : 's'}, by common frames only`),
+      el(doc, 'p', 'These share only frames, symptoms or modules that many unrelated crashes show (page-fault, allocator, scheduler paths, common crash classes). They are not evidence of the same bug.', 'muted'),
+      caseList(related, 'triage-related-list', 'related by common frames only'),
+    );
+    matches.append(details);
+  }
 
   const reports = el(doc, 'section');
   const shownCount = totalReports > result.reports.length ? `the first ${result.reports.length} of ${totalReports}` : `${totalReports}`;
   reports.append(el(doc, 'h2', totalReports === 1 ? 'Parsed report' : `Parsed reports (${shownCount})`));
-  if (result.reports.length === 0) reports.append(el(doc, 'p', 'No kernel crash report was recognised in this text.', 'muted'));
+  if (result.reports.length === 0) reports.append(el(doc, 'p', 'No kernel crash report was recognised in this text: the cases, symptoms and tools here come from its other lines (application messages, warnings, trace output).', 'muted'));
   result.reports.forEach((report, position) => reports.append(renderReport(doc, report, position + 1, known)));
 
   const symptoms = el(doc, 'section');
@@ -146,7 +164,7 @@ function render(doc: Document, result: TriageResult, totalReports: number, known
   const tools = el(doc, 'ul', undefined, 'triage-tools');
   for (const tool of result.tools) {
     const item = el(doc, 'li');
-    item.append(link(doc, `${base}/tools/${tool.id}/`, tool.title), `: ${tool.why} `, el(doc, 'span', `(${tool.when}; for ${tool.symptoms.join(', ')})`, 'muted'));
+    item.append(link(doc, `${base}/tools/${tool.id}/`, tool.title), `: ${tool.why} `, el(doc, 'span', `(${tool.when}; for ${tool.symptoms.join(', ')}${tool.fromCase ? `, a symptom of the matching case ${tool.fromCase}` : ''})`, 'muted'));
     tools.append(item);
   }
   next.append(tools);
@@ -160,7 +178,7 @@ function render(doc: Document, result: TriageResult, totalReports: number, known
     }
     next.append(checklists);
   }
-  target.append(matches, reports, symptoms, next);
+  target.append(answer, matches, reports, symptoms, next);
 }
 
 /** Wires the triage form: paste or open a file, parse in the browser, show the playbook. */
@@ -185,7 +203,8 @@ export function bindTriagePage(doc: Document): void {
     }
     const { result } = reply;
     render(doc, result, reply.totalReports, new Set(reply.known), target);
-    status.textContent = `${reply.totalReports} report${reply.totalReports === 1 ? '' : 's'}, ${result.matches.length} matching case${result.matches.length === 1 ? '' : 's'} (${reply.ms} ms).`;
+    const strong = result.matches.filter((match) => match.strength === 'match').length;
+    status.textContent = `${reply.totalReports === 0 ? 'No kernel crash report' : `${reply.totalReports} report${reply.totalReports === 1 ? '' : 's'}`}, ${strong} matching case${strong === 1 ? '' : 's'}${result.matches.length > strong ? `, ${result.matches.length - strong} related by common frames only` : ''} (${reply.ms} ms).`;
   };
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -31,6 +31,31 @@ describe('triage page', () => {
     expect(await session.page.locator('.triage-tools a').count()).toBeGreaterThan(0);
   });
 
+  it("says plainly that no kernel crash was found and matches the AF_XDP case on the application's panic line", async () => {
+    await triage("Nov 16 23:49:01 fuzzer4 flowtrackd[45807]: thread 'flowtrackd-ZrBh' panicked at 'descriptor 26476800 transitioned from Fill to Tx'\n");
+    expect(await session.page.locator('.triage-summary').textContent()).toMatch(/^No kernel crash report; matched the log's other lines instead/);
+    expect(await session.page.locator('.triage-matches > li').first().locator('a').first().getAttribute('href')).toBe('/cases/afxdp-veth-napi-rx-ring-race/');
+    expect(await session.page.locator('.triage-tools a[href="/tools/ftrace/"]').count()).toBe(1);
+  });
+
+  it('keeps cases related by common frames only apart from matches, and answers "no known case" with what to run', async () => {
+    await triage(`BUG: unable to handle page fault for address: ffffc90000a3f000
+#PF: supervisor read access in kernel mode
+RIP: 0010:__alloc_pages_nodemask+0x1c/0x90
+Call Trace:
+ __alloc_pages_nodemask+0x1c/0x90
+ alloc_pages_current+0x87/0xe0
+ handle_mm_fault+0x44/0x120
+ __do_page_fault+0x70/0x170
+ page_fault+0x22/0x30
+`);
+    expect(await session.page.locator('.triage-matches > li').count()).toBe(0);
+    expect(await session.page.locator('.triage-no-match').textContent()).toMatch(/^No known case matches this crash/);
+    expect(await session.page.locator('.triage-related > summary').textContent()).toMatch(/related cases?, by common frames only$/);
+    expect(await session.page.locator('.triage-related-list > li').count()).toBeGreaterThan(0);
+    expect(await session.page.locator('.triage-tools a').count()).toBeGreaterThan(0);
+  });
+
   it('never turns pasted text into markup', async () => {
     const hostile = `BUG: Bad page state in process <img src=x onerror="window.__pwned=1">  pfn:7d518e
 BUG: unable to handle page fault for address: <img src=x onerror="window.__pwned=3">

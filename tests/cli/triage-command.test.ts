@@ -25,7 +25,8 @@ describe('oopsbook triage --json', () => {
     expect(lines.map((line) => line.file)).toEqual([...files, quiet]);
 
     for (const line of lines) {
-      expect(Object.keys(line).sort()).toEqual(['file', 'matches', 'reports', 'symptoms']);
+      expect(Object.keys(line).sort()).toEqual(['checklists', 'file', 'matches', 'reports', 'summary', 'symptoms', 'tools']);
+      expect(Object.keys(line.summary).sort()).toEqual(['classes', 'kernelReport', 'outcome', 'text']);
       for (const report of line.reports) {
         for (const key of reportKeys) expect(report).toHaveProperty(key);
         expect(typeof report.title).toBe('string');
@@ -35,7 +36,8 @@ describe('oopsbook triage --json', () => {
         for (const module of report.modules) expect(Object.keys(module).sort()).toEqual(['flags', 'name']);
       }
       for (const match of line.matches) {
-        expect(Object.keys(match).sort()).toEqual(['case', 'reasons', 'score']);
+        expect(Object.keys(match).sort()).toEqual(['case', 'reasons', 'score', 'strength']);
+        expect(['match', 'related']).toContain(match.strength);
         expect(match.reasons.length).toBeGreaterThan(0);
       }
     }
@@ -43,10 +45,12 @@ describe('oopsbook triage --json', () => {
     const [i40e, xen, afxdp, none] = lines;
     expect(none.reports).toEqual([]);
     expect(none.matches).toEqual([]);
-    // Each seed log finds its own case first.
-    expect(i40e.matches[0].case).toBe('i40e-out-of-tree-rx-page-leak');
-    expect(xen.matches[0].case).toBe('xen-pvmmu-pgd-pin-bad-type');
-    expect(afxdp.matches[0].case).toBe('afxdp-veth-napi-rx-ring-race');
+    expect(none.summary).toMatchObject({ kernelReport: false, outcome: 'none' });
+    // Each seed log finds its own case first, as a match.
+    expect([i40e.matches[0].case, i40e.matches[0].strength]).toEqual(['i40e-out-of-tree-rx-page-leak', 'match']);
+    expect([xen.matches[0].case, xen.matches[0].strength]).toEqual(['xen-pvmmu-pgd-pin-bad-type', 'match']);
+    expect([afxdp.matches[0].case, afxdp.matches[0].strength]).toEqual(['afxdp-veth-napi-rx-ring-race', 'match']);
+    expect(i40e.summary).toMatchObject({ kernelReport: true, outcome: 'match' });
 
     const badPage = i40e.reports.find((report: { title: string }) => report.title.startsWith('BUG: Bad page state'));
     expect(badPage.taint.letters).toContain('O');
@@ -56,12 +60,38 @@ describe('oopsbook triage --json', () => {
     expect(xen.reports[0].title).toBe('WARNING in xen_mc_flush');
   });
 
+  it('matches application lines without a kernel report, and labels common-frame cases related, never match', async () => {
+    const userSpace = logFile('flowtrackd.log', "Nov 16 23:49:01 fuzzer4 flowtrackd[45807]: thread 'flowtrackd-ZrBh' panicked at 'descriptor 26476800 transitioned from Fill to Tx'\n");
+    const allocator = logFile(
+      'pagefault.log',
+      ['BUG: unable to handle page fault for address: ffffc90000a3f000', '#PF: supervisor read access in kernel mode', 'RIP: 0010:__alloc_pages_nodemask+0x1c/0x90', 'Call Trace:', ' __alloc_pages_nodemask+0x1c/0x90', ' alloc_pages_current+0x87/0xe0', ' handle_mm_fault+0x44/0x120', ' __do_page_fault+0x70/0x170', ' page_fault+0x22/0x30', ''].join('\n'),
+    );
+    const { code, stdout } = await runCliInMemory(['triage', '--json', userSpace, allocator]);
+    expect(code).toBe(0);
+    const [user, generic] = stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(user.summary).toMatchObject({ kernelReport: false, outcome: 'match' });
+    expect(user.matches[0]).toMatchObject({ case: 'afxdp-veth-napi-rx-ring-race', strength: 'match' });
+    expect(user.tools).toContain('ftrace');
+    expect(user.checklists).toContain('xdp-ring-corruption');
+    expect(generic.reports).toHaveLength(1);
+    expect(generic.matches.length).toBeGreaterThan(0);
+    for (const match of generic.matches) expect(match.strength).toBe('related');
+    expect(generic.summary.outcome).toBe('related');
+    expect(generic.summary.text).toMatch(/No known case matches/);
+
+    const text = await runCliInMemory(['triage', userSpace, allocator]);
+    expect(text.stdout).toContain("No kernel crash report; matched the log's other lines instead: 1 symptom line (Same buffer descriptor appears twice in a ring).");
+    expect(text.stdout).toMatch(/1\. afxdp-veth-napi-rx-ring-race \(match, score [\d.]+\)/);
+    expect(text.stdout).toContain('no known case matches; related on common evidence only');
+    expect(text.stdout).toContain('run next for this crash class:');
+  });
+
   it('reads standard input for -, and prints a readable report without --json', async () => {
     const { code, stdout } = await runCliInMemory(['triage', '-'], {}, caseLog('i40e-out-of-tree-rx-page-leak'));
     expect(code).toBe(0);
     expect(stdout).toContain('BUG: Bad page state');
     expect(stdout).toMatch(/!! out-of-tree\/unsigned module in the stack: i40e\(OE\)/);
-    expect(stdout).toMatch(/1\. i40e-out-of-tree-rx-page-leak \(score [\d.]+\)/);
+    expect(stdout).toMatch(/1\. i40e-out-of-tree-rx-page-leak \(match, score [\d.]+\)/);
   });
 
   it('reports a missing file and an unknown option with a non-zero exit', async () => {

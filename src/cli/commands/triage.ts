@@ -8,8 +8,12 @@ import type { CliCommand } from '../run-cli.ts';
 const usage = `Usage: oopsbook triage [--json] [FILE... | -]
 
 Parses every crash report in each log (dmesg, journalctl, syslog, serial console) and prints the
-matching cases, the symptoms found, and the tools and checklists to use next. With no FILE, or
-with -, reads standard input. --json prints one JSON object per input (JSON Lines).`;
+matching cases, the symptoms found, and the tools and checklists to use next. A log without a
+kernel crash report (application messages, watchdog or allocation warnings, trace output) is
+matched on its other lines. A case is a "match" when it shares something specific with the log (a
+rare frame, a module its stacks run through, a rare symptom, one of its own lines) and "related"
+when it shares only frames or symptoms many unrelated crashes show. With no FILE, or with -, reads
+standard input. --json prints one JSON object per input (JSON Lines).`;
 
 /** The documented JSON shape of one report. */
 function reportJson(report: OopsReport) {
@@ -38,15 +42,17 @@ function reportJson(report: OopsReport) {
 export function triageJson(file: string, result: TriageResult) {
   return {
     file,
+    summary: { kernelReport: result.summary.kernelReport, outcome: result.summary.outcome, classes: result.summary.classes, text: result.summary.text },
     reports: result.reports.map(reportJson),
     symptoms: result.symptoms.map((symptom) => ({ id: symptom.id, title: symptom.title, line: symptom.lineNumber })),
-    matches: result.matches.map((match) => ({ case: match.case, score: match.score, reasons: match.reasons })),
+    matches: result.matches.map((match) => ({ case: match.case, strength: match.strength, score: match.score, reasons: match.reasons })),
+    tools: result.tools.map((tool) => tool.id),
+    checklists: result.checklists.map((checklist) => checklist.id),
   };
 }
 
 function triageText(file: string, result: TriageResult): string {
-  const out = [`${file}`];
-  if (result.reports.length === 0) out.push('  no kernel crash report recognised');
+  const out = [`${file}`, `  ${result.summary.text}`];
   result.reports.forEach((report, index) => {
     out.push(`  report ${index + 1} (lines ${report.startLine}-${report.endLine}): ${report.title}`);
     const facts = [`class ${report.crashClass}`, `guilty frame ${report.guiltyFrame ?? 'not found'}`];
@@ -65,14 +71,18 @@ function triageText(file: string, result: TriageResult): string {
     if (top.length > 0) out.push(`    frames: ${top.join(' < ')}`);
   });
   if (result.symptoms.length > 0) out.push(`  symptoms: ${result.symptoms.map((symptom) => `${symptom.title} (line ${symptom.lineNumber})`).join('; ')}`);
-  if (result.matches.length > 0) {
-    out.push('  matching cases:');
-    result.matches.slice(0, 5).forEach((match, index) => {
-      out.push(`    ${index + 1}. ${match.case} (score ${match.score})`);
+  const listed = (heading: string, matches: TriageResult['matches'], from: number) => {
+    if (matches.length === 0) return;
+    out.push(heading);
+    matches.forEach((match, index) => {
+      out.push(`    ${from + index + 1}. ${match.case} (${match.strength}, score ${match.score})`);
       for (const reason of match.reasons) out.push(`       - ${reason}`);
     });
-  }
-  if (result.tools.length > 0) out.push(`  run next: ${result.tools.slice(0, 6).map((tool) => tool.id).join(', ')}`);
+  };
+  const strong = result.matches.filter((match) => match.strength === 'match').slice(0, 5);
+  listed('  matching cases:', strong, 0);
+  listed(strong.length > 0 ? '  also related, on common evidence only:' : '  no known case matches; related on common evidence only (frames, symptoms or modules many unrelated crashes share):', result.matches.filter((match) => match.strength === 'related').slice(0, strong.length > 0 ? 2 : 3), strong.length);
+  if (result.tools.length > 0) out.push(`  run next${result.summary.outcome === 'match' ? '' : ` for this crash class`}: ${result.tools.slice(0, 6).map((tool) => tool.id).join(', ')}`);
   if (result.checklists.length > 0) out.push(`  checklists: ${result.checklists.map((checklist) => checklist.id).join(', ')}`);
   return out.join('\n');
 }

@@ -8,21 +8,23 @@ import type { TriageCase, TriageIndex } from './triage-index.ts';
  */
 export interface TriageIndexFile {
   /** Format version of the file; bump when the shape changes. */
-  version: 3;
+  version: 4;
   symbols: TriageIndex['symbols'];
   cases: { [Field in keyof TriageCase]: Array<TriageCase[Field]> };
   symptoms: TriageIndex['symptoms'];
   tools: TriageIndex['tools'];
   checklists: TriageIndex['checklists'];
+  commonness: TriageIndex['commonness'];
 }
 
-const CASE_FIELDS = ['id', 'title', 'status', 'symbols', 'guilty', 'symptoms', 'drivers', 'hypervisor'] as const satisfies ReadonlyArray<keyof TriageCase>;
+const FORMAT = 4;
+const CASE_FIELDS = ['id', 'title', 'status', 'symbols', 'guilty', 'prominent', 'symptoms', 'drivers', 'stackModules', 'hypervisor', 'signatures'] as const satisfies ReadonlyArray<keyof TriageCase>;
 
 /** The file for an index. */
 export function encodeTriageIndex(index: TriageIndex): TriageIndexFile {
   const column = <Field extends keyof TriageCase>(field: Field) => index.cases.map((entry) => entry[field]);
   return {
-    version: 3,
+    version: FORMAT,
     symbols: index.symbols,
     cases: {
       id: column('id'),
@@ -30,21 +32,25 @@ export function encodeTriageIndex(index: TriageIndex): TriageIndexFile {
       status: column('status'),
       symbols: column('symbols'),
       guilty: column('guilty'),
+      prominent: column('prominent'),
       symptoms: column('symptoms'),
       drivers: column('drivers'),
+      stackModules: column('stackModules'),
       hypervisor: column('hypervisor'),
+      signatures: column('signatures'),
     },
     symptoms: index.symptoms,
     tools: index.tools,
     checklists: index.checklists,
+    commonness: index.commonness,
   };
 }
 
 /** The index a file holds; a file of another version, or with columns of unequal length, is refused. */
 export function decodeTriageIndex(file: unknown): TriageIndex {
   const data = file as Partial<TriageIndexFile> | null;
-  if (!data || data.version !== 3 || !data.cases || !data.symbols || !data.symptoms) {
-    throw new Error(`triage index: expected format version 3, got ${String(data?.version)}; rebuild the site`);
+  if (!data || data.version !== FORMAT || !data.cases || !data.symbols || !data.symptoms || !data.commonness) {
+    throw new Error(`triage index: expected format version ${FORMAT}, got ${String(data?.version)}; rebuild the site`);
   }
   const columns = data.cases;
   const count = columns.id.length;
@@ -57,9 +63,12 @@ export function decodeTriageIndex(file: unknown): TriageIndex {
     status: columns.status[row] ?? '',
     symbols: columns.symbols[row] ?? [],
     guilty: columns.guilty[row] ?? [],
+    prominent: columns.prominent[row] ?? [],
     symptoms: columns.symptoms[row] ?? [],
     drivers: columns.drivers[row] ?? [],
+    stackModules: columns.stackModules[row] ?? [],
     hypervisor: columns.hypervisor[row] ?? '',
+    signatures: columns.signatures[row] ?? [],
   }));
-  return { version: 2, symbols: data.symbols, cases, symptoms: data.symptoms, tools: data.tools ?? {}, checklists: data.checklists ?? {} };
+  return { version: 3, symbols: data.symbols, cases, symptoms: data.symptoms, tools: data.tools ?? {}, checklists: data.checklists ?? {}, commonness: data.commonness };
 }
