@@ -1,4 +1,5 @@
-import { logCaller, stripLogPrefix } from './strip-log-prefix.ts';
+import { repairLostColumns } from './repair-lost-columns.ts';
+import { hasLogPrefix, logCaller, stripLogPrefix, trailingRecordHeader } from './strip-log-prefix.ts';
 
 /** One console line: as captured, and with the logging path's prefixes removed. */
 export interface LogLine {
@@ -10,23 +11,48 @@ export interface LogLine {
   caller?: string;
 }
 
-// A console line another printk cut into: `BUG: unable to handle kernel [  153.615435] deprecated…`.
-const EMBEDDED_TIMESTAMP = /(?<=\S\s*)\[ *\d+\.\d{6}\](?:\[ *[TC]\d+\])?/g;
+// A printk time in the middle of a line: another message run into this one.
+const EMBEDDED_TIMESTAMP = /\[ *\d+\.\d{6}\](?:\[ *[TC]\d+\])?/g;
+// `Message from syslogd@host at Aug  9 00:12:14 ...`: syslogd's wall broadcast of an emergency
+// message; the message itself follows on the next line.
+const WALL_BANNER = /^(?:Broadcast message|Message) from \S{1,255}@\S{1,255} (?:at|\().{0,80}\.\.\.\s*$/;
+// A printk time with its full six-digit fraction, as the kernel prints it (a `.000000` fraction
+// is a clock without resolution, shared by many distinct lines).
+const PRECISE_TIME = /\[ *\d+\.(?!0{6})\d{6}\]/;
 
 /**
- * Splits a captured log into lines, tolerating `\r\n`, NUL bytes and ANSI colour codes. A line
- * that carries a second printk timestamp in its middle is two messages run together; each part
- * becomes a line of its own (with the same index).
+ * Splits a captured log into lines, tolerating `\r\n`, NUL bytes and ANSI colour codes, and undoes
+ * what consoles and pasting did to the lines:
+ * - a line that carries a second printk timestamp (or a whole second syslog record) in its
+ *   middle is two messages run together; each part becomes a line of its own (same index);
+ * - a line a terminal wrapped at its width goes back together with its continuation;
+ * - a message printed twice by two consoles (netconsole and serial) is kept once;
+ * - syslogd's wall banners between the messages are dropped.
  */
 export function toLogLines(input: string): LogLine[] {
   const lines: LogLine[] = [];
-  for (const [index, line] of input.split('\n').entries()) {
-    const raw = line.replace(/\r$/, '');
-    // eslint-disable-next-line no-control-regex
-    const cleaned = raw.replace(/\u001b\[[0-9;]*m/g, '').replace(/\u0000/g, '');
-    const parts = splitAtTimestamps(cleaned);
+  const physical = input.split('\n').map((line) => cleanLine(line));
+  const width = screenWidth(physical);
+  let previousRaw: string | undefined;
+  for (let index = 0; index < physical.length; index++) {
+    let raw = physical[index] ?? '';
+    if (WALL_BANNER.test(raw)) {
+      // The blank line syslogd puts before each banner goes with it.
+      if (lines.at(-1)?.raw === '') lines.pop();
+      continue;
+    }
+    // A line as wide as the screen, continued on the next line without any prefix: the terminal
+    // wrapped it. Its pieces are one message again.
+    const first = raw;
+    while (width > 0 && (physical[index] ?? '').length === width && hasLogPrefix(first) && isWrappedContinuation(physical[index + 1])) {
+      raw += physical[++index] ?? '';
+    }
+    // Two consoles printing the same record: the same line, with the same precise time, twice.
+    if (raw === previousRaw && PRECISE_TIME.test(raw)) continue;
+    previousRaw = raw;
+    const parts = splitAtTimestamps(raw);
     for (const part of parts) {
-      const text = stripLogPrefix(part);
+      const text = repairLostColumns(stripLogPrefix(part));
       // A syslog header split off its message leaves nothing behind.
       if (parts.length > 1 && text.trim() === '') continue;
       const caller = part.includes('][') ? logCaller(part) : undefined;
@@ -36,15 +62,46 @@ export function toLogLines(input: string): LogLine[] {
   return lines;
 }
 
+function cleanLine(line: string): string {
+  // eslint-disable-next-line no-control-regex
+  return line.replace(/\r$/, '').replace(/\u001b\[[0-9;]*m/g, '').replace(/\u0000/g, '');
+}
+
+/**
+ * The width of the terminal the log was copied from, when it shows: the longest line length,
+ * reached by at least three lines (a wrapped or padded screen cuts many lines at one column).
+ * 0 when no width shows.
+ */
+function screenWidth(lines: readonly string[]): number {
+  let longest = 0;
+  let count = 0;
+  for (const line of lines) {
+    if (line.length > longest) [longest, count] = [line.length, 1];
+    else if (line.length === longest) count++;
+  }
+  return longest >= 80 && count >= 3 ? longest : 0;
+}
+
+// A wrapped line's continuation starts at the first column with what was cut (`g80211 hid_…`),
+// never with the indentation of a register or stack dump line, and carries no prefix of its own.
+function isWrappedContinuation(line: string | undefined): boolean {
+  return line !== undefined && /^\S/.test(line) && !hasLogPrefix(line);
+}
+
 function splitAtTimestamps(line: string): string[] {
   if (line.length > 4000 || !line.includes('.')) return [line];
-  const cuts = [...line.matchAll(EMBEDDED_TIMESTAMP)].map((match) => match.index).filter((at) => at > 0);
+  const firstText = line.search(/\S/);
+  const cuts = [...line.matchAll(EMBEDDED_TIMESTAMP)].map((match) => match.index).filter((at) => at > firstText);
   if (cuts.length === 0) return [line];
   const parts: string[] = [];
   let from = 0;
   for (const cut of cuts) {
-    // Text before the first timestamp may be another writer's (`syzkaller login: `): kept as its own line.
-    parts.push(line.slice(from, cut));
+    // Text before the first timestamp may be another writer's (`syzkaller login: `): kept as its
+    // own line. A syslog header glued to the end of a message (`ums_sddrFri Jul  7 07:29:14 2017
+    // kern.warn kernel: `) belongs to the next record, whose message starts at the timestamp.
+    const part = line.slice(from, cut);
+    const header = trailingRecordHeader(part);
+    parts.push(header > 0 ? part.slice(0, header) : part);
     from = cut;
   }
   parts.push(line.slice(from));
