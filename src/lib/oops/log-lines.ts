@@ -41,10 +41,10 @@ export function toLogLines(input: string): LogLine[] {
       if (lines.at(-1)?.raw === '') lines.pop();
       continue;
     }
-    // A line as wide as the screen, continued on the next line without any prefix: the terminal
-    // wrapped it. Its pieces are one message again.
+    // A line as wide as the screen, or as long as a log record may be, continued on the next line
+    // without any prefix: the terminal or the logger cut it. Its pieces are one message again.
     const first = raw;
-    while (width > 0 && (physical[index] ?? '').length === width && hasLogPrefix(first) && isWrappedContinuation(physical[index + 1])) {
+    while (isCut(physical[index] ?? '', width) && hasLogPrefix(first) && isWrappedContinuation(physical[index + 1])) {
       raw += physical[++index] ?? '';
     }
     // Two consoles printing the same record: the same line, with the same precise time, twice.
@@ -80,6 +80,14 @@ function screenWidth(lines: readonly string[]): number {
     else if (line.length === longest) count++;
   }
   return longest >= 80 && count >= 3 ? longest : 0;
+}
+
+// printk kept at most 1024 bytes of a record (LOG_LINE_MAX in kernel/printk/printk.c, less its
+// header), and so do syslog transports (RFC 3164); a longer line went on in a new one.
+const RECORD_LIMIT = 900;
+
+function isCut(line: string, width: number): boolean {
+  return (width > 0 && line.length === width) || line.length >= RECORD_LIMIT;
 }
 
 // A wrapped line's continuation starts at the first column with what was cut (`g80211 hid_…`),

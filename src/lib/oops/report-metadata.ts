@@ -1,36 +1,70 @@
-import { moduleFlagMeaning, decodeTaint } from './taint.ts';
+import { decodeTaint, decodeVerboseTaint, moduleFlagMeaning } from './taint.ts';
 import type { LoadedModule, OopsReport } from './report-types.ts';
 
 type Metadata = Pick<OopsReport, 'taint' | 'kernel' | 'hardware' | 'cpu' | 'pid' | 'comm' | 'modules'>;
 
+// What print_tainted() (kernel/panic.c) writes: `Not tainted`, or `Tainted: ` and one column
+// per flag, a letter or a blank (squeezed by some consoles), Red Hat's own flags after `-` runs.
+// A garbled console can glue it to the task name (`kworker/u2:0Tainted:`).
+const TAINT = String.raw`(?:Not tainted|Tainted: ?([A-Z \-]*?))`;
+// `Kdump: loaded` (kexec_crash_loaded()) sits before the taint on some kernels and after it on others.
+const KDUMP = String.raw`(?:Kdump: loaded )?`;
+// The release (init_utsname()->release), in parentheses on 2.6.2x kernels.
+const RELEASE = String.raw` +${KDUMP}\(?(\d[^\s)]*)`;
+
+// lib/dump_stack.c dump_stack_print_info():
 // `CPU: 57 PID: 0 Comm: swapper/57 Tainted: G    B D    OE     5.8.0-33-generic #36-Ubuntu`
 // `CPU: 1 UID: 0 PID: 21961 Comm: syz-executor4 Not tainted 6.10.0-rc4 #49`
-const CPU_LINE = /^CPU: (\d+) (?:UID: \d+ )?PID: (-?\d+) Comm: (.{1,64}?) (?:Not tainted|Tainted: ([A-Z ]+?)) +(\d\S*)(?: #|$| )/;
-const TAINTED_ONLY = /^\s*(?:Not tainted|Tainted: ([A-Z ]+?)) +(\d\S*)(?: #|$| )/;
+// `CPU: 21 PID: 0 Comm: swapper/21 Kdump: loaded Tainted: P           OE  ------------   3.10.0-1062.el7.x86_64 #1`
+const CPU_LINE = new RegExp(String.raw`^CPU: (\d+) (?:UID: \d+ )?PID: (-?\d+) Comm: (.{1,64}?) ?${KDUMP}${TAINT}${RELEASE}`);
+// Kernels before 3.10 (x86 __show_regs(), show_regs_print_info()):
+// `Pid: 912, comm: X Tainted: P           O 3.1.0-0.rc9.git0.0.fc16.x86_64 #1 Dell Inc. OptiPlex 755`
+const PID_LINE = new RegExp(String.raw`^Pid: (\d+), comm: (.{1,64}?) ?${TAINT}${RELEASE}`);
+// The lock validator's print_kernel_ident() (kernel/locking/lockdep.c): `5.15.0-rc2-syzkaller #0 Not tainted`.
+const IDENT_LINE = new RegExp(String.raw`^(\d+\.\d+[^\s]*) #\S+ ${TAINT}\s*$`);
+// A taint with the release after it, the rest of the `CPU:` line lost or on the line before.
+const TAINTED_ONLY = new RegExp(String.raw`^\s*${TAINT}${RELEASE}(?: #|$| )`);
+// The old WARNING line ends in the taint alone: `WARNING: at kernel/x.c:1 f+0x1/0x2() (Not tainted)`.
+const TAINT_IN_PARENS = /\((?:Not tainted|Tainted: ([A-Z \-]*))\)\s*$/;
+// Kernels since 6.9 spell the flags out on the line after `CPU:`: `Tainted: [W]=WARN, [O]=OOT_MODULE`.
+const VERBOSE_TAINT = /^Tainted: ((?:\[[A-Z]\]=[A-Z_]+(?:, )?)+)/;
+// x86-64 kernels before 3.x print the CPU on a line of its own before `Pid:`: `CPU 1 `.
+const OLD_CPU = /^CPU (\d+)\s*$/;
 const HARDWARE = /^Hardware name: (.+)$/;
 const MODULES = /^Modules linked in:(.*)$/;
-const MODULE = /^([A-Za-z0-9_-]+)(?:\(([A-Z+-]+)\))?$/;
+const LAST_UNLOADED = /\[last unloaded: [^\]]*\]?/;
+// A module as module_flags() prints it (kernel/module/main.c): `i40e`, `nvidia(POE)`, `radeon(+)(U)`.
+const MODULE = /^([A-Za-z0-9_-]{1,64})((?:\([A-Z+-]{1,8}\)){0,3})$/;
+// A module name has a lower-case letter or an underscore; a word in capitals or a number
+// (`CPU 0`, `RIP`, `Pid`) starts the next line of the report instead.
+const MODULE_NAME = /[a-z_]/;
 
 /** Reads the CPU line, taint, hardware and loaded modules from a report's lines. */
 export function readMetadata(lines: readonly string[]): Metadata {
   const metadata: Metadata = { modules: [] };
   let inModules = false;
+  let verboseTaint: string | undefined;
+  let parenthesisedTaint: string | undefined;
   for (const line of lines) {
     if (inModules) {
-      // The module list wraps onto lines that start with a space and hold only module names.
-      if (/^ [A-Za-z0-9_]/.test(line) && /^[\sA-Za-z0-9_()+-]+$/.test(line) && !/^\s*(?:CPU|Hardware|RIP|Call)/.test(line)) {
-        metadata.modules.push(...parseModules(line));
+      // print_modules() goes on with pr_cont(); a logger or a terminal can break that line, and
+      // its continuations hold nothing but module names (indented or not, `[last unloaded: x]` last).
+      const more = moduleContinuation(line);
+      if (more) {
+        metadata.modules.push(...more.modules);
+        inModules = !more.ended;
         continue;
       }
       inModules = false;
     }
     const modules = MODULES.exec(line);
     if (modules && metadata.modules.length === 0) {
-      metadata.modules.push(...parseModules(modules[1] ?? ''));
-      inModules = true;
+      const list = modules[1] ?? '';
+      metadata.modules.push(...parseModules(list.replace(LAST_UNLOADED, '')));
+      inModules = !LAST_UNLOADED.test(list);
       continue;
     }
-    if (metadata.cpu === undefined) {
+    if (metadata.cpu === undefined && metadata.pid === undefined) {
       const cpu = CPU_LINE.exec(line);
       if (cpu) {
         metadata.cpu = Number(cpu[1]);
@@ -40,28 +74,63 @@ export function readMetadata(lines: readonly string[]): Metadata {
         metadata.kernel = cpu[5] ?? '';
         continue;
       }
+      const pid = PID_LINE.exec(line);
+      if (pid) {
+        metadata.pid = Number(pid[1]);
+        metadata.comm = pid[2] ?? '';
+        metadata.taint = decodeTaint(pid[3] ?? '');
+        metadata.kernel = pid[4] ?? '';
+        continue;
+      }
+      const oldCpu = OLD_CPU.exec(line);
+      if (oldCpu) {
+        metadata.cpu = Number(oldCpu[1]);
+        continue;
+      }
+    } else if (metadata.cpu === undefined && metadata.pid !== undefined) {
+      // A `Pid:` line's report can still name its CPU after it.
+      const oldCpu = OLD_CPU.exec(line);
+      if (oldCpu) metadata.cpu = Number(oldCpu[1]);
     }
     if (metadata.kernel === undefined) {
-      const tainted = TAINTED_ONLY.exec(line);
-      if (tainted) {
-        metadata.taint = decodeTaint(tainted[1] ?? '');
-        metadata.kernel = tainted[2] ?? '';
+      const ident = IDENT_LINE.exec(line);
+      const tainted = ident ? undefined : TAINTED_ONLY.exec(line);
+      if (ident || tainted) {
+        metadata.taint = decodeTaint((ident ? ident[2] : tainted?.[1]) ?? '');
+        metadata.kernel = (ident ? ident[1] : tainted?.[2]) ?? '';
+        continue;
       }
     }
+    verboseTaint ??= VERBOSE_TAINT.exec(line)?.[1];
+    parenthesisedTaint ??= TAINT_IN_PARENS.exec(line)?.[0];
     if (metadata.hardware === undefined) {
       const hardware = HARDWARE.exec(line);
       if (hardware?.[1]) metadata.hardware = hardware[1].trim();
     }
   }
+  // The spelled-out flags are the same as the `CPU:` line's letters; they stand in when that line
+  // is missing or lost its taint column.
+  if (verboseTaint !== undefined && !metadata.taint?.letters) metadata.taint = decodeVerboseTaint(verboseTaint);
+  if (parenthesisedTaint !== undefined && metadata.taint === undefined) metadata.taint = decodeTaint(TAINT_IN_PARENS.exec(parenthesisedTaint)?.[1] ?? '');
   return metadata;
+}
+
+/** The modules on a continuation line of `Modules linked in:`, or undefined when it is not one. */
+function moduleContinuation(line: string): { modules: LoadedModule[]; ended: boolean } | undefined {
+  const ended = LAST_UNLOADED.test(line);
+  const words = line.replace(LAST_UNLOADED, '').trim();
+  if (words === '') return ended ? { modules: [], ended } : undefined;
+  const list = words.split(/\s+/);
+  if (!list.every((word) => MODULE.test(word) && MODULE_NAME.test(word.replace(/\(.*$/, '')))) return undefined;
+  return { modules: parseModules(words), ended };
 }
 
 function parseModules(list: string): LoadedModule[] {
   const modules: LoadedModule[] = [];
   for (const word of list.trim().split(/\s+/)) {
     const match = MODULE.exec(word);
-    if (!match?.[1] || match[1] === 'last' || match[1] === 'unloaded:') continue;
-    const flags = match[2] ?? '';
+    if (!match?.[1]) continue;
+    const flags = (match[2] ?? '').replace(/[()]/g, '');
     modules.push({ name: match[1], flags, meanings: [...flags].map((flag) => moduleFlagMeaning[flag] ?? flag) });
   }
   return modules;
