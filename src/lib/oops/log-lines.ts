@@ -16,9 +16,9 @@ const EMBEDDED_TIMESTAMP = /\[ *\d+\.\d{6}\](?:\[ *[TC]\d+\])?/g;
 // `Message from syslogd@host at Aug  9 00:12:14 ...`: syslogd's wall broadcast of an emergency
 // message; the message itself follows on the next line.
 const WALL_BANNER = /^(?:Broadcast message|Message) from \S{1,255}@\S{1,255} (?:at|\().{0,80}\.\.\.\s*$/;
-// A printk time with its full six-digit fraction, as the kernel prints it (a `.000000` fraction
-// is a clock without resolution, shared by many distinct lines).
-const PRECISE_TIME = /\[ *\d+\.(?!0{6})\d{6}\]/;
+// A printk time with microseconds, as the kernel prints it from a fine clock. A clock that
+// ticks in jiffies (`[   76.080000]`) stamps many distinct lines alike, so it proves nothing.
+const PRECISE_TIME = /\[ *\d+\.\d{3}(?!000)\d{3}\]/;
 
 /**
  * Splits a captured log into lines, tolerating `\r\n`, NUL bytes and ANSI colour codes, and undoes

@@ -30,6 +30,8 @@ const TAINT_IN_PARENS = /\((?:Not tainted|Tainted: ([A-Z \-]*))\)\s*$/;
 const VERBOSE_TAINT = /^Tainted: ((?:\[[A-Z]\]=[A-Z_]+(?:, )?)+)/;
 // x86-64 kernels before 3.x print the CPU on a line of its own before `Pid:`: `CPU 1 `.
 const OLD_CPU = /^CPU (\d+)\s*$/;
+// kernel/panic.c __warn() names the CPU and the task: `WARNING: CPU: 0 PID: 6688 at net/x.c:1 f+0x1/0x2`.
+const WARNING_LINE = /^WARNING: CPU: (\d+) PID: (\d+) at /;
 const HARDWARE = /^Hardware name: (.+)$/;
 const MODULES = /^Modules linked in:(.*)$/;
 const LAST_UNLOADED = /\[last unloaded: [^\]]*\]?/;
@@ -45,6 +47,7 @@ export function readMetadata(lines: readonly string[]): Metadata {
   let inModules = false;
   let verboseTaint: string | undefined;
   let parenthesisedTaint: string | undefined;
+  let warning: RegExpExecArray | undefined;
   for (const line of lines) {
     if (inModules) {
       // print_modules() goes on with pr_cont(); a logger or a terminal can break that line, and
@@ -74,6 +77,8 @@ export function readMetadata(lines: readonly string[]): Metadata {
         metadata.kernel = cpu[5] ?? '';
         continue;
       }
+    }
+    if (metadata.pid === undefined) {
       const pid = PID_LINE.exec(line);
       if (pid) {
         metadata.pid = Number(pid[1]);
@@ -82,15 +87,14 @@ export function readMetadata(lines: readonly string[]): Metadata {
         metadata.kernel = pid[4] ?? '';
         continue;
       }
+    }
+    // Old x86-64 kernels name the CPU on a line of its own next to the `Pid:` line.
+    if (metadata.cpu === undefined) {
       const oldCpu = OLD_CPU.exec(line);
       if (oldCpu) {
         metadata.cpu = Number(oldCpu[1]);
         continue;
       }
-    } else if (metadata.cpu === undefined && metadata.pid !== undefined) {
-      // A `Pid:` line's report can still name its CPU after it.
-      const oldCpu = OLD_CPU.exec(line);
-      if (oldCpu) metadata.cpu = Number(oldCpu[1]);
     }
     if (metadata.kernel === undefined) {
       const ident = IDENT_LINE.exec(line);
@@ -101,12 +105,18 @@ export function readMetadata(lines: readonly string[]): Metadata {
         continue;
       }
     }
+    warning ??= WARNING_LINE.exec(line) ?? undefined;
     verboseTaint ??= VERBOSE_TAINT.exec(line)?.[1];
     parenthesisedTaint ??= TAINT_IN_PARENS.exec(line)?.[0];
     if (metadata.hardware === undefined) {
       const hardware = HARDWARE.exec(line);
       if (hardware?.[1]) metadata.hardware = hardware[1].trim();
     }
+  }
+  // With the `CPU:` line lost (a syslog excerpt), the WARNING line still names the CPU and task.
+  if (warning && metadata.cpu === undefined && metadata.pid === undefined) {
+    metadata.cpu = Number(warning[1]);
+    metadata.pid = Number(warning[2]);
   }
   // The spelled-out flags are the same as the `CPU:` line's letters; they stand in when that line
   // is missing or lost its taint column.

@@ -8,9 +8,10 @@
  * options, logread), then what the kernel itself prints first (printk time, caller id, level).
  */
 
-// A month or weekday as a locale prints it: letters of any script (`Apr`, `gru`, `sty`, `Okt.`)
-// or a number with a CJK unit (`8月`, `12月`, `8월`).
-const MONTH = String.raw`(?:\p{L}{2,12}\.?|\d{1,2} ?\p{L})`;
+// A month as a locale prints it: letters of any script (`Apr`, `gru`, `sty`, `Okt.`, `paź`) or a
+// number with a unit (`8月`, `12월`). A log read with the wrong encoding shows such names as
+// Latin-1 debris (`8æ\x9c\x88`), which counts as well.
+const MONTH = String.raw`(?:[\p{L}\u0080-\u00FF]{2,12}\.?|\d{1,2} ?[^\x00-\x7F\s]{1,6})`;
 // `%e` pads the day with a space, `%d` with a zero; CJK locales may add a unit (`14日`).
 const DAY = String.raw`\d{1,2}\p{L}?`;
 const CLOCK = String.raw`\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?`;
@@ -100,12 +101,12 @@ const TMUX_POSITION = /\[\d{1,6}(?:\/\d{0,7}\]?)?$/;
 const HTML_CLOSE = /(?:<\/(?:pre|code|b|i|tt|samp|span|div|p)>)+$/;
 const SCREEN_WIDTH = 79;
 
-function stripLineEnd(line: string): string {
+function stripLineEnd(line: string, capturedLength: number): string {
   let rest = line.replace(HTML_CLOSE, '');
   const position = TMUX_POSITION.exec(rest);
   if (position && /[ \t]{2}$/.test(rest.slice(0, position.index))) rest = rest.slice(0, position.index);
   rest = rest.trimEnd();
-  if (rest.length >= SCREEN_WIDTH && rest.endsWith('$') && /\w\$$/.test(rest)) rest = rest.slice(0, -1);
+  if (capturedLength >= SCREEN_WIDTH && rest.endsWith('$') && /\w\$$/.test(rest)) rest = rest.slice(0, -1);
   return rest;
 }
 
@@ -113,7 +114,7 @@ function stripLineEnd(line: string): string {
 export function stripLogPrefix(line: string): string {
   let rest = line.replace(/\r$/, '');
   for (const rule of prefixRules) rest = rest.replace(rule.pattern, '');
-  return stripLineEnd(rest);
+  return stripLineEnd(rest, line.length);
 }
 
 /** Whether a captured line starts with anything a logger, a console or the kernel puts first. */
