@@ -36,7 +36,7 @@ export function toLogLines(input: string): LogLine[] {
   let previousRaw: string | undefined;
   for (let index = 0; index < physical.length; index++) {
     let raw = physical[index] ?? '';
-    if (WALL_BANNER.test(raw)) {
+    if (isWallBanner(raw)) {
       // The blank line syslogd puts before each banner goes with it.
       if (lines.at(-1)?.raw === '') lines.pop();
       continue;
@@ -62,9 +62,16 @@ export function toLogLines(input: string): LogLine[] {
   return lines;
 }
 
+function isWallBanner(line: string): boolean {
+  return (line.startsWith('Message from ') || line.startsWith('Broadcast message from ')) && WALL_BANNER.test(line);
+}
+
 function cleanLine(line: string): string {
+  let clean = line.endsWith('\r') ? line.slice(0, -1) : line;
   // eslint-disable-next-line no-control-regex
-  return line.replace(/\r$/, '').replace(/\u001b\[[0-9;]*m/g, '').replace(/\u0000/g, '');
+  if (clean.includes('\u001b')) clean = clean.replace(/\u001b\[[0-9;]*m/g, '');
+  if (clean.includes('\u0000')) clean = clean.replace(/\u0000/g, '');
+  return clean;
 }
 
 /**
@@ -98,8 +105,13 @@ function isWrappedContinuation(line: string | undefined): boolean {
 
 function splitAtTimestamps(line: string): string[] {
   if (line.length > 4000 || !line.includes('.')) return [line];
+  // A timestamp that starts the line, after nothing but indentation, cuts nothing.
+  const cuts: number[] = [];
+  EMBEDDED_TIMESTAMP.lastIndex = 1;
+  for (let match = EMBEDDED_TIMESTAMP.exec(line); match; match = EMBEDDED_TIMESTAMP.exec(line)) cuts.push(match.index);
+  if (cuts.length === 0) return [line];
   const firstText = line.search(/\S/);
-  const cuts = [...line.matchAll(EMBEDDED_TIMESTAMP)].map((match) => match.index).filter((at) => at > firstText);
+  while (cuts.length > 0 && (cuts[0] ?? 0) <= firstText) cuts.shift();
   if (cuts.length === 0) return [line];
   const parts: string[] = [];
   let from = 0;

@@ -60,7 +60,9 @@ export function readMetadata(lines: readonly string[]): Metadata {
       }
       inModules = false;
     }
-    const modules = MODULES.exec(line);
+    // Each line is tried against the patterns its first characters allow: most lines of a report
+    // are frames and dumps that none of them fits.
+    const modules = line.startsWith('Modules') ? MODULES.exec(line) : null;
     if (modules && metadata.modules.length === 0) {
       const list = modules[1] ?? '';
       metadata.modules.push(...parseModules(list.replace(LAST_UNLOADED, '')));
@@ -68,7 +70,7 @@ export function readMetadata(lines: readonly string[]): Metadata {
       continue;
     }
     if (metadata.cpu === undefined && metadata.pid === undefined) {
-      const cpu = CPU_LINE.exec(line);
+      const cpu = line.startsWith('CPU: ') ? CPU_LINE.exec(line) : null;
       if (cpu) {
         metadata.cpu = Number(cpu[1]);
         metadata.pid = Number(cpu[2]);
@@ -79,7 +81,7 @@ export function readMetadata(lines: readonly string[]): Metadata {
       }
     }
     if (metadata.pid === undefined) {
-      const pid = PID_LINE.exec(line);
+      const pid = line.startsWith('Pid: ') ? PID_LINE.exec(line) : null;
       if (pid) {
         metadata.pid = Number(pid[1]);
         metadata.comm = pid[2] ?? '';
@@ -90,13 +92,13 @@ export function readMetadata(lines: readonly string[]): Metadata {
     }
     // Old x86-64 kernels name the CPU on a line of its own next to the `Pid:` line.
     if (metadata.cpu === undefined) {
-      const oldCpu = OLD_CPU.exec(line);
+      const oldCpu = line.startsWith('CPU ') ? OLD_CPU.exec(line) : null;
       if (oldCpu) {
         metadata.cpu = Number(oldCpu[1]);
         continue;
       }
     }
-    if (metadata.kernel === undefined) {
+    if (metadata.kernel === undefined && line.includes('ainted')) {
       const ident = IDENT_LINE.exec(line);
       const tainted = ident ? undefined : TAINTED_ONLY.exec(line);
       if (ident || tainted) {
@@ -105,10 +107,10 @@ export function readMetadata(lines: readonly string[]): Metadata {
         continue;
       }
     }
-    warning ??= WARNING_LINE.exec(line) ?? undefined;
-    verboseTaint ??= VERBOSE_TAINT.exec(line)?.[1];
-    parenthesisedTaint ??= TAINT_IN_PARENS.exec(line)?.[0];
-    if (metadata.hardware === undefined) {
+    if (line.startsWith('WARNING: CPU')) warning ??= WARNING_LINE.exec(line) ?? undefined;
+    if (line.startsWith('Tainted: [')) verboseTaint ??= VERBOSE_TAINT.exec(line)?.[1];
+    if (/\)\s*$/.test(line) && line.includes('ainted')) parenthesisedTaint ??= TAINT_IN_PARENS.exec(line)?.[0];
+    if (metadata.hardware === undefined && line.startsWith('Hardware')) {
       const hardware = HARDWARE.exec(line);
       if (hardware?.[1]) metadata.hardware = hardware[1].trim();
     }

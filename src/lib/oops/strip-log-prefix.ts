@@ -25,21 +25,27 @@ interface PrefixRule {
   /** What wrote it; tests and debugging name rules by it. */
   name: string;
   pattern: RegExp;
+  /** The characters a line it applies to can start with, when few: a cheap test before the regex. */
+  first?: string;
+  /** Text a line it applies to always holds. */
+  needs?: string;
 }
+
+const DIGITS = '0123456789';
 
 export const prefixRules: readonly PrefixRule[] = [
   // Left-overs of an HTML page the log was copied from: `<pre>`, `<b>` (a rendered issue).
-  { name: 'html-tags', pattern: /^(?:<\/?(?:pre|code|b|i|tt|samp|span|div|p|br)\b[^<>]{0,80}>)+/ },
+  { name: 'html-tags', pattern: /^(?:<\/?(?:pre|code|b|i|tt|samp|span|div|p|br)\b[^<>]{0,80}>)+/, first: '<' },
   // Markdown block quotes, possibly nested: `> `, `> > `, `>> `.
-  { name: 'markdown-quote', pattern: /^ {0,3}>(?: ?>){0,7} ?/ },
+  { name: 'markdown-quote', pattern: /^ {0,3}>(?: ?>){0,7} ?/, first: ' >' },
   // An editor's or `cat -n`'s line number in front of a timestamped line: `  11746 [46223316.65]`.
-  { name: 'line-number', pattern: new RegExp(String.raw`^ *\d{1,8}(?: +|\t)(?=${PRINTK_TIME})`) },
+  { name: 'line-number', pattern: new RegExp(String.raw`^ *\d{1,8}(?: +|\t)(?=${PRINTK_TIME})`), first: ` ${DIGITS}`, needs: '[' },
   // A serial console or CI runner's wall clock before the printk time: `16:56:35 [ 82.646346]`.
-  { name: 'wall-clock', pattern: new RegExp(String.raw`^${CLOCK} +(?=${PRINTK_TIME})`) },
+  { name: 'wall-clock', pattern: new RegExp(String.raw`^${CLOCK} +(?=${PRINTK_TIME})`), first: DIGITS, needs: '[' },
   // A reporter's indentation in front of the printk time.
-  { name: 'indent', pattern: new RegExp(String.raw`^[ \t]{1,80}(?=${PRINTK_TIME})`) },
+  { name: 'indent', pattern: new RegExp(String.raw`^[ \t]{1,80}(?=${PRINTK_TIME})`), first: ' \t', needs: '[' },
   // `/dev/kmsg` records read raw: `6,339,5140900,-;message` (level, sequence, usec, flags).
-  { name: 'kmsg-record', pattern: /^\d{1,3},\d{1,20},\d{1,20},[-+c]{1,3}(?:,[^;]{0,40})?;/ },
+  { name: 'kmsg-record', pattern: /^\d{1,3},\d{1,20},\d{1,20},[-+c]{1,3}(?:,[^;]{0,40})?;/, first: DIGITS, needs: ';' },
   // syslog, `journalctl -k` (short, short-precise), any locale, with or without a hostname:
   // `Apr  6 02:50:06 host kernel: `, `8月 14 10:24:12 xxxx kernel: `, `Aug 13 12:28:38 kernel: `.
   // Only the kernel's own records: another program's (`openvpn[1118]: WARNING: …`) keeps its tag,
@@ -47,48 +53,51 @@ export const prefixRules: readonly PrefixRule[] = [
   {
     name: 'syslog',
     pattern: new RegExp(String.raw`^${MONTH} {1,2}${DAY} ${CLOCK}(?: \d{4})? (?:\S{1,255} )?kernel: ?`, 'u'),
+    needs: 'kernel',
   },
   // OpenWrt `logread`: weekday, date, year, facility.level: `Fri Jul  7 07:29:14 2017 kern.warn kernel: `.
   {
     name: 'logread',
     pattern: new RegExp(String.raw`^\p{L}{2,12}\.? {1,2}${MONTH} {1,2}${DAY} ${CLOCK} \d{4} [a-z]{1,10}\.[a-z]{1,10} kernel: ?`, 'u'),
+    needs: 'kernel',
   },
   // ISO-8601 time: `journalctl -o short-iso`, rsyslog's high-precision template and RFC 5424
   // (`<4>1 2024-04-06T02:50:06.1Z host kernel - - - msg`).
   {
     name: 'iso-syslog',
     pattern: new RegExp(String.raw`^(?:<\d{1,3}>\d{1,2} )?${ISO_TIME} (?:\S{1,255} )?kernel(?:: ?| (?:\S{1,128} ){2}(?:-|\[[^\]]{0,200}\]) ?)`),
+    first: `<${DIGITS}`, needs: 'kernel',
   },
   // `journalctl -o short-unix`: `1712386206.123456 host kernel: `.
-  { name: 'journal-unix', pattern: /^\d{9,11}\.\d{1,9} (?:\S{1,255} )?kernel: ?/ },
+  { name: 'journal-unix', pattern: /^\d{9,11}\.\d{1,9} (?:\S{1,255} )?kernel: ?/, first: DIGITS, needs: 'kernel' },
   // `journalctl -o short-monotonic`: the printk time, then the host and the tag: `[ 1234.567890] host kernel: `.
-  { name: 'journal-monotonic', pattern: new RegExp(String.raw`^${PRINTK_TIME} (?:\S{1,255} )?kernel: ?`) },
+  { name: 'journal-monotonic', pattern: new RegExp(String.raw`^${PRINTK_TIME} (?:\S{1,255} )?kernel: ?`), first: '[', needs: 'kernel' },
   // A syslog line whose date was cut off in the paste: `raspberrypi-02 kernel: [509490.688179] `.
-  { name: 'cut-syslog', pattern: new RegExp(String.raw`^\S{1,255} kernel: ?(?=${PRINTK_TIME})`) },
+  { name: 'cut-syslog', pattern: new RegExp(String.raw`^\S{1,255} kernel: ?(?=${PRINTK_TIME})`), needs: 'kernel' },
   // A fuzzer's or console tool's date: `2018/01/09 14:28:48 `.
-  { name: 'tool-date', pattern: /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})? / },
+  { name: 'tool-date', pattern: /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})? /, first: DIGITS, needs: '/' },
   // A chat or capture tool's bracketed date: `[2023/01/02, 10:11:12] `, `[2023-01-02 10:11:12.123] `.
-  { name: 'bracketed-date', pattern: new RegExp(String.raw`^\[\d{4}[-/.]\d{2}[-/.]\d{2},? {0,2}T?${CLOCK}${ZONE}?\] ?`) },
+  { name: 'bracketed-date', pattern: new RegExp(String.raw`^\[\d{4}[-/.]\d{2}[-/.]\d{2},? {0,2}T?${CLOCK}${ZONE}?\] ?`), first: '[', needs: ':' },
   // The tag alone, as syslogd's wall broadcast prints it: ` kernel:[  622.405154] Internal error`.
-  { name: 'kernel-tag', pattern: /^ ?kernel: ?/ },
+  { name: 'kernel-tag', pattern: /^ ?kernel: ?/, first: ' k' },
   // `dmesg -x`: facility and level, `kern  :warn  : `.
-  { name: 'dmesg-level', pattern: /^(?:kern|user|daemon|syslog|local\d)\s{0,8}:(?:emerg|alert|crit|err|warn|notice|info|debug)\s{0,8}: / },
+  { name: 'dmesg-level', pattern: /^(?:kern|user|daemon|syslog|local\d)\s{0,8}:(?:emerg|alert|crit|err|warn|notice|info|debug)\s{0,8}: /, first: 'kudsl', needs: ':' },
   // `dmesg -T`: `[Sat Apr  6 02:50:06 2024] `, in any locale.
-  { name: 'dmesg-human-time', pattern: new RegExp(String.raw`^\[\p{L}{2,12}\.? {1,2}${MONTH} {1,2}${DAY} ${CLOCK} \d{4}\] ?`, 'u') },
+  { name: 'dmesg-human-time', pattern: new RegExp(String.raw`^\[\p{L}{2,12}\.? {1,2}${MONTH} {1,2}${DAY} ${CLOCK} \d{4}\] ?`, 'u'), first: '[', needs: ':' },
   // A printk log level read from the ring buffer: `<4>`.
-  { name: 'level', pattern: /^<\d{1,3}>/ },
+  { name: 'level', pattern: /^<\d{1,3}>/, first: '<' },
   // A login prompt the console printed just before the kernel line.
-  { name: 'login-prompt', pattern: /^\S{1,255} login: / },
+  { name: 'login-prompt', pattern: /^\S{1,255} login: /, needs: ' login: ' },
   // The printk time: `[ 3107.388125] `.
-  { name: 'printk-time', pattern: new RegExp(String.raw`^${PRINTK_TIME} ?`) },
+  { name: 'printk-time', pattern: new RegExp(String.raw`^${PRINTK_TIME} ?`), first: '[' },
   // The same on a 3270 console (s390 under Hercules), which shows `[` as a blank and `]` as `!`.
-  { name: 'printk-time-3270', pattern: /^ {1,12}\d{1,10}\.\d{6}! ?/ },
+  { name: 'printk-time-3270', pattern: /^ {1,12}\d{1,10}\.\d{6}! ?/, first: ' ', needs: '!' },
   // The printk caller id (CONFIG_PRINTK_CALLER): `[ T1234] `, `[  C0] `.
-  { name: 'caller', pattern: /^\[ *[TC]\d{1,7}\] ?/ },
+  { name: 'caller', pattern: /^\[ *[TC]\d{1,7}\] ?/, first: '[' },
   // A level left after the time by kdump's `vmcore-dmesg` or `dmesg -r`: `[ 1.0] <4>`.
-  { name: 'level-after-time', pattern: /^<\d{1,3}>/ },
+  { name: 'level-after-time', pattern: /^<\d{1,3}>/, first: '<' },
   // Another writer's text can precede a console line: `syzkaller login: [   50.946624] WARNING: …`.
-  { name: 'other-writer', pattern: /^[^[]{1,200}?\[ *\d+\.\d{6}\](?:\[ *[TC]\d+\])? ?/ },
+  { name: 'other-writer', pattern: /^[^[]{1,200}?\[ *\d+\.\d{6}\](?:\[ *[TC]\d+\])? ?/, needs: '[' },
 ];
 
 /*
@@ -102,24 +111,63 @@ const HTML_CLOSE = /(?:<\/(?:pre|code|b|i|tt|samp|span|div|p)>)+$/;
 const SCREEN_WIDTH = 79;
 
 function stripLineEnd(line: string, capturedLength: number): string {
-  let rest = line.replace(HTML_CLOSE, '');
-  const position = TMUX_POSITION.exec(rest);
+  let rest = line.endsWith('>') ? line.replace(HTML_CLOSE, '') : line;
+  const last = rest.at(-1) ?? '';
+  const position = last === ']' || DIGITS.includes(last) ? TMUX_POSITION.exec(rest) : null;
   if (position && /[ \t]{2}$/.test(rest.slice(0, position.index))) rest = rest.slice(0, position.index);
   rest = rest.trimEnd();
   if (capturedLength >= SCREEN_WIDTH && rest.endsWith('$') && /\w\$$/.test(rest)) rest = rest.slice(0, -1);
   return rest;
 }
 
+// Per rule, a table of the first characters it allows, and the bit of the text it needs: a line is
+// offered only to the rules that can match it. Most lines start with `[` or a blank and hold no
+// `kernel`, so they skip nearly all of them without running a regex.
+const firstTables = prefixRules.map((rule) => {
+  if (rule.first === undefined) return undefined;
+  const table = new Uint8Array(128);
+  for (const char of rule.first) table[char.charCodeAt(0)] = 1;
+  return table;
+});
+const needed = [...new Set(prefixRules.flatMap((rule) => (rule.needs === undefined ? [] : [rule.needs])))];
+const needBits = prefixRules.map((rule) => (rule.needs === undefined ? 0 : 1 << needed.indexOf(rule.needs)));
+
+function mayStart(index: number, code: number): boolean {
+  const table = firstTables[index];
+  return table === undefined || (code < 128 && table[code] === 1);
+}
+
 /** The kernel message in a captured line, without what the logging path and the pasting added. */
 export function stripLogPrefix(line: string): string {
-  let rest = line.replace(/\r$/, '');
-  for (const rule of prefixRules) rest = rest.replace(rule.pattern, '');
+  let rest = line.endsWith('\r') ? line.slice(0, -1) : line;
+  let code = rest.charCodeAt(0);
+  // Which needed texts the line holds (`held`), of those looked up (`looked`) since it last changed.
+  let looked = 0;
+  let held = 0;
+  for (let index = 0; index < prefixRules.length; index++) {
+    if (!mayStart(index, code)) continue;
+    const bit = needBits[index] ?? 0;
+    if (bit !== 0) {
+      if ((looked & bit) === 0) {
+        looked |= bit;
+        if (rest.includes(prefixRules[index]?.needs ?? '')) held |= bit;
+      }
+      if ((held & bit) === 0) continue;
+    }
+    const match = prefixRules[index]?.pattern.exec(rest);
+    if (!match || match[0] === '') continue;
+    rest = rest.slice(match[0].length);
+    code = rest.charCodeAt(0);
+    looked = 0;
+    held = 0;
+  }
   return stripLineEnd(rest, line.length);
 }
 
 /** Whether a captured line starts with anything a logger, a console or the kernel puts first. */
 export function hasLogPrefix(line: string): boolean {
-  return prefixRules.some((rule) => rule.pattern.test(line));
+  const code = line.charCodeAt(0);
+  return prefixRules.some((rule, index) => mayStart(index, code) && (rule.needs === undefined || line.includes(rule.needs)) && rule.pattern.test(line));
 }
 
 // A syslog or logread record header at the very end of a text: the start of the next record,
