@@ -146,6 +146,13 @@ describe('toLogLines: damaged lines', () => {
     expect(texts(stack)).toEqual(['Stack : 00000000 00000004', '          803756e2 00000031', 'Call Trace:']);
   });
 
+  it('joins a warning location to the function that went to the next line', () => {
+    expect(texts('WARNING: at arch/x86/kernel/cpu/mtrr/generic.c:467\ngeneric_get_mtrr+0x11e/0x140() (Not tainted)')).toEqual([
+      'WARNING: at arch/x86/kernel/cpu/mtrr/generic.c:467 generic_get_mtrr+0x11e/0x140() (Not tainted)',
+    ]);
+    expect(texts('[  1.000000] WARNING: at x.c:5\n[  1.000001] f+0x1/0x2')).toEqual(['WARNING: at x.c:5', 'f+0x1/0x2']);
+  });
+
   it('keeps one copy of a line two consoles printed, but not repeated lines of a coarse clock', () => {
     expect(texts('[  12.345678] BUG: x\n[  12.345678] BUG: x\n[  12.345679] BUG: x')).toEqual(['BUG: x', 'BUG: x']);
     expect(texts('[  76.080000]  f+0x1/0x2\n[  76.080000]  f+0x1/0x2')).toEqual([' f+0x1/0x2', ' f+0x1/0x2']);

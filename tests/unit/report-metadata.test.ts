@@ -95,3 +95,20 @@ describe('readMetadata: Modules linked in', () => {
     expect(moduleNames(['Modules linked in: tun', next, 'later_mod'])).toEqual(['tun']);
   });
 });
+
+describe('readMetadata on hostile lines', () => {
+  it.each([
+    ['a blank taint column', `CPU: 1 PID: 2 Comm: a Tainted: ${' '.repeat(400_000)}x`],
+    ['a blank lockdep taint', `1.1 #1 Tainted: ${' '.repeat(400_000)}x`],
+    ['an old Pid line', `Pid: 1, comm: a Tainted: ${' '.repeat(400_000)}x`],
+    ['a parenthesised taint', `(Tainted: ${'A'.repeat(400_000)} x)`],
+  ])('stays fast on %s', (_name, line) => {
+    const started = performance.now();
+    readMetadata([line, line]);
+    expect(performance.now() - started).toBeLessThan(250);
+  });
+
+  it('reads a module list of any length without running out of stack', () => {
+    expect(readMetadata([`Modules linked in: ${'mod_a '.repeat(200_000)}`, ' mod_b'.repeat(100_000)]).modules).toHaveLength(300_000);
+  });
+});

@@ -20,12 +20,22 @@ const WALL_BANNER = /^(?:Broadcast message|Message) from \S{1,255}@\S{1,255} (?:
 // ticks in jiffies (`[   76.080000]`) stamps many distinct lines alike, so it proves nothing.
 const PRECISE_TIME = /\[ *\d+\.\d{3}(?!000)\d{3}\]/;
 
+// A line that ends in a source location, and a line that starts with a function and offset.
+const LOCATION = /^ at [\w./-]{1,200}\.[chS]:\d{1,6}$/;
+
+function endsInLocation(line: string): boolean {
+  const at = line.lastIndexOf(' at ');
+  return at >= 0 && line.length - at < 220 && LOCATION.test(line.slice(at));
+}
+const FUNCTION_START = /^ ?[A-Za-z_][\w.]{0,120}\+0x[0-9a-f]{1,16}\/0x[0-9a-f]{1,16}/;
+
 /**
  * Splits a captured log into lines, tolerating `\r\n`, NUL bytes and ANSI colour codes, and undoes
  * what consoles and pasting did to the lines:
  * - a line that carries a second printk timestamp (or a whole second syslog record) in its
  *   middle is two messages run together; each part becomes a line of its own (same index);
- * - a line a terminal wrapped at its width goes back together with its continuation;
+ * - a line a terminal wrapped at its width goes back together with its continuation, and so does
+ *   a warning location whose function went to the next line;
  * - a message printed twice by two consoles (netconsole and serial) is kept once;
  * - syslogd's wall banners between the messages are dropped.
  */
@@ -46,6 +56,11 @@ export function toLogLines(input: string): LogLine[] {
     const first = raw;
     while (isCut(physical[index] ?? '', width) && hasLogPrefix(first) && isWrappedContinuation(physical[index + 1])) {
       raw += physical[++index] ?? '';
+    }
+    // `at file.c:467` at the end of a line and the function on the next: the location and the
+    // `%pS` that follows it on one printk (kernel/panic.c __warn()) were broken apart.
+    if (endsInLocation(raw) && FUNCTION_START.test(physical[index + 1] ?? '') && !hasLogPrefix(physical[index + 1] ?? '')) {
+      raw += ` ${(physical[++index] ?? '').trim()}`;
     }
     // Two consoles printing the same record: the same line, with the same precise time, twice.
     if (raw === previousRaw && PRECISE_TIME.test(raw)) continue;

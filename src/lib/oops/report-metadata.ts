@@ -5,8 +5,9 @@ type Metadata = Pick<OopsReport, 'taint' | 'kernel' | 'hardware' | 'cpu' | 'pid'
 
 // What print_tainted() (kernel/panic.c) writes: `Not tainted`, or `Tainted: ` and one column
 // per flag, a letter or a blank (squeezed by some consoles), Red Hat's own flags after `-` runs.
-// A garbled console can glue it to the task name (`kworker/u2:0Tainted:`).
-const TAINT = String.raw`(?:Not tainted|Tainted: ?([A-Z \-]*?))`;
+// A garbled console can glue it to the task name (`kworker/u2:0Tainted:`). The column is bounded
+// (twenty flags and Red Hat's dozen) so a hostile line of blanks cannot make the match quadratic.
+const TAINT = String.raw`(?:Not tainted|Tainted: ?([A-Z \-]{0,64}?))`;
 // `Kdump: loaded` (kexec_crash_loaded()) sits before the taint on some kernels and after it on others.
 const KDUMP = String.raw`(?:Kdump: loaded )?`;
 // The release (init_utsname()->release), in parentheses on 2.6.2x kernels.
@@ -25,7 +26,7 @@ const IDENT_LINE = new RegExp(String.raw`^(\d+\.\d+[^\s]*) #\S+ ${TAINT}\s*$`);
 // A taint with the release after it, the rest of the `CPU:` line lost or on the line before.
 const TAINTED_ONLY = new RegExp(String.raw`^\s*${TAINT}${RELEASE}(?: #|$| )`);
 // The old WARNING line ends in the taint alone: `WARNING: at kernel/x.c:1 f+0x1/0x2() (Not tainted)`.
-const TAINT_IN_PARENS = /\((?:Not tainted|Tainted: ([A-Z \-]*))\)\s*$/;
+const TAINT_IN_PARENS = /\((?:Not tainted|Tainted: ([A-Z \-]{0,64}))\)\s*$/;
 // Kernels since 6.9 spell the flags out on the line after `CPU:`: `Tainted: [W]=WARN, [O]=OOT_MODULE`.
 const VERBOSE_TAINT = /^Tainted: ((?:\[[A-Z]\]=[A-Z_]+(?:, )?)+)/;
 // x86-64 kernels before 3.x print the CPU on a line of its own before `Pid:`: `CPU 1 `.
@@ -41,6 +42,8 @@ const MODULE = /^([A-Za-z0-9_-]{1,64})((?:\([A-Z+-]{1,8}\)){0,3})$/;
 // (`CPU 0`, `RIP`, `Pid`) starts the next line of the report instead.
 const MODULE_NAME = /[a-z_]/;
 
+const MAX_TASK_LINE = 1000;
+
 /** Reads the CPU line, taint, hardware and loaded modules from a report's lines. */
 export function readMetadata(lines: readonly string[]): Metadata {
   const metadata: Metadata = { modules: [] };
@@ -54,7 +57,7 @@ export function readMetadata(lines: readonly string[]): Metadata {
       // its continuations hold nothing but module names (indented or not, `[last unloaded: x]` last).
       const more = moduleContinuation(line);
       if (more) {
-        metadata.modules.push(...more.modules);
+        for (const module of more.modules) metadata.modules.push(module);
         inModules = !more.ended;
         continue;
       }
@@ -65,10 +68,12 @@ export function readMetadata(lines: readonly string[]): Metadata {
     const modules = line.startsWith('Modules') ? MODULES.exec(line) : null;
     if (modules && metadata.modules.length === 0) {
       const list = modules[1] ?? '';
-      metadata.modules.push(...parseModules(list.replace(LAST_UNLOADED, '')));
+      for (const module of parseModules(list.replace(LAST_UNLOADED, ''))) metadata.modules.push(module);
       inModules = !LAST_UNLOADED.test(list);
       continue;
     }
+    // The task and taint lines are short; a longer line is something else (and not worth the regexes).
+    if (line.length > MAX_TASK_LINE) continue;
     if (metadata.cpu === undefined && metadata.pid === undefined) {
       const cpu = line.startsWith('CPU: ') ? CPU_LINE.exec(line) : null;
       if (cpu) {
