@@ -33,6 +33,13 @@ describe('stripLogPrefix: loggers', () => {
     ['kern  :warn  : [ 3107.388117] WARNING: y', 'WARNING: y'],
     ['[Sat Apr  6 06:46:40 2024] libcamera-still: page allocation failure', 'libcamera-still: page allocation failure'],
     ['<4>[   85.501187] WARNING: foo', 'WARNING: foo'],
+    ['<4>Apr  6 02:50:06 host kernel: BUG: x', 'BUG: x'],
+    ['Sat 2024-04-06 02:50:06 CEST host kernel: BUG: x', 'BUG: x'],
+    ['    MESSAGE=BUG: x', 'BUG: x'],
+    ['2024-04-06T02:50:06,123456+02:00 BUG: x', 'BUG: x'],
+    ['[    1.234567 <    0.000123>] BUG: x', 'BUG: x'],
+    ['[Apr  6 02:50] BUG: x', 'BUG: x'],
+    ['[  +0.000123] BUG: x', 'BUG: x'],
     ['[   85.501187] <4>WARNING: foo', 'WARNING: foo'],
     // syslogd's wall broadcast, and a syslog line whose date was cut off in the paste
     [' kernel:[  622.405154] Internal error: Oops: 96000004 [#1] SMP', 'Internal error: Oops: 96000004 [#1] SMP'],

@@ -45,11 +45,16 @@ describe('readMetadata: the task line', () => {
     ['Pid: 2981, comm: Xorg Not tainted (2.6.27.9-159.fc10.i686 #1)', { pid: 2981, comm: 'Xorg', kernel: '2.6.27.9-159.fc10.i686', taint: '' }],
     // the lock validator's banner names the release first
     ['5.15.0-rc2-syzkaller #0 Not tainted', { kernel: '5.15.0-rc2-syzkaller', taint: '' }],
+    ['CPU: 0 PID: 37 Comm: kworker/0:1 Not tainted <KERNEL_VERSION> #1', { cpu: 0, pid: 37, comm: 'kworker/0:1', taint: '' }],
   ])('%s', (line, expected) => {
     const { taint, ...metadata } = readMetadata([line]);
     const { taint: letters, ...rest } = expected;
     expect(metadata).toMatchObject(rest);
     expect(taint?.letters).toBe(letters);
+  });
+
+  it('leaves out a release the reporter redacted', () => {
+    expect(readMetadata(['CPU: 0 PID: 37 Comm: kworker/0:1 Not tainted <KERNEL_VERSION> #1']).kernel).toBeUndefined();
   });
 
   it('takes the CPU from the line before an old `Pid:` line', () => {

@@ -10,8 +10,10 @@ type Metadata = Pick<OopsReport, 'taint' | 'kernel' | 'hardware' | 'cpu' | 'pid'
 const TAINT = String.raw`(?:Not tainted|Tainted: ?([A-Z \-]{0,64}?))`;
 // `Kdump: loaded` (kexec_crash_loaded()) sits before the taint on some kernels and after it on others.
 const KDUMP = String.raw`(?:Kdump: loaded )?`;
-// The release (init_utsname()->release), in parentheses on 2.6.2x kernels.
-const RELEASE = String.raw` +${KDUMP}\(?(\d[^\s)]*)`;
+// The release (init_utsname()->release), in parentheses on 2.6.2x kernels, or a placeholder where
+// whoever shared the log redacted it (`<KERNEL_VERSION>`).
+const RELEASE = String.raw` +${KDUMP}\(?(\d[^\s)]*|<[A-Z_]{1,32}>)`;
+const release = (text: string | undefined) => (text === undefined || text.startsWith('<') ? undefined : text);
 
 // lib/dump_stack.c dump_stack_print_info():
 // `CPU: 57 PID: 0 Comm: swapper/57 Tainted: G    B D    OE     5.8.0-33-generic #36-Ubuntu`
@@ -81,7 +83,8 @@ export function readMetadata(lines: readonly string[]): Metadata {
         metadata.pid = Number(cpu[2]);
         metadata.comm = cpu[3] ?? '';
         metadata.taint = decodeTaint(cpu[4] ?? '');
-        metadata.kernel = cpu[5] ?? '';
+        const kernel = release(cpu[5]);
+        if (kernel) metadata.kernel = kernel;
         continue;
       }
     }
@@ -91,7 +94,8 @@ export function readMetadata(lines: readonly string[]): Metadata {
         metadata.pid = Number(pid[1]);
         metadata.comm = pid[2] ?? '';
         metadata.taint = decodeTaint(pid[3] ?? '');
-        metadata.kernel = pid[4] ?? '';
+        const kernel = release(pid[4]);
+        if (kernel) metadata.kernel = kernel;
         continue;
       }
     }
@@ -108,7 +112,8 @@ export function readMetadata(lines: readonly string[]): Metadata {
       const tainted = ident ? undefined : TAINTED_ONLY.exec(line);
       if (ident || tainted) {
         metadata.taint = decodeTaint((ident ? ident[2] : tainted?.[1]) ?? '');
-        metadata.kernel = (ident ? ident[1] : tainted?.[2]) ?? '';
+        const kernel = release(ident ? ident[1] : tainted?.[2]);
+        if (kernel) metadata.kernel = kernel;
         continue;
       }
     }

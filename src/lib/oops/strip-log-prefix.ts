@@ -46,13 +46,14 @@ export const prefixRules: readonly PrefixRule[] = [
   { name: 'indent', pattern: new RegExp(String.raw`^[ \t]{1,80}(?=${PRINTK_TIME})`), first: ' \t', needs: '[' },
   // `/dev/kmsg` records read raw: `6,339,5140900,-;message` (level, sequence, usec, flags).
   { name: 'kmsg-record', pattern: /^\d{1,3},\d{1,20},\d{1,20},[-+c]{1,3}(?:,[^;]{0,40})?;/, first: DIGITS, needs: ';' },
-  // syslog, `journalctl -k` (short, short-precise), any locale, with or without a hostname:
+  // syslog, `journalctl -k` (short, short-precise), any locale, with or without a hostname, with
+  // the priority when read off the wire (`<4>Apr  6 …`):
   // `Apr  6 02:50:06 host kernel: `, `8月 14 10:24:12 xxxx kernel: `, `Aug 13 12:28:38 kernel: `.
   // Only the kernel's own records: another program's (`openvpn[1118]: WARNING: …`) keeps its tag,
   // so it never reads as a kernel message.
   {
     name: 'syslog',
-    pattern: new RegExp(String.raw`^${MONTH} {1,2}${DAY} ${CLOCK}(?: \d{4})? (?:\S{1,255} )?kernel: ?`, 'u'),
+    pattern: new RegExp(String.raw`^(?:<\d{1,3}>)?${MONTH} {1,2}${DAY} ${CLOCK}(?: \d{4})? (?:\S{1,255} )?kernel: ?`, 'u'),
     needs: 'kernel',
   },
   // OpenWrt `logread`: weekday, date, year, facility.level: `Fri Jul  7 07:29:14 2017 kern.warn kernel: `.
@@ -68,6 +69,14 @@ export const prefixRules: readonly PrefixRule[] = [
     pattern: new RegExp(String.raw`^(?:<\d{1,3}>\d{1,2} )?${ISO_TIME} (?:\S{1,255} )?kernel(?:: ?| (?:\S{1,128} ){2}(?:-|\[[^\]]{0,200}\]) ?)`),
     first: `<${DIGITS}`, needs: 'kernel',
   },
+  // `journalctl -o short-full`: weekday, ISO date, time and zone: `Sat 2024-04-06 02:50:06 CEST host kernel: `.
+  {
+    name: 'journal-full',
+    pattern: new RegExp(String.raw`^\p{L}{2,4}\.? \d{4}-\d{2}-\d{2} ${CLOCK} [\w+-]{1,8} (?:\S{1,255} )?kernel: ?`, 'u'),
+    needs: 'kernel',
+  },
+  // `journalctl -o verbose`: the message as a field, `    MESSAGE=BUG: …`.
+  { name: 'journal-verbose', pattern: /^\s{0,8}MESSAGE=/, first: ' \tM', needs: 'MESSAGE=' },
   // `journalctl -o short-unix`: `1712386206.123456 host kernel: `.
   { name: 'journal-unix', pattern: /^\d{9,11}\.\d{1,9} (?:\S{1,255} )?kernel: ?/, first: DIGITS, needs: 'kernel' },
   // `journalctl -o short-monotonic`: the printk time, then the host and the tag: `[ 1234.567890] host kernel: `.
@@ -82,6 +91,12 @@ export const prefixRules: readonly PrefixRule[] = [
   { name: 'kernel-tag', pattern: /^ ?kernel: ?/, first: ' k' },
   // `dmesg -x`: facility and level, `kern  :warn  : `.
   { name: 'dmesg-level', pattern: /^(?:kern|user|daemon|syslog|local\d)\s{0,8}:(?:emerg|alert|crit|err|warn|notice|info|debug)\s{0,8}: /, first: 'kudsl', needs: ':' },
+  // `dmesg --time-format iso`: `2024-04-06T02:50:06,123456+02:00 ` (util-linux writes a comma).
+  { name: 'dmesg-iso-time', pattern: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2},\d{6}[+-]\d{2}:?\d{2} /, first: DIGITS, needs: ',' },
+  // `dmesg -d`: the time and the delta to the previous message, `[    1.234567 <    0.000123>] `.
+  { name: 'dmesg-delta', pattern: /^\[ *\d{1,10}\.\d{1,9} < *\d{1,10}\.\d{1,9}>\] ?/, first: '[', needs: '<' },
+  // `dmesg -e`: a minute's local time, then deltas: `[Apr  6 02:50] `, `[  +0.000123] `.
+  { name: 'dmesg-reltime', pattern: new RegExp(String.raw`^\[(?:${MONTH} {1,2}${DAY} \d{2}:\d{2}| *[+-]\d{1,10}\.\d{1,9})\] ?`, 'u'), first: '[' },
   // `dmesg -T`: `[Sat Apr  6 02:50:06 2024] `, in any locale.
   { name: 'dmesg-human-time', pattern: new RegExp(String.raw`^\[\p{L}{2,12}\.? {1,2}${MONTH} {1,2}${DAY} ${CLOCK} \d{4}\] ?`, 'u'), first: '[', needs: ':' },
   // A printk log level read from the ring buffer: `<4>`.
