@@ -160,10 +160,12 @@ describe('toLogLines: damaged lines', () => {
     expect(texts('[  1.000000] WARNING: at x.c:5\n[  1.000001] f+0x1/0x2')).toEqual(['WARNING: at x.c:5', 'f+0x1/0x2']);
   });
 
-  it('keeps one copy of a line two consoles printed, but not repeated lines of a coarse clock', () => {
-    expect(texts('[  12.345678] BUG: x\n[  12.345678] BUG: x\n[  12.345679] BUG: x')).toEqual(['BUG: x', 'BUG: x']);
-    expect(texts('[  76.080000]  f+0x1/0x2\n[  76.080000]  f+0x1/0x2')).toEqual([' f+0x1/0x2', ' f+0x1/0x2']);
-    expect(texts(' f+0x1/0x2\n f+0x1/0x2')).toEqual([' f+0x1/0x2', ' f+0x1/0x2']);
+  it('keeps one copy of the lines two consoles printed, but not a lone repeat or a coarse clock', () => {
+    const doubled = ['[    1.455821] printk: console [ttyS0] enabled', '[    1.457016] printk: bootconsole [earlyser0] disabled'].flatMap((line) => [line, line]);
+    expect(texts(doubled.join('\n'))).toEqual(['printk: console [ttyS0] enabled', 'printk: bootconsole [earlyser0] disabled']);
+    const stale = ['[   30.959781]  warn_slowpath_fmt+0x47/0x50', '[   30.959781]  ? prepare_to_wait_event+0x75/0xf0', '[   30.959781]  ? prepare_to_wait_event+0x75/0xf0', '[   30.959781]  __might_sleep+0x77/0x80'];
+    expect(texts(stale.join('\n'))).toHaveLength(4);
+    expect(texts('[  76.080000]  f+0x1/0x2\n[  76.080000]  f+0x1/0x2\n[  76.090000]  g+0x1/0x2\n[  76.090000]  g+0x1/0x2')).toHaveLength(4);
   });
 
   it("drops syslogd's wall banners around emergency messages", () => {

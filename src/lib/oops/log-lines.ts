@@ -43,7 +43,6 @@ export function toLogLines(input: string): LogLine[] {
   const lines: LogLine[] = [];
   const physical = input.split('\n').map((line) => cleanLine(line));
   const width = screenWidth(physical);
-  let previousRaw: string | undefined;
   for (let index = 0; index < physical.length; index++) {
     let raw = physical[index] ?? '';
     if (isWallBanner(raw)) {
@@ -62,9 +61,10 @@ export function toLogLines(input: string): LogLine[] {
     if (endsInLocation(raw) && FUNCTION_START.test(physical[index + 1] ?? '') && !hasLogPrefix(physical[index + 1] ?? '')) {
       raw += ` ${(physical[++index] ?? '').trim()}`;
     }
-    // Two consoles printing the same record: the same line, with the same precise time, twice.
-    if (raw === previousRaw && PRECISE_TIME.test(raw)) continue;
-    previousRaw = raw;
+    // Two consoles printing the same records (a boot console and the real one, netconsole and
+    // serial) double every line for a while: drop the second copy inside such a run. A lone pair
+    // is kept: a stack can hold the same stale `?` entry twice, printed in the same microsecond.
+    if (raw === physical[index] && doubled(physical, index) && (doubled(physical, index - 2) || doubled(physical, index + 2))) continue;
     const parts = splitAtTimestamps(raw);
     for (const part of parts) {
       const text = repairLostColumns(stripLogPrefix(part));
@@ -75,6 +75,12 @@ export function toLogLines(input: string): LogLine[] {
     }
   }
   return lines;
+}
+
+/** Line `at` repeats the line before it, time included, and the time is precise enough to tell. */
+function doubled(lines: readonly string[], at: number): boolean {
+  const line = lines[at];
+  return at > 0 && line !== undefined && line === lines[at - 1] && PRECISE_TIME.test(line);
 }
 
 function isWallBanner(line: string): boolean {
