@@ -70,6 +70,9 @@ describe('stripLogPrefix: consoles and pasting', () => {
     ['[   10.683249] 8<--- cut here ---  ', '8<--- cut here ---'],
     ['<b>   260.716787! WARNING: CPU: 0 PID: 12 at x.c:1 f+0x1/0x2</b>', 'WARNING: CPU: 0 PID: 12 at x.c:1 f+0x1/0x2'],
     ['<pre>', ''],
+    // a web page's source
+    ['[  71.427930]  [&lt;ffffffff81662d11&gt;] dump_stack+0x45/0x56', ' [<ffffffff81662d11>] dump_stack+0x45/0x56'],
+    ['&lt;IRQ&gt;', '<IRQ>'],
     // pager and tmux marks
     ['[  144.813664] kernel BUG at x.c:5!                                            [47/1973]', 'kernel BUG at x.c:5!'],
     ['[  144.813664] kernel BUG at x.c:5!                                            [47', 'kernel BUG at x.c:5!'],
@@ -166,6 +169,13 @@ describe('toLogLines: damaged lines', () => {
     const stale = ['[   30.959781]  warn_slowpath_fmt+0x47/0x50', '[   30.959781]  ? prepare_to_wait_event+0x75/0xf0', '[   30.959781]  ? prepare_to_wait_event+0x75/0xf0', '[   30.959781]  __might_sleep+0x77/0x80'];
     expect(texts(stale.join('\n'))).toHaveLength(4);
     expect(texts('[  76.080000]  f+0x1/0x2\n[  76.080000]  f+0x1/0x2\n[  76.090000]  g+0x1/0x2\n[  76.090000]  g+0x1/0x2')).toHaveLength(4);
+  });
+
+  it('removes a line-number column that counts up, and only such a column', () => {
+    const numbered = ['BUG: soft lockup - CPU#1 stuck for 22s! [X:5189]', 'Modules linked in: a', 'Call Trace:', ' [<c0000001>] f+0x1/0x2'].map((line, at) => `${String(at + 7).padStart(6)}\t${line}`);
+    expect(texts(numbered.join('\n'))).toEqual(['BUG: soft lockup - CPU#1 stuck for 22s! [X:5189]', 'Modules linked in: a', 'Call Trace:', ' [<c0000001>] f+0x1/0x2']);
+    const dump = ['0000 00 11 22 33', '0010 44 55 66 77', '0020 88 99 aa bb', '0030 cc dd ee ff'];
+    expect(texts(dump.join('\n'))).toEqual(dump);
   });
 
   it("drops syslogd's wall banners around emergency messages", () => {

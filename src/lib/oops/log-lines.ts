@@ -41,7 +41,7 @@ const FUNCTION_START = /^ ?[A-Za-z_][\w.]{0,120}\+0x[0-9a-f]{1,16}\/0x[0-9a-f]{1
  */
 export function toLogLines(input: string): LogLine[] {
   const lines: LogLine[] = [];
-  const physical = input.split('\n').map((line) => cleanLine(line));
+  const physical = withoutLineNumbers(input.split('\n').map((line) => cleanLine(line)));
   const width = screenWidth(physical);
   for (let index = 0; index < physical.length; index++) {
     let raw = physical[index] ?? '';
@@ -75,6 +75,28 @@ export function toLogLines(input: string): LogLine[] {
     }
   }
   return lines;
+}
+
+// A line number an editor or `cat -n` put in front: digits, then a tab or a blank.
+const LINE_NUMBER = /^ {0,8}(\d{1,8})(?:\t| )/;
+
+/**
+ * A log copied with its line numbers (`cat -n`, an editor's gutter) carries a column that counts
+ * up by one from line to line. When nearly every line carries it, it is removed from all of them;
+ * a number that merely starts some lines (a hex dump, a count) never counts up like that.
+ */
+function withoutLineNumbers(lines: readonly string[]): readonly string[] {
+  const filled = lines.filter((line) => line.trim() !== '').length;
+  if (filled < 3) return lines;
+  let counting = 0;
+  let previous = -2;
+  for (const line of lines) {
+    const number = Number(LINE_NUMBER.exec(line)?.[1] ?? -10);
+    if (number === previous + 1) counting++;
+    previous = number;
+  }
+  if (counting < filled * 0.9 - 1) return lines;
+  return lines.map((line) => line.replace(LINE_NUMBER, ''));
 }
 
 /** Line `at` repeats the line before it, time included, and the time is precise enough to tell. */

@@ -152,9 +152,18 @@ function mayStart(index: number, code: number): boolean {
   return table === undefined || (code < 128 && table[code] === 1);
 }
 
+// A log copied out of a web page's source keeps its markup escaped: `[&lt;ffffffff81062d11&gt;]`,
+// `&lt;IRQ&gt;`. Kernel text never spells these entities itself.
+const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
+const ENTITY = /&(lt|gt|amp|quot|#39|apos|nbsp);/g;
+
+function decodeEntities(line: string): string {
+  return line.includes('&') ? line.replace(ENTITY, (_all, name: string) => ENTITIES[name] ?? '') : line;
+}
+
 /** The kernel message in a captured line, without what the logging path and the pasting added. */
 export function stripLogPrefix(line: string): string {
-  let rest = line.endsWith('\r') ? line.slice(0, -1) : line;
+  let rest = decodeEntities(line.endsWith('\r') ? line.slice(0, -1) : line);
   let code = rest.charCodeAt(0);
   // Which needed texts the line holds (`held`), of those looked up (`looked`) since it last changed.
   let looked = 0;
