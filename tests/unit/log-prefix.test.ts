@@ -122,9 +122,23 @@ describe('stripLogPrefix: consoles and pasting', () => {
 });
 
 describe('toLogLines: damaged lines', () => {
+  it.each([
+    ['glued syslog headers', 'Apr  6 02:50:06 h kernel: '],
+    ['tags', 'aaaaaaaaaaaa kernel:'],
+    ['timestamps', '[  1.123456] x'],
+    ['locations', ' at x.c:1'],
+  ])('stays fast on 2 MB of long lines of %s', (_name, unit) => {
+    const line = unit.repeat(Math.ceil(3990 / unit.length)).slice(0, 3990);
+    const started = performance.now();
+    toLogLines(Array.from({ length: 500 }, () => line).join('\n'));
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
+
   it('splits a record glued to the end of a message and drops its header', () => {
     const glued = 'Fri Jul  7 07:29:14 2017 kern.warn kernel: [81118.867491] Modules linked in: xt_CLASSIFY ums_usbat ums_sddrFri Jul  7 07:29:14 2017 kern.warn kernel: [81118.939938]  nf_conntrack_snmp nf_conntrack_sip';
     expect(texts(glued)).toEqual(['Modules linked in: xt_CLASSIFY ums_usbat ums_sddr', ' nf_conntrack_snmp nf_conntrack_sip']);
+    expect(texts('Apr  6 02:50:06 host kernel: Modules linked in: tun ahciApr  6 02:50:06 host kernel:  tg3 cec')).toEqual(['Modules linked in: tun ahci', ' tg3 cec']);
+    expect(texts('Apr  6 02:50:06 host kernel: the kernel: says hi')).toEqual(['the kernel: says hi']);
     expect(trailingRecordHeader('ums_sddrFri Jul  7 07:29:14 2017 kern.warn kernel: ')).toBe(8);
     expect(trailingRecordHeader('Modules linked in: tun')).toBe(-1);
   });

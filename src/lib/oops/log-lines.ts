@@ -65,7 +65,7 @@ export function toLogLines(input: string): LogLine[] {
     // serial) double every line for a while: drop the second copy inside such a run. A lone pair
     // is kept: a stack can hold the same stale `?` entry twice, printed in the same microsecond.
     if (raw === physical[index] && doubled(physical, index) && (doubled(physical, index - 2) || doubled(physical, index + 2))) continue;
-    const parts = splitAtTimestamps(raw);
+    const parts = splitRecords(raw);
     for (const part of parts) {
       const text = repairLostColumns(stripLogPrefix(part));
       // A syslog header split off its message leaves nothing behind.
@@ -146,27 +146,54 @@ function isWrappedContinuation(line: string | undefined): boolean {
   return line !== undefined && /^\S/.test(line) && !hasLogPrefix(line);
 }
 
-function splitAtTimestamps(line: string): string[] {
-  if (line.length > 4000 || !line.includes('.')) return [line];
-  // A timestamp that starts the line, after nothing but indentation, cuts nothing.
-  const cuts: number[] = [];
-  EMBEDDED_TIMESTAMP.lastIndex = 1;
-  for (let match = EMBEDDED_TIMESTAMP.exec(line); match; match = EMBEDDED_TIMESTAMP.exec(line)) cuts.push(match.index);
+function splitRecords(line: string): string[] {
+  if (line.length > 4000) return [line];
+  const headers = headerCuts(line);
+  const cuts = timestampCuts(line).filter((cut) => !headers.some((header) => cut >= header.start && cut <= header.end));
+  for (const header of headers) cuts.push(header.start);
   if (cuts.length === 0) return [line];
+  // A cut after nothing but indentation starts the line; it cuts nothing.
   const firstText = line.search(/\S/);
-  while (cuts.length > 0 && (cuts[0] ?? 0) <= firstText) cuts.shift();
-  if (cuts.length === 0) return [line];
+  const kept = [...new Set(cuts)].filter((cut) => cut > firstText).sort((a, b) => a - b);
+  if (kept.length === 0) return [line];
+  // Text before the first cut may be another writer's (`syzkaller login: `): kept as its own line.
   const parts: string[] = [];
   let from = 0;
-  for (const cut of cuts) {
-    // Text before the first timestamp may be another writer's (`syzkaller login: `): kept as its
-    // own line. A syslog header glued to the end of a message (`ums_sddrFri Jul  7 07:29:14 2017
-    // kern.warn kernel: `) belongs to the next record, whose message starts at the timestamp.
-    const part = line.slice(from, cut);
-    const header = trailingRecordHeader(part);
-    parts.push(header > 0 ? part.slice(0, header) : part);
+  for (const cut of kept) {
+    parts.push(line.slice(from, cut));
     from = cut;
   }
   parts.push(line.slice(from));
   return parts;
+}
+
+function timestampCuts(line: string): number[] {
+  const cuts: number[] = [];
+  if (!line.includes('.')) return cuts;
+  EMBEDDED_TIMESTAMP.lastIndex = 1;
+  for (let match = EMBEDDED_TIMESTAMP.exec(line); match; match = EMBEDDED_TIMESTAMP.exec(line)) cuts.push(match.index);
+  return cuts;
+}
+
+// A syslog record header is at most this long: date, time, year, facility, a 255-byte host, tag.
+const HEADER_REACH = 320;
+const MAX_GLUED = 8;
+
+/**
+ * Record headers glued into the middle of a line (`…ums_sddrFri Jul  7 07:29:14 2017 kern.warn
+ * kernel: [81118.939938]  nf_conntrack_snmp`): where each starts, and where its `kernel:` tag ends.
+ * The next record begins at the header; the message it cut stays with the text before.
+ */
+function headerCuts(line: string): Array<{ start: number; end: number }> {
+  const cuts: Array<{ start: number; end: number }> = [];
+  // A handful of records glued on one line is what a logger leaves; more `kernel:` words than that
+  // are text, and looking behind each would cost a window per word.
+  let looks = 0;
+  for (let at = line.indexOf('kernel:', 1); at > 0 && looks++ < MAX_GLUED; at = line.indexOf('kernel:', at + 7)) {
+    const end = line[at + 7] === ' ' ? at + 8 : at + 7;
+    const from = Math.max(0, at - HEADER_REACH);
+    const header = trailingRecordHeader(line.slice(from, end));
+    if (header >= 0 && from + header > 0) cuts.push({ start: from + header, end });
+  }
+  return cuts;
 }

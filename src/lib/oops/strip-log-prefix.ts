@@ -196,16 +196,25 @@ export function hasLogPrefix(line: string): boolean {
 
 // A syslog or logread record header at the very end of a text: the start of the next record,
 // glued to a message that lost its line end (`…ums_sddrFri Jul  7 07:29:14 2017 kern.warn kernel: `).
-// The weekday is two or three letters so that a glued word does not lend it its tail.
-const TRAILING_HEADER = new RegExp(
-  String.raw`(?:\p{L}{2,3}\.? {1,2})?${MONTH} {1,2}${DAY} ${CLOCK}(?: \d{4})?(?: [a-z]{1,10}\.[a-z]{1,10})? (?:\S{1,255} )?kernel: ?$`,
-  'u',
-);
+const HEADER_BODY = String.raw`(?:\p{L}{2,3}\.? {1,2})?${MONTH} {1,2}${DAY} ${CLOCK}(?: \d{4})?(?: [a-z]{1,10}\.[a-z]{1,10})? (?:\S{1,255} )?kernel: ?$`;
+const TRAILING_HEADER = new RegExp(HEADER_BODY, 'u');
+const HEADER_AT = new RegExp(HEADER_BODY, 'uy');
 
-/** Where a record header glued to the end of `text` starts, or -1. */
+/**
+ * Where a record header glued to the end of `text` starts, or -1. The glued word and the month
+ * (or weekday) run together, so where one ends is a guess: at a lower-to-upper case step
+ * (`ahciApr`, `sddrFri`) when there is one, else where the letters start.
+ */
 export function trailingRecordHeader(text: string): number {
   if (!/kernel: ?$/.test(text)) return -1;
-  return TRAILING_HEADER.exec(text)?.index ?? -1;
+  const start = TRAILING_HEADER.exec(text)?.index ?? -1;
+  if (start < 0) return -1;
+  for (let at = text.slice(start).search(/\d/) + start - 1; at > start; at--) {
+    if (!/\p{Lu}/u.test(text[at] ?? '') || !/\p{Ll}/u.test(text[at - 1] ?? '')) continue;
+    HEADER_AT.lastIndex = at;
+    if (HEADER_AT.test(text)) return at;
+  }
+  return start;
 }
 
 // `[  771.746713][T15335]` or `[  771.755252][    C1]`: the printk caller id (CONFIG_PRINTK_CALLER).
