@@ -62,6 +62,12 @@ describe('readMetadata: the task line', () => {
     expect(readMetadata(['Pid: 5, comm: a Not tainted 2.6.32 #1', 'CPU 3 '])).toMatchObject({ cpu: 3, pid: 5 });
   });
 
+  it('reads the 32-bit ARM register header of kernels before 3.10', () => {
+    const metadata = readMetadata(['Pid: 1, comm:              swapper', 'CPU: 0    Not tainted  (2.6.32-17-ridgerun #22)']);
+    expect(metadata).toMatchObject({ cpu: 0, pid: 1, comm: 'swapper', kernel: '2.6.32-17-ridgerun' });
+    expect(readMetadata(['CPU: 1    Tainted: P           (2.6.35 #1)']).taint?.letters).toBe('P');
+  });
+
   it('falls back on the WARNING line for CPU and PID', () => {
     expect(readMetadata(['WARNING: CPU: 1 PID: 75398 at mm/page_alloc.c:3843 rmqueue+0x96/0x1260', 'Modules linked in: tls'])).toMatchObject({ cpu: 1, pid: 75398 });
     expect(readMetadata(['WARNING: CPU: 1 PID: 7 at x.c:1 f+0x1/0x2', 'CPU: 3 PID: 8 Comm: b Not tainted 6.1.0 #1'])).toMatchObject({ cpu: 3, pid: 8 });

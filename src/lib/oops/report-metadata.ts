@@ -23,6 +23,10 @@ const CPU_LINE = new RegExp(String.raw`^CPU: (\d+) (?:UID: \d+ )?PID: (-?\d+) Co
 // Kernels before 3.10 (x86 __show_regs(), show_regs_print_info()):
 // `Pid: 912, comm: X Tainted: P           O 3.1.0-0.rc9.git0.0.fc16.x86_64 #1 Dell Inc. OptiPlex 755`
 const PID_LINE = new RegExp(String.raw`^Pid: (\d+), comm: (.{1,64}?) ?${TAINT}${RELEASE}`);
+// 32-bit ARM before 3.10 (arch/arm/kernel/process.c __show_regs()): `CPU: 0    Not tainted  (2.6.32-17-ridgerun #22)`,
+// after `Pid: 1, comm:              swapper`.
+const ARM_CPU_LINE = new RegExp(String.raw`^CPU: (\d+) +${TAINT} +\((\d[^\s)]*)`);
+const PID_ONLY = /^Pid: (\d+), comm: {0,20}(\S.{0,63}?)\s*$/;
 // The lock validator's print_kernel_ident() (kernel/locking/lockdep.c): `5.15.0-rc2-syzkaller #0 Not tainted`.
 const IDENT_LINE = new RegExp(String.raw`^(\d+\.\d+[^\s]*) #\S+ ${TAINT}\s*$`);
 // A taint with the release after it, the rest of the `CPU:` line lost or on the line before.
@@ -85,6 +89,23 @@ export function readMetadata(lines: readonly string[]): Metadata {
         metadata.taint = decodeTaint(cpu[4] ?? '');
         const kernel = release(cpu[5]);
         if (kernel) metadata.kernel = kernel;
+        continue;
+      }
+    }
+    if (metadata.cpu === undefined && line.startsWith('CPU: ')) {
+      const arm = ARM_CPU_LINE.exec(line);
+      if (arm) {
+        metadata.cpu = Number(arm[1]);
+        metadata.taint = decodeTaint(arm[2] ?? '');
+        metadata.kernel = arm[3] ?? '';
+        continue;
+      }
+    }
+    if (metadata.pid === undefined && line.startsWith('Pid: ')) {
+      const only = PID_LINE.test(line) ? undefined : PID_ONLY.exec(line);
+      if (only) {
+        metadata.pid = Number(only[1]);
+        metadata.comm = only[2] ?? '';
         continue;
       }
     }
