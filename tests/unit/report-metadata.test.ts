@@ -68,6 +68,23 @@ describe('readMetadata: the task line', () => {
     expect(readMetadata(['CPU: 1    Tainted: P           (2.6.35 #1)']).taint?.letters).toBe('P');
   });
 
+  it('reads the i386 register dump of 2.6 kernels', () => {
+    const metadata = readMetadata([
+      'CPU:    0',
+      'EIP:    0060:[<c022a7b5>]    Not tainted VLI',
+      'EFLAGS: 00010202   (2.6.18-8.el5 #1)',
+      'Process modprobe (pid: 4467, ti=c7878000 task=ce5c94c0 task.ti=c7878000)',
+    ]);
+    expect(metadata).toMatchObject({ cpu: 0, pid: 4467, comm: 'modprobe', kernel: '2.6.18-8.el5' });
+    expect(metadata.taint?.letters).toBe('');
+    expect(readMetadata(['EIP:    0060:[<c022a7b5>]    Tainted: P    B   VLI']).taint?.letters).toBe('PB');
+  });
+
+  it('takes the task from the `Process` line when nothing else names it', () => {
+    expect(readMetadata(['Process kworker/u8:0 (pid: 1626, stack limit = 0xffffffc0ae41c000)'])).toMatchObject({ pid: 1626, comm: 'kworker/u8:0' });
+    expect(readMetadata(['CPU: 1 PID: 7 Comm: a Not tainted 4.4.0 #1', 'Process b (pid: 8, stack limit = 0x0)'])).toMatchObject({ pid: 7, comm: 'a' });
+  });
+
   it('falls back on the WARNING line for CPU and PID', () => {
     expect(readMetadata(['WARNING: CPU: 1 PID: 75398 at mm/page_alloc.c:3843 rmqueue+0x96/0x1260', 'Modules linked in: tls'])).toMatchObject({ cpu: 1, pid: 75398 });
     expect(readMetadata(['WARNING: CPU: 1 PID: 7 at x.c:1 f+0x1/0x2', 'CPU: 3 PID: 8 Comm: b Not tainted 6.1.0 #1'])).toMatchObject({ cpu: 3, pid: 8 });

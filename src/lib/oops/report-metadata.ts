@@ -35,8 +35,16 @@ const TAINTED_ONLY = new RegExp(String.raw`^\s*${TAINT}${RELEASE}(?: #|$| )`);
 const TAINT_IN_PARENS = /\((?:Not tainted|Tainted: ([A-Z \-]{0,64}))\)\s*$/;
 // Kernels since 6.9 spell the flags out on the line after `CPU:`: `Tainted: [W]=WARN, [O]=OOT_MODULE`.
 const VERBOSE_TAINT = /^Tainted: ((?:\[[A-Z]\]=[A-Z_]+(?:, )?)+)/;
-// x86-64 kernels before 3.x print the CPU on a line of its own before `Pid:`: `CPU 1 `.
-const OLD_CPU = /^CPU (\d+)\s*$/;
+// x86-64 kernels before 3.x print the CPU on a line of its own before `Pid:` (`CPU 1 `), i386 ones
+// before 2.6.25 with a colon (`CPU:    0`, arch/i386/kernel/traps.c show_registers()).
+const OLD_CPU = /^CPU:? +(\d+)\s*$/;
+// The same i386 dump puts the taint after the instruction pointer and the release after the flags:
+// `EIP:    0060:[<c022a7b5>]    Not tainted VLI`, `EFLAGS: 00010202   (2.6.18-8.el5 #1)`.
+const EIP_TAINT = new RegExp(String.raw`^EIP: +[0-9a-fA-F]{4}:\[<[0-9a-fA-F]{8}>\] +${TAINT}(?: VLI)?\s*$`);
+const EFLAGS_RELEASE = /^EFLAGS: [0-9a-fA-F]{8} +\((\d[^\s)]*)/;
+// `Process modprobe (pid: 4467, ti=c7878000 …)` (i386, ARM, arm64 before 4.x): the task, when no
+// `CPU:` or `Pid:` line named it.
+const PROCESS = /^Process (\S.{0,63}?) \(pid: (\d+),/;
 // kernel/panic.c __warn() names the CPU and the task: `WARNING: CPU: 0 PID: 6688 at net/x.c:1 f+0x1/0x2`.
 const WARNING_LINE = /^WARNING: CPU: (\d+) PID: (\d+) at /;
 const HARDWARE = /^Hardware name: (.+)$/;
@@ -57,6 +65,7 @@ export function readMetadata(lines: readonly string[]): Metadata {
   let verboseTaint: string | undefined;
   let parenthesisedTaint: string | undefined;
   let warning: RegExpExecArray | undefined;
+  let process: RegExpExecArray | undefined;
   for (const line of lines) {
     if (inModules) {
       // print_modules() goes on with pr_cont(); a logger or a terminal can break that line, and
@@ -122,7 +131,7 @@ export function readMetadata(lines: readonly string[]): Metadata {
     }
     // Old x86-64 kernels name the CPU on a line of its own next to the `Pid:` line.
     if (metadata.cpu === undefined) {
-      const oldCpu = line.startsWith('CPU ') ? OLD_CPU.exec(line) : null;
+      const oldCpu = line.startsWith('CPU') ? OLD_CPU.exec(line) : null;
       if (oldCpu) {
         metadata.cpu = Number(oldCpu[1]);
         continue;
@@ -139,6 +148,15 @@ export function readMetadata(lines: readonly string[]): Metadata {
       }
     }
     if (line.startsWith('WARNING: CPU')) warning ??= WARNING_LINE.exec(line) ?? undefined;
+    if (line.startsWith('Process ')) process ??= PROCESS.exec(line) ?? undefined;
+    if (metadata.taint === undefined && line.startsWith('EIP: ')) {
+      const eip = EIP_TAINT.exec(line);
+      if (eip) metadata.taint = decodeTaint(eip[1] ?? '');
+    }
+    if (metadata.kernel === undefined && line.startsWith('EFLAGS: ')) {
+      const eflags = EFLAGS_RELEASE.exec(line);
+      if (eflags?.[1]) metadata.kernel = eflags[1];
+    }
     if (line.startsWith('Tainted: [')) verboseTaint ??= VERBOSE_TAINT.exec(line)?.[1];
     if (/\)\s*$/.test(line) && line.includes('ainted')) parenthesisedTaint ??= TAINT_IN_PARENS.exec(line)?.[0];
     if (metadata.hardware === undefined && line.startsWith('Hardware')) {
@@ -150,6 +168,10 @@ export function readMetadata(lines: readonly string[]): Metadata {
   if (warning && metadata.cpu === undefined && metadata.pid === undefined) {
     metadata.cpu = Number(warning[1]);
     metadata.pid = Number(warning[2]);
+  }
+  if (process && metadata.pid === undefined) {
+    metadata.pid = Number(process[2]);
+    metadata.comm = process[1] ?? '';
   }
   // The spelled-out flags are the same as the `CPU:` line's letters; they stand in when that line
   // is missing or lost its taint column.
