@@ -22,12 +22,12 @@ const PRECISE_TIME = /\[ *\d+\.\d{3}(?!000)\d{3}\]/;
 
 // A line that ends in a source location, and a line that starts with a function and offset.
 const LOCATION = /^ at [\w./-]{1,200}\.[chS]:\d{1,6}$/;
+const FUNCTION_START = /^ ?[A-Za-z_][\w.]{0,120}\+0x[0-9a-f]{1,16}\/0x[0-9a-f]{1,16}/;
 
 function endsInLocation(line: string): boolean {
   const at = line.lastIndexOf(' at ');
   return at >= 0 && line.length - at < 220 && LOCATION.test(line.slice(at));
 }
-const FUNCTION_START = /^ ?[A-Za-z_][\w.]{0,120}\+0x[0-9a-f]{1,16}\/0x[0-9a-f]{1,16}/;
 
 /**
  * Splits a captured log into lines, tolerating `\r\n`, NUL bytes and ANSI colour codes, and undoes

@@ -131,7 +131,7 @@ function stripLineEnd(line: string, capturedLength: number): string {
   const position = last === ']' || DIGITS.includes(last) ? TMUX_POSITION.exec(rest) : null;
   if (position && /[ \t]{2}$/.test(rest.slice(0, position.index))) rest = rest.slice(0, position.index);
   rest = rest.trimEnd();
-  if (capturedLength >= SCREEN_WIDTH && rest.endsWith('$') && /\w\$$/.test(rest)) rest = rest.slice(0, -1);
+  if (capturedLength >= SCREEN_WIDTH && rest.endsWith('$') && /\w/.test(rest.at(-2) ?? '')) rest = rest.slice(0, -1);
   return rest;
 }
 
