@@ -61,6 +61,8 @@ describe('stripLogPrefix: consoles and pasting', () => {
     ['[  240.] INFO: task kinteractiveup:64 blocked for more than 120 seconds.', 'INFO: task kinteractiveup:64 blocked for more than 120 seconds.'],
     ['[ 6020.126793@0] [ffffff80201c7800+  32][<ffffff80091f0e2c>] vmalloc_to_page+0xd8/0xe4', '[ffffff80201c7800+  32][<ffffff80091f0e2c>] vmalloc_to_page+0xd8/0xe4'],
     ['   169.077336! qeth: register layer 2 discipline', 'qeth: register layer 2 discipline'],
+    [' 30.000001] ARNING: possible circular', 'ARNING: possible circular'],
+    ['.000001] Modules linked in: tun', 'Modules linked in: tun'],
     ['[2023/01/02, 10:11:12] [   12.345678] BUG: z', 'BUG: z'],
     ['[2023-01-02 10:11:12.123] BUG: z', 'BUG: z'],
     // Markdown and HTML
@@ -226,6 +228,10 @@ describe('repairLostColumns', () => {
       expect(repairLostColumns(line)).toBe(line);
     },
   );
+
+  it('repairs a line whose timestamp and banner both lost their start', () => {
+    expect(texts('.000001] ARNING: possible circular locking dependency detected')).toEqual(['WARNING: possible circular locking dependency detected']);
+  });
 
   it('finds the report behind a banner that lost its first column', () => {
     const log = [

@@ -105,6 +105,9 @@ export const prefixRules: readonly PrefixRule[] = [
   { name: 'login-prompt', pattern: /^\S{1,255} login: /, needs: ' login: ' },
   // The printk time: `[ 3107.388125] `.
   { name: 'printk-time', pattern: new RegExp(String.raw`^${PRINTK_TIME} ?`), first: '[' },
+  // The same with its first characters lost by a console that dropped the start of the line:
+  // ` 12.345678] `, `.345678] `.
+  { name: 'printk-time-cut', pattern: /^ {0,12}\d{0,10}\.\d{1,9}\] ?/, first: ` .${DIGITS}`, needs: '] ' },
   // The same on a 3270 console (s390 under Hercules), which shows `[` as a blank and `]` as `!`.
   { name: 'printk-time-3270', pattern: /^ {1,12}\d{1,10}\.\d{6}! ?/, first: ' ', needs: '!' },
   // The printk caller id (CONFIG_PRINTK_CALLER): `[ T1234] `, `[  C0] `.
