@@ -177,6 +177,7 @@ describe('toLogLines: damaged lines', () => {
       'WARNING: at arch/x86/kernel/cpu/mtrr/generic.c:467 generic_get_mtrr+0x11e/0x140() (Not tainted)',
     ]);
     expect(texts('[  1.000000] WARNING: at x.c:5\n[  1.000001] f+0x1/0x2')).toEqual(['WARNING: at x.c:5', 'f+0x1/0x2']);
+    expect(toLogLines('x\nWARNING: at x.c:5\nf+0x1/0x2() (Not tainted)\ny').map((line) => line.index)).toEqual([0, 1, 3]);
   });
 
   it('keeps one copy of the lines two consoles printed, but not a lone repeat or a coarse clock', () => {

@@ -51,8 +51,10 @@ export function toLogLines(input: string): LogLine[] {
       continue;
     }
     // A line as wide as the screen, or as long as a log record may be, continued on the next line
-    // without any prefix: the terminal or the logger cut it. Its pieces are one message again.
+    // without any prefix: the terminal or the logger cut it. Its pieces are one message again,
+    // placed where it starts.
     const first = raw;
+    const start = index;
     while (isCut(physical[index] ?? '', width) && hasLogPrefix(first) && isWrappedContinuation(physical[index + 1])) {
       raw += physical[++index] ?? '';
     }
@@ -71,7 +73,7 @@ export function toLogLines(input: string): LogLine[] {
       // A syslog header split off its message leaves nothing behind.
       if (parts.length > 1 && text.trim() === '') continue;
       const caller = part.includes('][') ? logCaller(part) : undefined;
-      lines.push({ index, raw, text, ...(caller ? { caller } : {}) });
+      lines.push({ index: start, raw, text, ...(caller ? { caller } : {}) });
     }
   }
   return lines;
