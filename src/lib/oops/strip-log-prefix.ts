@@ -155,6 +155,15 @@ function mayStart(index: number, code: number): boolean {
   return table === undefined || (code < 128 && table[code] === 1);
 }
 
+// The 3270 console changed every bracket of the line, not only the timestamp's: a module tag
+// `[qdio]` reads `  qdio!` (blank for `[`, `!` for `]`), at the end of a frame or before its `)`.
+const CONSOLE_3270 = prefixRules.findIndex((rule) => rule.name === 'printk-time-3270');
+const MODULE_3270 = / {2}([A-Za-z0-9_]{1,64})!(?=\)|\s*$)/g;
+
+function restore3270Brackets(text: string): string {
+  return text.includes('!') ? text.replace(MODULE_3270, ' [$1]') : text;
+}
+
 // A log copied out of a web page's source keeps its markup escaped: `[&lt;ffffffff81062d11&gt;]`,
 // `&lt;IRQ&gt;`. Kernel text never spells these entities itself.
 const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
@@ -187,6 +196,7 @@ export function stripLogPrefix(line: string): string {
     code = rest.charCodeAt(0);
     looked = 0;
     held = 0;
+    if (index === CONSOLE_3270) rest = restore3270Brackets(rest);
   }
   return stripLineEnd(rest, line.length);
 }
