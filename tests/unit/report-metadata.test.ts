@@ -55,6 +55,10 @@ describe('readMetadata: the task line', () => {
 
   it('leaves out a release the reporter redacted', () => {
     expect(readMetadata(['CPU: 0 PID: 37 Comm: kworker/0:1 Not tainted <KERNEL_VERSION> #1']).kernel).toBeUndefined();
+    const syzbot = readMetadata(['CPU: 0 UID: 0 PID: 10040 Comm: kworker/u8:0 Tainted: G             L      syzkaller #0 PREEMPT', 'Tainted: [L]=SOFTLOCKUP']);
+    expect(syzbot).toMatchObject({ cpu: 0, pid: 10040, comm: 'kworker/u8:0' });
+    expect(syzbot.kernel).toBeUndefined();
+    expect(syzbot.taint?.letters).toBe('L');
   });
 
   it('takes the CPU from the line before an old `Pid:` line', () => {

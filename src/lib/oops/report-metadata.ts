@@ -10,10 +10,11 @@ type Metadata = Pick<OopsReport, 'taint' | 'kernel' | 'hardware' | 'cpu' | 'pid'
 const TAINT = String.raw`(?:Not tainted|Tainted: ?([A-Z \-]{0,64}?))`;
 // `Kdump: loaded` (kexec_crash_loaded()) sits before the taint on some kernels and after it on others.
 const KDUMP = String.raw`(?:Kdump: loaded )?`;
-// The release (init_utsname()->release), in parentheses on 2.6.2x kernels, or a placeholder where
-// whoever shared the log redacted it (`<KERNEL_VERSION>`).
-const RELEASE = String.raw` +${KDUMP}\(?(\d[^\s)]*|<[A-Z_]{1,32}>)`;
-const release = (text: string | undefined) => (text === undefined || text.startsWith('<') ? undefined : text);
+// The release (init_utsname()->release), in parentheses on 2.6.2x kernels, or what stands in for
+// it where whoever shared the log redacted it (`<KERNEL_VERSION>`, `syzkaller`). A word in lower
+// case cannot be taken for a taint letter; only a release that starts with its version is kept.
+const RELEASE = String.raw` +${KDUMP}\(?(\d[^\s)]*|<[A-Z_]{1,32}>|[a-z][^\s)]{0,64})`;
+const release = (text: string | undefined) => (text !== undefined && /^\d/.test(text) ? text : undefined);
 
 // lib/dump_stack.c dump_stack_print_info():
 // `CPU: 57 PID: 0 Comm: swapper/57 Tainted: G    B D    OE     5.8.0-33-generic #36-Ubuntu`
