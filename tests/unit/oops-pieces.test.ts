@@ -99,7 +99,7 @@ describe('stripLogPrefix and logCaller', () => {
   it('splits a line another printk cut into', () => {
     const lines = toLogLines('[  153.613861] BUG: unable to handle kernel [  153.615435] deprecated getsockopt');
     expect(lines.map((line) => [line.index, line.text])).toEqual([
-      [0, 'BUG: unable to handle kernel '],
+      [0, 'BUG: unable to handle kernel'],
       [0, 'deprecated getsockopt'],
     ]);
     expect(toLogLines('Apr  6 02:50:06 host kernel: [ 3107.388117] [] dump_stack+0x19/0x20').map((line) => line.text)).toEqual(['[] dump_stack+0x19/0x20']);

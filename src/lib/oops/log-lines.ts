@@ -1,4 +1,5 @@
-import { logCaller, stripLogPrefix } from './strip-log-prefix.ts';
+import { repairLostColumns } from './repair-lost-columns.ts';
+import { hasLogPrefix, logCaller, stripLogPrefix, trailingRecordHeader } from './strip-log-prefix.ts';
 
 /** One console line: as captured, and with the logging path's prefixes removed. */
 export interface LogLine {
@@ -10,43 +11,191 @@ export interface LogLine {
   caller?: string;
 }
 
-// A console line another printk cut into: `BUG: unable to handle kernel [  153.615435] deprecated…`.
-const EMBEDDED_TIMESTAMP = /(?<=\S\s*)\[ *\d+\.\d{6}\](?:\[ *[TC]\d+\])?/g;
+// A printk time in the middle of a line: another message run into this one.
+const EMBEDDED_TIMESTAMP = /\[ *\d+\.\d{6}\](?:\[ *[TC]\d+\])?/g;
+// `Message from syslogd@host at Aug  9 00:12:14 ...`: syslogd's wall broadcast of an emergency
+// message; the message itself follows on the next line.
+const WALL_BANNER = /^(?:Broadcast message|Message) from \S{1,255}@\S{1,255} (?:at|\().{0,80}\.\.\.\s*$/;
+// A printk time with microseconds, as the kernel prints it from a fine clock. A clock that
+// ticks in jiffies (`[   76.080000]`) stamps many distinct lines alike, so it proves nothing.
+const PRECISE_TIME = /\[ *\d+\.\d{3}(?!000)\d{3}\]/;
+
+// A line that ends in a source location, and a line that starts with a function and offset.
+const LOCATION = /^ at [\w./-]{1,200}\.[chS]:\d{1,6}$/;
+const FUNCTION_START = /^ ?[A-Za-z_][\w.]{0,120}\+0x[0-9a-f]{1,16}\/0x[0-9a-f]{1,16}/;
+
+function endsInLocation(line: string): boolean {
+  const at = line.lastIndexOf(' at ');
+  return at >= 0 && line.length - at < 220 && LOCATION.test(line.slice(at));
+}
 
 /**
- * Splits a captured log into lines, tolerating `\r\n`, NUL bytes and ANSI colour codes. A line
- * that carries a second printk timestamp in its middle is two messages run together; each part
- * becomes a line of its own (with the same index).
+ * Splits a captured log into lines, tolerating `\r\n`, NUL bytes and ANSI colour codes, and undoes
+ * what consoles and pasting did to the lines:
+ * - a line that carries a second printk timestamp (or a whole second syslog record) in its
+ *   middle is two messages run together; each part becomes a line of its own (same index);
+ * - a line a terminal wrapped at its width goes back together with its continuation, and so does
+ *   a warning location whose function went to the next line;
+ * - a message printed twice by two consoles (netconsole and serial) is kept once;
+ * - syslogd's wall banners between the messages are dropped.
  */
 export function toLogLines(input: string): LogLine[] {
   const lines: LogLine[] = [];
-  for (const [index, line] of input.split('\n').entries()) {
-    const raw = line.replace(/\r$/, '');
-    // eslint-disable-next-line no-control-regex
-    const cleaned = raw.replace(/\u001b\[[0-9;]*m/g, '').replace(/\u0000/g, '');
-    const parts = splitAtTimestamps(cleaned);
+  const physical = withoutLineNumbers(input.split('\n').map((line) => cleanLine(line)));
+  const width = screenWidth(physical);
+  for (let index = 0; index < physical.length; index++) {
+    let raw = physical[index] ?? '';
+    if (isWallBanner(raw)) {
+      // The blank line syslogd puts before each banner goes with it.
+      if (lines.at(-1)?.raw === '') lines.pop();
+      continue;
+    }
+    // A line as wide as the screen, or as long as a log record may be, continued on the next line
+    // without any prefix: the terminal or the logger cut it. Its pieces are one message again,
+    // placed where it starts.
+    const first = raw;
+    const start = index;
+    while (isCut(physical[index] ?? '', width) && hasLogPrefix(first) && isWrappedContinuation(physical[index + 1])) {
+      raw += physical[++index] ?? '';
+    }
+    // `at file.c:467` at the end of a line and the function on the next: the location and the
+    // `%pS` that follows it on one printk (kernel/panic.c __warn()) were broken apart.
+    if (endsInLocation(raw) && FUNCTION_START.test(physical[index + 1] ?? '') && !hasLogPrefix(physical[index + 1] ?? '')) {
+      raw += ` ${(physical[++index] ?? '').trim()}`;
+    }
+    // Two consoles printing the same records (a boot console and the real one, netconsole and
+    // serial) double every line for a while: drop the second copy inside such a run. A lone pair
+    // is kept: a stack can hold the same stale `?` entry twice, printed in the same microsecond.
+    if (raw === physical[index] && doubled(physical, index) && (doubled(physical, index - 2) || doubled(physical, index + 2))) continue;
+    const parts = splitRecords(raw);
     for (const part of parts) {
-      const text = stripLogPrefix(part);
+      const text = repairLostColumns(stripLogPrefix(part));
       // A syslog header split off its message leaves nothing behind.
       if (parts.length > 1 && text.trim() === '') continue;
       const caller = part.includes('][') ? logCaller(part) : undefined;
-      lines.push({ index, raw, text, ...(caller ? { caller } : {}) });
+      lines.push({ index: start, raw, text, ...(caller ? { caller } : {}) });
     }
   }
   return lines;
 }
 
-function splitAtTimestamps(line: string): string[] {
-  if (line.length > 4000 || !line.includes('.')) return [line];
-  const cuts = [...line.matchAll(EMBEDDED_TIMESTAMP)].map((match) => match.index).filter((at) => at > 0);
+// A line number an editor or `cat -n` put in front: digits, then a tab or a blank.
+const LINE_NUMBER = /^ {0,8}(\d{1,8})(?:\t| )/;
+
+/**
+ * A log copied with its line numbers (`cat -n`, an editor's gutter) carries a column that counts
+ * up by one from line to line. When nearly every line carries it, it is removed from all of them;
+ * a number that merely starts some lines (a hex dump, a count) never counts up like that.
+ */
+function withoutLineNumbers(lines: readonly string[]): readonly string[] {
+  const filled = lines.filter((line) => line.trim() !== '').length;
+  if (filled < 3) return lines;
+  let counting = 0;
+  let previous = -2;
+  for (const line of lines) {
+    const number = Number(LINE_NUMBER.exec(line)?.[1] ?? -10);
+    if (number === previous + 1) counting++;
+    previous = number;
+  }
+  if (counting < filled * 0.9 - 1) return lines;
+  return lines.map((line) => line.replace(LINE_NUMBER, ''));
+}
+
+/** Line `at` repeats the line before it, time included, and the time is precise enough to tell. */
+function doubled(lines: readonly string[], at: number): boolean {
+  const line = lines[at];
+  return at > 0 && line !== undefined && line === lines[at - 1] && PRECISE_TIME.test(line);
+}
+
+function isWallBanner(line: string): boolean {
+  return (line.startsWith('Message from ') || line.startsWith('Broadcast message from ')) && WALL_BANNER.test(line);
+}
+
+function cleanLine(line: string): string {
+  let clean = line.endsWith('\r') ? line.slice(0, -1) : line;
+  // eslint-disable-next-line no-control-regex
+  if (clean.includes('\u001b')) clean = clean.replace(/\u001b\[[0-9;]*m/g, '');
+  if (clean.includes('\u0000')) clean = clean.replace(/\u0000/g, '');
+  return clean;
+}
+
+/**
+ * The width of the terminal the log was copied from, when it shows: the longest line length,
+ * reached by at least three lines (a wrapped or padded screen cuts many lines at one column).
+ * 0 when no width shows.
+ */
+function screenWidth(lines: readonly string[]): number {
+  let longest = 0;
+  let count = 0;
+  for (const line of lines) {
+    if (line.length > longest) [longest, count] = [line.length, 1];
+    else if (line.length === longest) count++;
+  }
+  return longest >= 80 && count >= 3 ? longest : 0;
+}
+
+// printk kept at most 1024 bytes of a record (LOG_LINE_MAX in kernel/printk/printk.c, less its
+// header), and so do syslog transports (RFC 3164); a longer line went on in a new one.
+const RECORD_LIMIT = 900;
+
+function isCut(line: string, width: number): boolean {
+  return (width > 0 && line.length === width) || line.length >= RECORD_LIMIT;
+}
+
+// A wrapped line's continuation starts at the first column with what was cut (`g80211 hid_…`),
+// never with the indentation of a register or stack dump line, and carries no prefix of its own.
+function isWrappedContinuation(line: string | undefined): boolean {
+  return line !== undefined && /^\S/.test(line) && !hasLogPrefix(line);
+}
+
+function splitRecords(line: string): string[] {
+  if (line.length > 4000) return [line];
+  const headers = headerCuts(line);
+  const cuts = timestampCuts(line).filter((cut) => !headers.some((header) => cut >= header.start && cut <= header.end));
+  for (const header of headers) cuts.push(header.start);
   if (cuts.length === 0) return [line];
+  // A cut after nothing but indentation starts the line; it cuts nothing.
+  const firstText = line.search(/\S/);
+  const kept = [...new Set(cuts)].filter((cut) => cut > firstText).sort((a, b) => a - b);
+  if (kept.length === 0) return [line];
+  // Text before the first cut may be another writer's (`syzkaller login: `): kept as its own line.
   const parts: string[] = [];
   let from = 0;
-  for (const cut of cuts) {
-    // Text before the first timestamp may be another writer's (`syzkaller login: `): kept as its own line.
+  for (const cut of kept) {
     parts.push(line.slice(from, cut));
     from = cut;
   }
   parts.push(line.slice(from));
   return parts;
+}
+
+function timestampCuts(line: string): number[] {
+  const cuts: number[] = [];
+  if (!line.includes('.')) return cuts;
+  EMBEDDED_TIMESTAMP.lastIndex = 1;
+  for (let match = EMBEDDED_TIMESTAMP.exec(line); match; match = EMBEDDED_TIMESTAMP.exec(line)) cuts.push(match.index);
+  return cuts;
+}
+
+// A syslog record header is at most this long: date, time, year, facility, a 255-byte host, tag.
+const HEADER_REACH = 320;
+const MAX_GLUED = 8;
+
+/**
+ * Record headers glued into the middle of a line (`…ums_sddrFri Jul  7 07:29:14 2017 kern.warn
+ * kernel: [81118.939938]  nf_conntrack_snmp`): where each starts, and where its `kernel:` tag ends.
+ * The next record begins at the header; the message it cut stays with the text before.
+ */
+function headerCuts(line: string): Array<{ start: number; end: number }> {
+  const cuts: Array<{ start: number; end: number }> = [];
+  // A handful of records glued on one line is what a logger leaves; more `kernel:` words than that
+  // are text, and looking behind each would cost a window per word.
+  let looks = 0;
+  for (let at = line.indexOf('kernel:', 1); at > 0 && looks++ < MAX_GLUED; at = line.indexOf('kernel:', at + 7)) {
+    const end = line[at + 7] === ' ' ? at + 8 : at + 7;
+    const from = Math.max(0, at - HEADER_REACH);
+    const header = trailingRecordHeader(line.slice(from, end));
+    if (header >= 0 && from + header > 0) cuts.push({ start: from + header, end });
+  }
+  return cuts;
 }

@@ -1,31 +1,233 @@
-/**
- * Removes what the logging path put in front of a kernel message, in order: a syslog or
- * journalctl header (`Apr  6 02:50:06 host kernel: `, with microseconds for `-o short-precise`),
- * an ISO-8601 journal header, a fuzzer or console tool's date (`2018/01/09 14:28:48 `), a bare
- * `kernel: `, `dmesg -x` facility and level (`kern  :warn  : `), `dmesg -T` human time
- * (`[Sat Apr  6 02:50:06 2024] `), the printk timestamp (`[ 3107.388125]`), the caller id
- * (`[ T1234]`, `[  C0]`, CONFIG_PRINTK_CALLER) and a `<4>` log level. Each step is optional.
+/*
+ * What the logging path and the pasting put around a kernel message, removed so the formats see
+ * the line as printk wrote it. Each rule is one anchored regex with bounded repetition (no nested
+ * quantifiers over the same characters), so a line costs linear time whatever it holds.
+ *
+ * The rules run in order, each once, on what the previous ones left: first what wraps the whole
+ * line (pasting, Markdown, HTML), then what a logger put in front (syslog, journal, dmesg
+ * options, logread), then what the kernel itself prints first (printk time, caller id, level).
  */
-const prefixes: readonly RegExp[] = [
-  /^[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}(?:\.\d+)? \S+ kernel: ?/,
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})? \S+ kernel: ?/,
-  /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? /,
-  /^kernel: ?/,
-  /^(?:kern|user|daemon|syslog|local\d)\s*:(?:emerg|alert|crit|err|warn|notice|info|debug)\s*: /,
-  /^\[[A-Z][a-z]{2} [A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2} \d{4}\] ?/,
-  /^<\d+>/,
+
+// A month as a locale prints it: letters of any script (`Apr`, `gru`, `sty`, `Okt.`, `paź`) or a
+// number with a unit (`8月`, `12월`). A log read with the wrong encoding shows such names as
+// Latin-1 debris (`8æ\x9c\x88`), which counts as well.
+const MONTH = String.raw`(?:[\p{L}\u0080-\u00FF]{2,12}\.?|\d{1,2} ?[^\x00-\x7F\s]{1,6})`;
+// `%e` pads the day with a space, `%d` with a zero; CJK locales may add a unit (`14日`).
+const DAY = String.raw`\d{1,2}\p{L}?`;
+const CLOCK = String.raw`\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?`;
+const ZONE = String.raw`(?:Z|[+-]\d{2}:?\d{2})`;
+const ISO_TIME = String.raw`\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?${ZONE}?`;
+// The kernel's own printk time, `[ 3107.388125]`; a pasted copy can lose the fraction's digits
+// (`[  240.]`), and some vendor kernels append the CPU (`[ 6020.023137@0]`).
+const PRINTK_TIME = String.raw`\[ *\d{1,10}\.\d{0,9}(?:@\d{1,4})?\]`;
+
+interface PrefixRule {
+  /** What wrote it; tests and debugging name rules by it. */
+  name: string;
+  pattern: RegExp;
+  /** The characters a line it applies to can start with, when few: a cheap test before the regex. */
+  first?: string;
+  /** Text a line it applies to always holds. */
+  needs?: string;
+}
+
+const DIGITS = '0123456789';
+
+export const prefixRules: readonly PrefixRule[] = [
+  // Left-overs of an HTML page the log was copied from: `<pre>`, `<b>` (a rendered issue).
+  { name: 'html-tags', pattern: /^(?:<\/?(?:pre|code|b|i|tt|samp|span|div|p|br)\b[^<>]{0,80}>)+/, first: '<' },
+  // Markdown block quotes, possibly nested: `> `, `> > `, `>> `.
+  { name: 'markdown-quote', pattern: /^ {0,3}>(?: ?>){0,7} ?/, first: ' >' },
+  // An editor's or `cat -n`'s line number in front of a timestamped line: `  11746 [46223316.65]`.
+  { name: 'line-number', pattern: new RegExp(String.raw`^ *\d{1,8}(?: +|\t)(?=${PRINTK_TIME})`), first: ` ${DIGITS}`, needs: '[' },
+  // A serial console or CI runner's wall clock before the printk time: `16:56:35 [ 82.646346]`.
+  { name: 'wall-clock', pattern: new RegExp(String.raw`^${CLOCK} +(?=${PRINTK_TIME})`), first: DIGITS, needs: '[' },
+  // A reporter's indentation in front of the printk time.
+  { name: 'indent', pattern: new RegExp(String.raw`^[ \t]{1,80}(?=${PRINTK_TIME})`), first: ' \t', needs: '[' },
+  // `/dev/kmsg` records read raw: `6,339,5140900,-;message` (level, sequence, usec, flags).
+  { name: 'kmsg-record', pattern: /^\d{1,3},\d{1,20},\d{1,20},[-+c]{1,3}(?:,[^;]{0,40})?;/, first: DIGITS, needs: ';' },
+  // syslog, `journalctl -k` (short, short-precise), any locale, with or without a hostname, with
+  // the priority when read off the wire (`<4>Apr  6 …`):
+  // `Apr  6 02:50:06 host kernel: `, `8月 14 10:24:12 xxxx kernel: `, `Aug 13 12:28:38 kernel: `.
+  // Only the kernel's own records: another program's (`openvpn[1118]: WARNING: …`) keeps its tag,
+  // so it never reads as a kernel message.
+  {
+    name: 'syslog',
+    pattern: new RegExp(String.raw`^(?:<\d{1,3}>)?${MONTH} {1,2}${DAY} ${CLOCK}(?: \d{4})? (?:\S{1,255} )?kernel: ?`, 'u'),
+    needs: 'kernel',
+  },
+  // OpenWrt `logread`: weekday, date, year, facility.level: `Fri Jul  7 07:29:14 2017 kern.warn kernel: `.
+  {
+    name: 'logread',
+    pattern: new RegExp(String.raw`^\p{L}{2,12}\.? {1,2}${MONTH} {1,2}${DAY} ${CLOCK} \d{4} [a-z]{1,10}\.[a-z]{1,10} kernel: ?`, 'u'),
+    needs: 'kernel',
+  },
+  // ISO-8601 time: `journalctl -o short-iso`, rsyslog's high-precision template and RFC 5424
+  // (`<4>1 2024-04-06T02:50:06.1Z host kernel - - - msg`).
+  {
+    name: 'iso-syslog',
+    pattern: new RegExp(String.raw`^(?:<\d{1,3}>\d{1,2} )?${ISO_TIME} (?:\S{1,255} )?kernel(?:: ?| (?:\S{1,128} ){2}(?:-|\[[^\]]{0,200}\]) ?)`),
+    first: `<${DIGITS}`, needs: 'kernel',
+  },
+  // `journalctl -o short-full`: weekday, ISO date, time and zone: `Sat 2024-04-06 02:50:06 CEST host kernel: `.
+  {
+    name: 'journal-full',
+    pattern: new RegExp(String.raw`^\p{L}{2,4}\.? \d{4}-\d{2}-\d{2} ${CLOCK} [\w+-]{1,8} (?:\S{1,255} )?kernel: ?`, 'u'),
+    needs: 'kernel',
+  },
+  // `journalctl -o verbose`: the message as a field, `    MESSAGE=BUG: …`.
+  { name: 'journal-verbose', pattern: /^\s{0,8}MESSAGE=/, first: ' \tM', needs: 'MESSAGE=' },
+  // `journalctl -o short-unix`: `1712386206.123456 host kernel: `.
+  { name: 'journal-unix', pattern: /^\d{9,11}\.\d{1,9} (?:\S{1,255} )?kernel: ?/, first: DIGITS, needs: 'kernel' },
+  // `journalctl -o short-monotonic`: the printk time, then the host and the tag: `[ 1234.567890] host kernel: `.
+  { name: 'journal-monotonic', pattern: new RegExp(String.raw`^${PRINTK_TIME} (?:\S{1,255} )?kernel: ?`), first: '[', needs: 'kernel' },
+  // A syslog line whose date was cut off in the paste: `raspberrypi-02 kernel: [509490.688179] `.
+  { name: 'cut-syslog', pattern: new RegExp(String.raw`^\S{1,255} kernel: ?(?=${PRINTK_TIME})`), needs: 'kernel' },
+  // A fuzzer's or console tool's date: `2018/01/09 14:28:48 `.
+  { name: 'tool-date', pattern: /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})? /, first: DIGITS, needs: '/' },
+  // A chat or capture tool's bracketed date: `[2023/01/02, 10:11:12] `, `[2023-01-02 10:11:12.123] `.
+  { name: 'bracketed-date', pattern: new RegExp(String.raw`^\[\d{4}[-/.]\d{2}[-/.]\d{2},? {0,2}T?${CLOCK}${ZONE}?\] ?`), first: '[', needs: ':' },
+  // The tag alone, as syslogd's wall broadcast prints it: ` kernel:[  622.405154] Internal error`.
+  { name: 'kernel-tag', pattern: /^ ?kernel: ?/, first: ' k' },
+  // `dmesg -x`: facility and level, `kern  :warn  : `.
+  { name: 'dmesg-level', pattern: /^(?:kern|user|daemon|syslog|local\d)\s{0,8}:(?:emerg|alert|crit|err|warn|notice|info|debug)\s{0,8}: /, first: 'kudsl', needs: ':' },
+  // `dmesg --time-format iso`: `2024-04-06T02:50:06,123456+02:00 ` (util-linux writes a comma).
+  { name: 'dmesg-iso-time', pattern: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2},\d{6}[+-]\d{2}:?\d{2} /, first: DIGITS, needs: ',' },
+  // `dmesg -d`: the time and the delta to the previous message, `[    1.234567 <    0.000123>] `.
+  { name: 'dmesg-delta', pattern: /^\[ *\d{1,10}\.\d{1,9} < *\d{1,10}\.\d{1,9}>\] ?/, first: '[', needs: '<' },
+  // `dmesg -e`: a minute's local time, then deltas: `[Apr  6 02:50] `, `[  +0.000123] `.
+  { name: 'dmesg-reltime', pattern: new RegExp(String.raw`^\[(?:${MONTH} {1,2}${DAY} \d{2}:\d{2}| *[+-]\d{1,10}\.\d{1,9})\] ?`, 'u'), first: '[' },
+  // `dmesg -T`: `[Sat Apr  6 02:50:06 2024] `, in any locale.
+  { name: 'dmesg-human-time', pattern: new RegExp(String.raw`^\[\p{L}{2,12}\.? {1,2}${MONTH} {1,2}${DAY} ${CLOCK} \d{4}\] ?`, 'u'), first: '[', needs: ':' },
+  // A printk log level read from the ring buffer: `<4>`.
+  { name: 'level', pattern: /^<\d{1,3}>/, first: '<' },
   // A login prompt the console printed just before the kernel line.
-  /^\S+ login: /,
-  /^\[ *\d+\.\d+\] ?/,
-  /^\[ *[TC]\d+\] ?/,
+  { name: 'login-prompt', pattern: /^\S{1,255} login: /, needs: ' login: ' },
+  // The printk time: `[ 3107.388125] `.
+  { name: 'printk-time', pattern: new RegExp(String.raw`^${PRINTK_TIME} ?`), first: '[' },
+  // The same with its first characters lost by a console that dropped the start of the line:
+  // ` 12.345678] `, `.345678] `.
+  { name: 'printk-time-cut', pattern: /^ {0,12}\d{0,10}\.\d{1,9}\] ?/, first: ` .${DIGITS}`, needs: '] ' },
+  // The same on a 3270 console (s390 under Hercules), which shows `[` as a blank and `]` as `!`.
+  { name: 'printk-time-3270', pattern: /^ {1,12}\d{1,10}\.\d{6}! ?/, first: ' ', needs: '!' },
+  // The printk caller id (CONFIG_PRINTK_CALLER): `[ T1234] `, `[  C0] `.
+  { name: 'caller', pattern: /^\[ *[TC]\d{1,7}\] ?/, first: '[' },
+  // A level left after the time by kdump's `vmcore-dmesg` or `dmesg -r`: `[ 1.0] <4>`.
+  { name: 'level-after-time', pattern: /^<\d{1,3}>/, first: '<' },
   // Another writer's text can precede a console line: `syzkaller login: [   50.946624] WARNING: …`.
-  /^[^[]{1,200}?\[ *\d+\.\d{6}\](?:\[ *[TC]\d+\])? ?/,
+  { name: 'other-writer', pattern: /^[^[]{1,200}?\[ *\d+\.\d{6}\](?:\[ *[TC]\d+\])? ?/, needs: '[' },
 ];
 
-export function stripLogPrefix(line: string): string {
-  let rest = line.replace(/\r$/, '');
-  for (const prefix of prefixes) rest = rest.replace(prefix, '');
+/*
+ * What a terminal or pager leaves at the end of a line: Markdown's two-space line breaks and other
+ * trailing blanks, `less -S`'s `$` on a line cut at the screen edge, tmux's copy-mode position
+ * (`[47/1973]`, cut to `[47` when the screen ended there). The `$` only counts on a line as long
+ * as a screen, the position only after padding: a kernel message ends in neither.
+ */
+const TMUX_POSITION = /\[\d{1,6}(?:\/\d{0,7}\]?)?$/;
+const HTML_CLOSE = /(?:<\/(?:pre|code|b|i|tt|samp|span|div|p)>)+$/;
+const SCREEN_WIDTH = 79;
+
+function stripLineEnd(line: string, capturedLength: number): string {
+  let rest = line.endsWith('>') ? line.replace(HTML_CLOSE, '') : line;
+  const last = rest.at(-1) ?? '';
+  const position = last === ']' || DIGITS.includes(last) ? TMUX_POSITION.exec(rest) : null;
+  if (position && /[ \t]{2}$/.test(rest.slice(0, position.index))) rest = rest.slice(0, position.index);
+  rest = rest.trimEnd();
+  if (capturedLength >= SCREEN_WIDTH && rest.endsWith('$') && /\w/.test(rest.at(-2) ?? '')) rest = rest.slice(0, -1);
   return rest;
+}
+
+// Per rule, a table of the first characters it allows, and the bit of the text it needs: a line is
+// offered only to the rules that can match it. Most lines start with `[` or a blank and hold no
+// `kernel`, so they skip nearly all of them without running a regex.
+const firstTables = prefixRules.map((rule) => {
+  if (rule.first === undefined) return undefined;
+  const table = new Uint8Array(128);
+  for (const char of rule.first) table[char.charCodeAt(0)] = 1;
+  return table;
+});
+const needed = [...new Set(prefixRules.flatMap((rule) => (rule.needs === undefined ? [] : [rule.needs])))];
+const needBits = prefixRules.map((rule) => (rule.needs === undefined ? 0 : 1 << needed.indexOf(rule.needs)));
+
+function mayStart(index: number, code: number): boolean {
+  const table = firstTables[index];
+  return table === undefined || (code < 128 && table[code] === 1);
+}
+
+// The 3270 console changed every bracket of the line, not only the timestamp's: a module tag
+// `[qdio]` reads `  qdio!` (blank for `[`, `!` for `]`), at the end of a frame or before its `)`.
+const CONSOLE_3270 = prefixRules.findIndex((rule) => rule.name === 'printk-time-3270');
+const MODULE_3270 = / {2}([A-Za-z0-9_]{1,64})!(?=\)|\s*$)/g;
+
+function restore3270Brackets(text: string): string {
+  return text.includes('!') ? text.replace(MODULE_3270, ' [$1]') : text;
+}
+
+// A log copied out of a web page's source keeps its markup escaped: `[&lt;ffffffff81062d11&gt;]`,
+// `&lt;IRQ&gt;`. Kernel text never spells these entities itself.
+const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
+const ENTITY = /&(lt|gt|amp|quot|#39|apos|nbsp);/g;
+
+function decodeEntities(line: string): string {
+  return line.includes('&') ? line.replace(ENTITY, (_all, name: string) => ENTITIES[name] ?? '') : line;
+}
+
+/** The kernel message in a captured line, without what the logging path and the pasting added. */
+export function stripLogPrefix(line: string): string {
+  let rest = decodeEntities(line.endsWith('\r') ? line.slice(0, -1) : line);
+  let code = rest.charCodeAt(0);
+  // Which needed texts the line holds (`held`), of those looked up (`looked`) since it last changed.
+  let looked = 0;
+  let held = 0;
+  for (let index = 0; index < prefixRules.length; index++) {
+    if (!mayStart(index, code)) continue;
+    const bit = needBits[index] ?? 0;
+    if (bit !== 0) {
+      if ((looked & bit) === 0) {
+        looked |= bit;
+        if (rest.includes(prefixRules[index]?.needs ?? '')) held |= bit;
+      }
+      if ((held & bit) === 0) continue;
+    }
+    const match = prefixRules[index]?.pattern.exec(rest);
+    if (!match || match[0] === '') continue;
+    rest = rest.slice(match[0].length);
+    code = rest.charCodeAt(0);
+    looked = 0;
+    held = 0;
+    if (index === CONSOLE_3270) rest = restore3270Brackets(rest);
+  }
+  return stripLineEnd(rest, line.length);
+}
+
+/** Whether a captured line starts with anything a logger, a console or the kernel puts first. */
+export function hasLogPrefix(line: string): boolean {
+  const code = line.charCodeAt(0);
+  return prefixRules.some((rule, index) => mayStart(index, code) && (rule.needs === undefined || line.includes(rule.needs)) && rule.pattern.test(line));
+}
+
+// A syslog or logread record header at the very end of a text: the start of the next record,
+// glued to a message that lost its line end (`…ums_sddrFri Jul  7 07:29:14 2017 kern.warn kernel: `).
+const HEADER_BODY = String.raw`(?:\p{L}{2,3}\.? {1,2})?${MONTH} {1,2}${DAY} ${CLOCK}(?: \d{4})?(?: [a-z]{1,10}\.[a-z]{1,10})? (?:\S{1,255} )?kernel: ?$`;
+const TRAILING_HEADER = new RegExp(HEADER_BODY, 'u');
+const HEADER_AT = new RegExp(HEADER_BODY, 'uy');
+
+/**
+ * Where a record header glued to the end of `text` starts, or -1. The glued word and the month
+ * (or weekday) run together, so where one ends is a guess: at a lower-to-upper case step
+ * (`ahciApr`, `sddrFri`) when there is one, else where the letters start.
+ */
+export function trailingRecordHeader(text: string): number {
+  if (!/kernel: ?$/.test(text)) return -1;
+  const start = TRAILING_HEADER.exec(text)?.index ?? -1;
+  if (start < 0) return -1;
+  for (let at = text.slice(start).search(/\d/) + start - 1; at > start; at--) {
+    if (!/\p{Lu}/u.test(text[at] ?? '') || !/\p{Ll}/u.test(text[at - 1] ?? '')) continue;
+    HEADER_AT.lastIndex = at;
+    if (HEADER_AT.test(text)) return at;
+  }
+  return start;
 }
 
 // `[  771.746713][T15335]` or `[  771.755252][    C1]`: the printk caller id (CONFIG_PRINTK_CALLER).

@@ -34,13 +34,31 @@ export interface Taint {
   flags: Array<{ letter: string; bit: number; meaning: string }>;
 }
 
-/** Decodes the text after `Tainted: ` (letters and spaces up to the kernel version). */
+/**
+ * Decodes the text after `Tainted: ` (letters and spaces up to the kernel version). A letter's
+ * position would tell its bit, but consoles and pastes squeeze the blanks (`Tainted: G OEL`), so
+ * the letters are read by name. Red Hat kernels print their own flags after a run of `-`
+ * (`Tainted: G    B   ------------ T`), where letters mean something else: those are left out.
+ */
 export function decodeTaint(field: string): Taint {
-  const letters = [...field].filter((char) => char !== 'G' && byLetter.has(char));
-  const unique = [...new Set(letters)];
+  const upstream = field.split('-', 1)[0] ?? '';
+  return taintFromLetters([...upstream].filter((char) => char !== 'G'));
+}
+
+/**
+ * Decodes the verbose form kernels since 6.9 print on a line of its own after the `CPU:` line
+ * (lib/dump_stack.c, kernel/panic.c print_tainted_verbose()):
+ * `Tainted: [P]=PROPRIETARY_MODULE, [W]=WARN, [O]=OOT_MODULE`.
+ */
+export function decodeVerboseTaint(list: string): Taint {
+  return taintFromLetters([...list.matchAll(/\[([A-Z])\]=/g)].map((match) => match[1] ?? ''));
+}
+
+function taintFromLetters(letters: readonly string[]): Taint {
+  const known = [...new Set(letters.filter((letter) => byLetter.has(letter)))].sort((a, b) => byLetter.get(a)!.bit - byLetter.get(b)!.bit);
   return {
-    letters: unique.join(''),
-    flags: unique.map((letter) => {
+    letters: known.join(''),
+    flags: known.map((letter) => {
       const flag = byLetter.get(letter)!;
       return { letter, bit: flag.bit, meaning: flag.meaning };
     }),
