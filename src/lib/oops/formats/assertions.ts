@@ -85,6 +85,33 @@ export const assertionFormats: readonly ReportFormat[] = [
     noStackNeeded: true,
   },
   {
+    // mm/filemap.c filemap_unaccount_folio() (unaccount_page_cache_page() before 5.16): a page
+    // still mapped when it leaves the page cache, `BUG: Bad page cache in process syz  pfn:1a2b3`,
+    // then dump_page() and dump_stack(). The page cache's removal path is where it was noticed;
+    // the caller that truncated or evicted the page is the one to look at.
+    name: 'bad-page-cache',
+    hint: 'Bad page cache',
+    header: /^BUG: Bad page cache in process/,
+    title: 'BUG: Bad page cache in {frame}',
+    crashClass: 'BUG',
+    frame: { from: 'stack' },
+    skip: ['debugChecks', 'allocator'],
+    skipAlso: [/^filemap_unaccount_folio$/, /^unaccount_page_cache_page$/, /^__filemap_remove_folio$/, /^filemap_remove_folio$/, /^__delete_from_page_cache$/, /^delete_from_page_cache/],
+  },
+  {
+    // kernel/fork.c check_mm(): page tables still accounted to an mm being freed, after the
+    // `BUG: Bad rss-counter state` lines when there are any. No stack follows. The counter was
+    // `nr_ptes` (and `nr_pmds` from 4.0) until 4.15 merged them into `pgtables_bytes`.
+    name: 'nonzero-pgtables',
+    hint: 'on freeing mm',
+    header: /^BUG: non-zero (pgtables_bytes|nr_ptes|nr_pmds|nr_puds) on freeing mm: -?\d+/,
+    title: 'BUG: non-zero {1} on freeing mm: NUM',
+    crashClass: 'BUG',
+    frame: { from: 'none' },
+    skip: [],
+    noStackNeeded: true,
+  },
+  {
     name: 'list-corruption',
     hint: 'list_',
     header: /^(?:list_add|list_del|list_del_entry|__list_add|__list_del_entry|hlist_add|list_splice)(?:_valid)?(?: corruption|.*corruption)/,

@@ -33,7 +33,13 @@ export const hangFormats: readonly ReportFormat[] = [
   {
     name: 'rcu-stall',
     hint: 'detected',
-    header: /^(?:rcu: )?INFO: rcu_(?:sched|preempt|bh|tasks|tasks_trace)?\s?(?:self-)?detected (?:stalls?|expedited stalls)/,
+    // kernel/rcu/tree_stall.h and tree_exp.h: `rcu: INFO: rcu_preempt self-detected stall on CPU`,
+    // `rcu: INFO: rcu_sched detected stalls on CPUs/tasks:`, `… detected expedited stalls on
+    // CPUs/tasks`; kernel/rcu/tasks.h `INFO: rcu_tasks detected stalls on tasks:` (and
+    // rcu_tasks_trace). 2.6.3x to 3.x named the flavour's state (`INFO: rcu_sched_state detected
+    // stall on CPU 0 (t=15000 jiffies)`); classic RCU before 2.6.29 (kernel/rcuclassic.c) printed
+    // `INFO: RCU detected CPU 0 stall (t=…)` for itself and `INFO: RCU detected CPU stalls: 1 …`.
+    header: /^(?:rcu: )?INFO: (?:rcu_[a-z_]+ (?:self-)?detected (?:stalls?|expedited stalls)|RCU detected CPU (?:\d+ stall|stalls))/,
     title: 'INFO: rcu detected stall in {frame}',
     crashClass: 'HANG',
     frame: { from: 'stall' },

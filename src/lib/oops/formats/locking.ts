@@ -32,6 +32,9 @@ export const lockingFormats: readonly ReportFormat[] = [
   lockdep('lockdep-bad-contention', 'bad contention detected', '{1}: bad contention in {frame}', { from: 'lock' }),
   lockdep('lockdep-held-lock-freed', 'held lock freed', '{1}: held lock freed in {frame}', { from: 'lock' }),
   lockdep('lockdep-still-held', '.* still has locks held', '{1}: still has locks held in {frame}', { from: 'lock' }, 'still has locks held'),
+  // The same report before 2.6.3x (kernel/lockdep.c print_held_locks_bug: `[ BUG: lock held at
+  // task exit time! ]`; 2.6.16's mutex debugging `BUG: nfsd/8973, lock held at task exit time!`).
+  lockdep('lockdep-held-at-exit', '(?:\\S+, )?lock held at task exit time!', 'BUG: still has locks held in {frame}', { from: 'lock' }, 'lock held at task exit time'),
   lockdep('lockdep-held-returning', 'lock held when returning to user space', '{1}: lock held when returning to user space in {frame}', { from: 'lock' }),
   lockdep('lockdep-nested', 'Nested lock was not taken', 'WARNING: nested lock was not taken in {frame}', { from: 'stack' }),
   lockdep('lockdep-wait-context', 'Invalid wait context', 'WARNING: locking bug in {frame}', { from: 'stack' }),
