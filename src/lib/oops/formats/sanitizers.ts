@@ -95,6 +95,31 @@ export const sanitizerFormats: readonly ReportFormat[] = [
     skip: SANITIZER_SKIP,
   },
   {
+    // CONFIG_UBSAN_TRAP: the compiler emits a trap instead of a call, and the trap handler names
+    // the check (lib/ubsan.c report_ubsan_failure(): `UBSAN: array index out of bounds`,
+    // `UBSAN: divide/remainder overflow`, …). x86 (arch/x86/kernel/traps.c handle_bug) prints
+    // `<check> at func+0x12/0x30`; the title spells the check as the reporting runtime does.
+    name: 'ubsan-trap',
+    hint: 'UBSAN: ',
+    header: compile(String.raw`^UBSAN: ([A-Za-z][A-Za-z /-]*?) at ({FUNC})\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+`),
+    title: 'UBSAN: {1|slug} in {frame}',
+    crashClass: 'UBSAN',
+    frame: { from: 'header', group: 2 },
+    skip: SANITIZER_SKIP,
+    noStackNeeded: true,
+  },
+  {
+    // arm64 (arch/arm64/kernel/traps.c ubsan_handler) dies with the check as the oops message:
+    // `Internal error: UBSAN: array index out of bounds: 00000000f2005512 [#1] PREEMPT SMP`.
+    name: 'ubsan-trap-arm64',
+    hint: 'Internal error: UBSAN: ',
+    header: /^Internal error: UBSAN: ([A-Za-z][A-Za-z /-]*?): [0-9a-f]+ \[#\d+\]/,
+    title: 'UBSAN: {1|slug} in {frame}',
+    crashClass: 'UBSAN',
+    frame: { from: 'rip' },
+    skip: SANITIZER_SKIP,
+  },
+  {
     name: 'ubsan',
     hint: 'UBSAN:',
     header: /^(?:=+)?UBSAN: ([A-Za-z -]+?) in /,
