@@ -14,6 +14,7 @@ describe('sanitizer headers', () => {
       'KCSAN: data-race in victim',
     ]);
     expect(parseOops(['BUG: KCSAN: assert: race in victim+0x6df/0x760', ...STACK].join('\n'))[0]?.crashClass).toBe('KCSAN-ASSERT');
+    expect(titles('BUG: KCSAN: data-race in victim+0x1c/0x40 [xfs]')).toEqual(['KCSAN: data-race in victim']);
   });
 
   it('UBSAN_TRAP: the check named by the trap handler, spelt as the reporting runtime spells it', () => {
@@ -38,6 +39,10 @@ describe('hang headers', () => {
     'INFO: RCU detected CPU stalls: 1 (detected by 0, t=2500 jiffies)',
   ])('RCU stall: %s', (header) => {
     expect(titles(header)).toEqual(['INFO: rcu detected stall in victim']);
+  });
+
+  it('hard lockups reported by another CPU (6.6 buddy detector)', () => {
+    expect(titles('watchdog: CPU1: Watchdog detected hard LOCKUP on cpu 2')).toEqual(['BUG: hard lockup in victim']);
   });
 
   it('the hung-task blocker detail is part of the hung-task report, not a report', () => {
@@ -75,6 +80,20 @@ describe('assertions and lock reports', () => {
   it('Bad page cache is blamed past the page cache removal path', () => {
     const log = ['BUG: Bad page cache in process syz  pfn:156c00', 'Call Trace:', ' dump_stack_lvl+0x1/0x2', ' filemap_unaccount_folio+0x1/0x2', ' __filemap_remove_folio+0x1/0x2', ' victim+0x1/0x2'].join('\n');
     expect(parseOops(log).map((report) => report.title)).toEqual(['BUG: Bad page cache in victim']);
+  });
+
+  it('atomic-context checks in the words of 2.6.0 to 2.6.17', () => {
+    expect(titles('Debug: sleeping function called from invalid context at mm/slab.c:2472', 'in_atomic():1, irqs_disabled():0')).toEqual([
+      'BUG: sleeping function called from invalid context in victim',
+    ]);
+    expect(titles('bad: scheduling while atomic!')).toEqual(['BUG: scheduling while atomic in victim']);
+  });
+
+  it('a work function that leaked a lock, atomic context or RCU, before and after 6.18', () => {
+    expect(titles('BUG: workqueue leaked lock or atomic: kworker/2:4/0xfffffe00/188', '     last function: victim')).toEqual(['BUG: workqueue leaked lock or atomic in victim']);
+    expect(titles('BUG: workqueue leaked atomic, lock or RCU: kworker/2:1[106]', '     preempt=0x00000000 lock=0->0 RCU=0->1 workfn=victim')).toEqual([
+      'BUG: workqueue leaked lock or atomic in victim',
+    ]);
   });
 
   it('a lock held at task exit, in the 2.6 lock validator and 2.6.16 mutex debugging words', () => {

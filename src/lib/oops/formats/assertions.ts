@@ -125,7 +125,9 @@ export const assertionFormats: readonly ReportFormat[] = [
   {
     name: 'scheduling-while-atomic',
     hint: 'scheduling while atomic',
-    header: /^BUG: scheduling while atomic/,
+    // kernel/sched/core.c __schedule_bug(): `BUG: scheduling while atomic: syz/1/0x00000002`;
+    // 2.5 and 2.6 kernels before 2.6.16 printed `bad: scheduling while atomic!`.
+    header: /^(?:BUG: scheduling while atomic|bad: scheduling while atomic!)/,
     title: 'BUG: scheduling while atomic in {frame}',
     crashClass: 'ATOMIC_SLEEP',
     frame: { from: 'stack' },
@@ -137,7 +139,9 @@ export const assertionFormats: readonly ReportFormat[] = [
   {
     name: 'sleeping-in-atomic',
     hint: 'sleeping function called from invalid context',
-    header: /^BUG: sleeping function called from invalid context/,
+    // kernel/sched/core.c __might_resched(); kernels before 2.6.18 (kernel/sched.c __might_sleep)
+    // began it with `Debug:` instead of `BUG:`.
+    header: /^(?:BUG|Debug): sleeping function called from invalid context/,
     title: 'BUG: sleeping function called from invalid context in {frame}',
     crashClass: 'ATOMIC_SLEEP',
     frame: { from: 'stack' },

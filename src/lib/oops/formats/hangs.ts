@@ -63,7 +63,9 @@ export const hangFormats: readonly ReportFormat[] = [
     // hard LOCKUP on cpu 3`; 2.6 x86 (arch/x86/kernel/apic/nmi.c) `NMI Watchdog detected LOCKUP
     // on CPU 0`. 3.x kernels printed it as the message of a WARN in kernel/watchdog.c, whose
     // banner comes first (see warning-kinds.ts): then this line is part of that report.
-    header: /^(?:watchdog: )?(?:Watchdog detected hard LOCKUP on cpu \d+|NMI watchdog: Watchdog detected hard LOCKUP|NMI Watchdog detected LOCKUP on CPU ?\d+)/,
+    // Since 6.6 the buddy detector reports another CPU and the line says which one noticed:
+    // `watchdog: CPU1: Watchdog detected hard LOCKUP on cpu 2`.
+    header: /^(?:watchdog: )?(?:(?:CPU\d+: )?Watchdog detected hard LOCKUP on cpu \d+|NMI watchdog: Watchdog detected hard LOCKUP|NMI Watchdog detected LOCKUP on CPU ?\d+)/,
     title: 'BUG: hard lockup in {frame}',
     crashClass: 'HANG',
     frame: { from: 'stall' },

@@ -48,7 +48,17 @@ export const lockingFormats: readonly ReportFormat[] = [
   lockdep('lockdep-chain-key-collision', 'chain_key collision', '{1}: chain_key collision in {frame}', { from: 'stack' }),
   lockdep('lockdep-non-static-key', 'trying to register non-static key', 'INFO: trying to register non-static key in {frame}', { from: 'stack' }),
   lockdep('lockdep-too-low', '(MAX_[A-Z_]+ too low!)', 'BUG: {2}', { from: 'none' }, 'too low!'),
-  lockdep('lockdep-leaked', 'workqueue leaked lock or atomic', 'BUG: workqueue leaked lock or atomic in {frame}', { from: 'line', pattern: compile(String.raw`^\s*last function: ({FUNC})`) }),
+  // kernel/workqueue.c process_one_work(): a work function returned in atomic context or with a
+  // lock held (`BUG: workqueue leaked lock or atomic: kworker/0:1/0x00000000/12` then `last
+  // function: f`); 6.18 also checks RCU and reworded it (`BUG: workqueue leaked atomic, lock or
+  // RCU: kworker/2:1[106]`, then `preempt=0x00000000 lock=0->0 RCU=0->1 workfn=f`). One title.
+  lockdep(
+    'lockdep-leaked',
+    'workqueue leaked (?:lock or atomic|atomic, lock or RCU)',
+    'BUG: workqueue leaked lock or atomic in {frame}',
+    { from: 'line', pattern: compile(String.raw`^\s*(?:last function: |preempt=0x[0-9a-f]+ .*\bworkfn=)({FUNC})`) },
+    'workqueue leaked',
+  ),
   {
     // 2.6.3x kernels: `[ INFO: suspicious rcu_dereference_check() usage. ]`.
     ...lockdep('suspicious-rcu', 'suspicious (?:RCU usage|rcu_dereference_check\\(\\) usage)', '{1}: suspicious RCU usage in {frame}', { from: 'stack' }, 'suspicious'),
