@@ -60,6 +60,11 @@ describe('warning banners', () => {
     expect(titles('WARNING: at least one device is offline')).toEqual(['WARNING: at least one device is offline']);
   });
 
+  it('a banner that lost the space after `at` still has its path; a word starting with `at` is no path', () => {
+    expect(titles('WARNING: atarch/x86/xen/mmu.c:475 victim+0x32/0x8e()')).toEqual(['WARNING in victim']);
+    expect(titles('WARNING: atomic.c:12 at victim+0x1/0x2, CPU#0: x/1')).toEqual(['WARNING in victim']);
+  });
+
   it('kmemcheck names the state of the memory read', () => {
     expect(titles('WARNING: kmemcheck: Caught 32-bit read from freed memory (ffff88003e4a2024)', 'RIP: 0010:[<ffffffff8104ede8>]  [<ffffffff8104ede8>] victim+0x48/0x90')).toEqual([
       'WARNING: kmemcheck: read from freed memory in victim',
@@ -87,6 +92,7 @@ describe('assertions and lock reports', () => {
       'BUG: sleeping function called from invalid context in victim',
     ]);
     expect(titles('bad: scheduling while atomic!')).toEqual(['BUG: scheduling while atomic in victim']);
+    expect(titles("Bad page state in process 'swapper'", 'page:c1000000 flags:0x00000400 mapping:00000000 mapcount:0 count:0')).toEqual(['BUG: Bad page state in victim']);
   });
 
   it('a work function that leaked a lock, atomic context or RCU, before and after 6.18', () => {

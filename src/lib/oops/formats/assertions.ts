@@ -58,7 +58,9 @@ export const assertionFormats: readonly ReportFormat[] = [
     // better than the free path that noticed it.
     name: 'bad-page-state',
     hint: 'Bad page state',
-    header: /^BUG: Bad page state(?: in process)?/,
+    // mm/page_alloc.c bad_page(): `BUG: Bad page state in process syz  pfn:1a2b3` since 2.6.30;
+    // before, `Bad page state in process 'swapper'` (2.6.1x `Bad page state at free_hot_cold_page`).
+    header: /^(?:BUG: )?Bad page state(?: in process| at \w+)/,
     title: 'BUG: Bad page state in {frame}',
     crashClass: 'BUG',
     frame: { from: 'section', start: /^page last allocated via/ },
