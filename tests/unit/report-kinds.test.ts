@@ -102,6 +102,16 @@ describe('assertions and lock reports', () => {
     ]);
   });
 
+  it('list debugging: corruption and double add (lib/list_debug.c)', () => {
+    expect(titles('list_add double add: new=ffff888012345678, prev=ffff888012345678, next=ffff888012345600.')).toEqual(['BUG: corrupted list in victim']);
+    expect(titles('list_del corruption, ffff888012345678->next is LIST_POISON1 (dead000000000100)')).toEqual(['BUG: corrupted list in victim']);
+  });
+
+  it('usercopy in the words of 4.8 to 4.15 and of later kernels', () => {
+    expect(titles('usercopy: kernel memory overwrite attempt detected to ffff880012345678 (kmalloc-64) (1024 bytes)')).toEqual(['BUG: bad usercopy in victim']);
+    expect(titles("usercopy: Kernel memory exposure attempt detected from SLUB object 'kmalloc-64' (offset 0, size 1024)!")).toEqual(['BUG: bad usercopy in victim']);
+  });
+
   it('a lock held at task exit, in the 2.6 lock validator and 2.6.16 mutex debugging words', () => {
     expect(titles('[ BUG: lock held at task exit time! ]')).toEqual(['BUG: still has locks held in victim']);
     expect(titles('BUG: nfsd/8973, lock held at task exit time!')).toEqual(['BUG: still has locks held in victim']);

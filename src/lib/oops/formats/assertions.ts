@@ -36,8 +36,9 @@ export const assertionFormats: readonly ReportFormat[] = [
     // An invalid-opcode trap with no `kernel BUG at` line before it (a BUG() without the file
     // and line, or a UD2 reached another way).
     name: 'invalid-opcode',
-    hint: 'invalid opcode',
-    header: /^(?:Oops: )?invalid opcode: [0-9a-f]{4}/,
+    // 2.6 kernels before 2.6.19 (arch/i386/kernel/traps.c) named the trap `invalid operand`.
+    hint: 'invalid op',
+    header: /^(?:Oops: )?invalid (?:opcode|operand): [0-9a-f]{4}/,
     title: 'invalid opcode in {frame}',
     crashClass: 'DoS',
     frame: { from: 'rip' },
@@ -46,8 +47,11 @@ export const assertionFormats: readonly ReportFormat[] = [
   },
   {
     name: 'bad-usercopy',
-    hint: 'usercopy: Kernel memory',
-    header: /^usercopy: Kernel memory (?:exposure|overwrite) attempt detected/,
+    // mm/usercopy.c usercopy_abort(): `usercopy: Kernel memory exposure attempt detected from
+    // SLUB object 'kmalloc-64' (offset 0, size 1024)!`; 4.8 to 4.15 (report_usercopy) began
+    // `usercopy: kernel memory overwrite attempt detected to ffff… (kmalloc-64) (1024 bytes)`.
+    hint: 'usercopy: ',
+    header: /^usercopy: [Kk]ernel memory (?:exposure|overwrite) attempt detected/,
     title: 'BUG: bad usercopy in {frame}',
     crashClass: 'BUG',
     frame: { from: 'stack' },
@@ -116,7 +120,9 @@ export const assertionFormats: readonly ReportFormat[] = [
   {
     name: 'list-corruption',
     hint: 'list_',
-    header: /^(?:list_add|list_del|list_del_entry|__list_add|__list_del_entry|hlist_add|list_splice)(?:_valid)?(?: corruption|.*corruption)/,
+    // lib/list_debug.c: `list_add corruption. next->prev should be prev (…)`, `list_del
+    // corruption, ffff…->next is LIST_POISON1 (…)`, and since 4.x `list_add double add: new=…`.
+    header: /^(?:list_add|list_del|list_del_entry|__list_add|__list_del_entry|hlist_add|list_splice)(?:_valid)?(?: corruption|.*corruption| double add:)/,
     title: 'BUG: corrupted list in {frame}',
     crashClass: 'MEMORY_SAFETY_BUG',
     frame: { from: 'stack' },
