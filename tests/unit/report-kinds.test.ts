@@ -56,6 +56,9 @@ describe('warning banners', () => {
   it('6.19 banners: with a file, and without one (a module after the offset)', () => {
     expect(titles('WARNING: net/core/dev.c:11 at victim+0x1/0x2, CPU#0: swapper/0')).toEqual(['WARNING in victim']);
     expect(titles('WARNING: at victim+0x1c4/0x210 [nf_tables], CPU#2: nft/5123')).toEqual(['WARNING in victim']);
+    expect(titles('WARNING: net/netfilter/nf_tables_api.c:12 at victim+0x1c4/0x210 [nf_tables], CPU#2: nft/5123')).toEqual(['WARNING in victim']);
+    expect(titles('WARNING: net/mac80211/tx.c:5024 at victim+0x125d/0x1630 net/mac80211/tx.c:5024, CPU#1: syz.9.803/11907')).toEqual(['WARNING in victim']);
+    expect(titles('WARNING: [a[0] == 1] io_uring/io_uring.c:3026 at victim+0x44c/0xbc0, CPU#0: kworker/u8:0/10040')).toEqual(['WARNING in victim']);
     // A message that happens to start with `at` is not a banner.
     expect(titles('WARNING: at least one device is offline')).toEqual(['WARNING: at least one device is offline']);
   });

@@ -8,11 +8,14 @@ export const warningFormats: readonly ReportFormat[] = [
     // kernel/panic.c __warn(): `WARNING: CPU: 0 PID: 1 at kernel/x.c:12 func+0x1/0x2` (3.x to
     // 6.18), `WARNING: at kernel/x.c:12 func()` before, `WARNING: kernel/x.c:12 at func+0x1/0x2,
     // CPU#0: comm/1` from 6.19. A log that lost the space after `at` (`WARNING: atarch/x86/…`)
-    // still has the path's slash to tell it from a word that starts with `at`.
+    // still has the path's slash to tell it from a word that starts with `at`. Since 6.19 the
+    // file may follow the WARN_ON condition in brackets (`WARNING: [time_after(jiffies, t)]
+    // io_uring/io_uring.c:3026 at …`); the function may carry its module (`[nf_tables]`) or,
+    // in a symbolised log, its source line before `, CPU#`.
     name: 'warning',
     hint: 'WARNING:',
     header: compile(
-      String.raw`^WARNING: (?:CPU: \d+ (?:UID: \d+ )?PID: -?\d+ at ({SRC}) ?({FUNC})?|at(?: |(?=[a-z0-9_]+/))({SRC})(?: ({FUNC}))?|(?:\[[^\]]*\] )?({SRC}) at (?:0x0|({FUNC})\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+), CPU#)`,
+      String.raw`^WARNING: (?:CPU: \d+ (?:UID: \d+ )?PID: -?\d+ at ({SRC}) ?({FUNC})?|at(?: |(?=[a-z0-9_]+/))({SRC})(?: ({FUNC}))?|(?:\[(?:[^[\]]|\[[^[\]]*\])*\] )?({SRC}) at (?:0x0|({FUNC})\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+)(?: \[[\w-]+\])?(?: {SRC})?, CPU#)`,
     ),
     title: 'WARNING in {frame}',
     crashClass: 'WARNING',
