@@ -15,6 +15,7 @@ describe('sanitizer headers', () => {
     ]);
     expect(parseOops(['BUG: KCSAN: assert: race in victim+0x6df/0x760', ...STACK].join('\n'))[0]?.crashClass).toBe('KCSAN-ASSERT');
     expect(titles('BUG: KCSAN: data-race in victim+0x1c/0x40 [xfs]')).toEqual(['KCSAN: data-race in victim']);
+    expect(titles('BUG: KCSAN: data-race in victim+0x1c/0x40 net/ipv4/tcp.c:512')).toEqual(['KCSAN: data-race in victim']);
   });
 
   it('UBSAN_TRAP: the check named by the trap handler, spelt as the reporting runtime spells it', () => {

@@ -88,7 +88,8 @@ export const sanitizerFormats: readonly ReportFormat[] = [
     // f+0x1c/0x40`, then `race at unknown origin, with read to 0x… of 8 bytes by task 1 on cpu 0:`.
     name: 'kcsan-one-side',
     hint: 'KCSAN:',
-    header: compile(String.raw`^BUG: KCSAN: ((?:assert: )?[a-z-]+) in ({FUNC})(?:{OFFSET})?(?: \[[\w-]+\])?\s*$`),
+    // (The row above takes the two-sided form; a symbolised log may add the source line here.)
+    header: compile(String.raw`^BUG: KCSAN: ((?:assert: )?[a-z-]+) in ({FUNC})`),
     title: 'KCSAN: {1} in {frame}',
     crashClass: (groups) => kcsanClass(groups[1] ?? ''),
     frame: { from: 'header', group: 2 },
