@@ -25,6 +25,12 @@ describe('sanitizer headers', () => {
     ]);
   });
 
+  it('KASAN before 4.11 (address in the header), symbolised or not', () => {
+    expect(titles('BUG: KASAN: use-after-free in victim+0x39f/0x530 net/core/skbuff.c:123 at addr ffff8801cbeda574', 'Read of size 4 by task syz/1')).toEqual([
+      'KASAN: use-after-free Read in victim',
+    ]);
+  });
+
   it('a KASAN hint inside a general protection fault report is no KASAN report of its own', () => {
     expect(titles('KASAN: null-ptr-deref in range [0x0000000000000010-0x0000000000000017]')).toEqual([]);
   });

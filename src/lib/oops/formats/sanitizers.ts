@@ -11,7 +11,7 @@ export const sanitizerFormats: readonly ReportFormat[] = [
     // Kernels before 4.11 put the address in the header and the title keeps the symbol as printed.
     name: 'kasan-at-addr',
     hint: 'KASAN:',
-    header: compile(String.raw`^BUG: KASAN: ([a-z0-9-]+) in ({FUNC})\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+ at addr `),
+    header: compile(String.raw`^BUG: KASAN: ([a-z0-9-]+) in ({FUNC})\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+(?: {SRC})? at addr `),
     title: 'KASAN: {1} in {2} at addr ADDR',
     titleWithAccess: 'KASAN: {1} {Access} in {frame}',
     frameWithAccess: { from: 'header', group: 2 },
