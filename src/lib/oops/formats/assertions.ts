@@ -36,8 +36,9 @@ export const assertionFormats: readonly ReportFormat[] = [
     // An invalid-opcode trap with no `kernel BUG at` line before it (a BUG() without the file
     // and line, or a UD2 reached another way).
     name: 'invalid-opcode',
-    hint: 'invalid opcode',
-    header: /^(?:Oops: )?invalid opcode: [0-9a-f]{4}/,
+    // 2.6 kernels before 2.6.19 (arch/i386/kernel/traps.c) named the trap `invalid operand`.
+    hint: 'invalid op',
+    header: /^(?:Oops: )?invalid (?:opcode|operand): [0-9a-f]{4}/,
     title: 'invalid opcode in {frame}',
     crashClass: 'DoS',
     frame: { from: 'rip' },
@@ -46,8 +47,11 @@ export const assertionFormats: readonly ReportFormat[] = [
   },
   {
     name: 'bad-usercopy',
-    hint: 'usercopy: Kernel memory',
-    header: /^usercopy: Kernel memory (?:exposure|overwrite) attempt detected/,
+    // mm/usercopy.c usercopy_abort(): `usercopy: Kernel memory exposure attempt detected from
+    // SLUB object 'kmalloc-64' (offset 0, size 1024)!`; 4.8 to 4.15 (report_usercopy) began
+    // `usercopy: kernel memory overwrite attempt detected to ffff… (kmalloc-64) (1024 bytes)`.
+    hint: 'usercopy: ',
+    header: /^usercopy: [Kk]ernel memory (?:exposure|overwrite) attempt detected/,
     title: 'BUG: bad usercopy in {frame}',
     crashClass: 'BUG',
     frame: { from: 'stack' },
@@ -58,7 +62,9 @@ export const assertionFormats: readonly ReportFormat[] = [
     // better than the free path that noticed it.
     name: 'bad-page-state',
     hint: 'Bad page state',
-    header: /^BUG: Bad page state(?: in process)?/,
+    // mm/page_alloc.c bad_page(): `BUG: Bad page state in process syz  pfn:1a2b3` since 2.6.30;
+    // before, `Bad page state in process 'swapper'` (2.6.1x `Bad page state at free_hot_cold_page`).
+    header: /^(?:BUG: )?Bad page state(?: in process| at \w+)/,
     title: 'BUG: Bad page state in {frame}',
     crashClass: 'BUG',
     frame: { from: 'section', start: /^page last allocated via/ },
@@ -85,9 +91,38 @@ export const assertionFormats: readonly ReportFormat[] = [
     noStackNeeded: true,
   },
   {
+    // mm/filemap.c filemap_unaccount_folio() (unaccount_page_cache_page() before 5.16): a page
+    // still mapped when it leaves the page cache, `BUG: Bad page cache in process syz  pfn:1a2b3`,
+    // then dump_page() and dump_stack(). The page cache's removal path is where it was noticed;
+    // the caller that truncated or evicted the page is the one to look at.
+    name: 'bad-page-cache',
+    hint: 'Bad page cache',
+    header: /^BUG: Bad page cache in process/,
+    title: 'BUG: Bad page cache in {frame}',
+    crashClass: 'BUG',
+    frame: { from: 'stack' },
+    skip: ['debugChecks', 'allocator'],
+    skipAlso: [/^filemap_unaccount_folio$/, /^unaccount_page_cache_page$/, /^__filemap_remove_folio$/, /^filemap_remove_folio$/, /^__delete_from_page_cache$/, /^delete_from_page_cache/],
+  },
+  {
+    // kernel/fork.c check_mm(): page tables still accounted to an mm being freed, after the
+    // `BUG: Bad rss-counter state` lines when there are any. No stack follows. The counter was
+    // `nr_ptes` (and `nr_pmds` from 4.0) until 4.15 merged them into `pgtables_bytes`.
+    name: 'nonzero-pgtables',
+    hint: 'on freeing mm',
+    header: /^BUG: non-zero (pgtables_bytes|nr_ptes|nr_pmds|nr_puds) on freeing mm: -?\d+/,
+    title: 'BUG: non-zero {1} on freeing mm: NUM',
+    crashClass: 'BUG',
+    frame: { from: 'none' },
+    skip: [],
+    noStackNeeded: true,
+  },
+  {
     name: 'list-corruption',
     hint: 'list_',
-    header: /^(?:list_add|list_del|list_del_entry|__list_add|__list_del_entry|hlist_add|list_splice)(?:_valid)?(?: corruption|.*corruption)/,
+    // lib/list_debug.c: `list_add corruption. next->prev should be prev (…)`, `list_del
+    // corruption, ffff…->next is LIST_POISON1 (…)`, and since 4.x `list_add double add: new=…`.
+    header: /^(?:list_add|list_del|list_del_entry|__list_add|__list_del_entry|hlist_add|list_splice)(?:_valid)?(?: corruption|.*corruption| double add:)/,
     title: 'BUG: corrupted list in {frame}',
     crashClass: 'MEMORY_SAFETY_BUG',
     frame: { from: 'stack' },
@@ -98,7 +133,9 @@ export const assertionFormats: readonly ReportFormat[] = [
   {
     name: 'scheduling-while-atomic',
     hint: 'scheduling while atomic',
-    header: /^BUG: scheduling while atomic/,
+    // kernel/sched/core.c __schedule_bug(): `BUG: scheduling while atomic: syz/1/0x00000002`;
+    // 2.5 and 2.6 kernels before 2.6.16 printed `bad: scheduling while atomic!`.
+    header: /^(?:BUG: scheduling while atomic|bad: scheduling while atomic!)/,
     title: 'BUG: scheduling while atomic in {frame}',
     crashClass: 'ATOMIC_SLEEP',
     frame: { from: 'stack' },
@@ -110,7 +147,9 @@ export const assertionFormats: readonly ReportFormat[] = [
   {
     name: 'sleeping-in-atomic',
     hint: 'sleeping function called from invalid context',
-    header: /^BUG: sleeping function called from invalid context/,
+    // kernel/sched/core.c __might_resched(); kernels before 2.6.18 (kernel/sched.c __might_sleep)
+    // began it with `Debug:` instead of `BUG:`.
+    header: /^(?:BUG|Debug): sleeping function called from invalid context/,
     title: 'BUG: sleeping function called from invalid context in {frame}',
     crashClass: 'ATOMIC_SLEEP',
     frame: { from: 'stack' },

@@ -33,7 +33,13 @@ export const hangFormats: readonly ReportFormat[] = [
   {
     name: 'rcu-stall',
     hint: 'detected',
-    header: /^(?:rcu: )?INFO: rcu_(?:sched|preempt|bh|tasks|tasks_trace)?\s?(?:self-)?detected (?:stalls?|expedited stalls)/,
+    // kernel/rcu/tree_stall.h and tree_exp.h: `rcu: INFO: rcu_preempt self-detected stall on CPU`,
+    // `rcu: INFO: rcu_sched detected stalls on CPUs/tasks:`, `… detected expedited stalls on
+    // CPUs/tasks`; kernel/rcu/tasks.h `INFO: rcu_tasks detected stalls on tasks:` (and
+    // rcu_tasks_trace). 2.6.3x to 3.x named the flavour's state (`INFO: rcu_sched_state detected
+    // stall on CPU 0 (t=15000 jiffies)`); classic RCU before 2.6.29 (kernel/rcuclassic.c) printed
+    // `INFO: RCU detected CPU 0 stall (t=…)` for itself and `INFO: RCU detected CPU stalls: 1 …`.
+    header: /^(?:rcu: )?INFO: (?:rcu_[a-z_]+ (?:self-)?detected (?:stalls?|expedited stalls)|RCU detected CPU (?:\d+ stall|stalls))/,
     title: 'INFO: rcu detected stall in {frame}',
     crashClass: 'HANG',
     frame: { from: 'stall' },
@@ -57,7 +63,9 @@ export const hangFormats: readonly ReportFormat[] = [
     // hard LOCKUP on cpu 3`; 2.6 x86 (arch/x86/kernel/apic/nmi.c) `NMI Watchdog detected LOCKUP
     // on CPU 0`. 3.x kernels printed it as the message of a WARN in kernel/watchdog.c, whose
     // banner comes first (see warning-kinds.ts): then this line is part of that report.
-    header: /^(?:watchdog: )?(?:Watchdog detected hard LOCKUP on cpu \d+|NMI watchdog: Watchdog detected hard LOCKUP|NMI Watchdog detected LOCKUP on CPU ?\d+)/,
+    // Since 6.6 the buddy detector reports another CPU and the line says which one noticed:
+    // `watchdog: CPU1: Watchdog detected hard LOCKUP on cpu 2`.
+    header: /^(?:watchdog: )?(?:(?:CPU\d+: )?Watchdog detected hard LOCKUP on cpu \d+|NMI watchdog: Watchdog detected hard LOCKUP|NMI Watchdog detected LOCKUP on CPU ?\d+)/,
     title: 'BUG: hard lockup in {frame}',
     crashClass: 'HANG',
     frame: { from: 'stall' },

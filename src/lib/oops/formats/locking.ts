@@ -32,6 +32,9 @@ export const lockingFormats: readonly ReportFormat[] = [
   lockdep('lockdep-bad-contention', 'bad contention detected', '{1}: bad contention in {frame}', { from: 'lock' }),
   lockdep('lockdep-held-lock-freed', 'held lock freed', '{1}: held lock freed in {frame}', { from: 'lock' }),
   lockdep('lockdep-still-held', '.* still has locks held', '{1}: still has locks held in {frame}', { from: 'lock' }, 'still has locks held'),
+  // The same report before 2.6.3x (kernel/lockdep.c print_held_locks_bug: `[ BUG: lock held at
+  // task exit time! ]`; 2.6.16's mutex debugging `BUG: nfsd/8973, lock held at task exit time!`).
+  lockdep('lockdep-held-at-exit', '(?:\\S+, )?lock held at task exit time!', 'BUG: still has locks held in {frame}', { from: 'lock' }, 'lock held at task exit time'),
   lockdep('lockdep-held-returning', 'lock held when returning to user space', '{1}: lock held when returning to user space in {frame}', { from: 'lock' }),
   lockdep('lockdep-nested', 'Nested lock was not taken', 'WARNING: nested lock was not taken in {frame}', { from: 'stack' }),
   lockdep('lockdep-wait-context', 'Invalid wait context', 'WARNING: locking bug in {frame}', { from: 'stack' }),
@@ -45,7 +48,17 @@ export const lockingFormats: readonly ReportFormat[] = [
   lockdep('lockdep-chain-key-collision', 'chain_key collision', '{1}: chain_key collision in {frame}', { from: 'stack' }),
   lockdep('lockdep-non-static-key', 'trying to register non-static key', 'INFO: trying to register non-static key in {frame}', { from: 'stack' }),
   lockdep('lockdep-too-low', '(MAX_[A-Z_]+ too low!)', 'BUG: {2}', { from: 'none' }, 'too low!'),
-  lockdep('lockdep-leaked', 'workqueue leaked lock or atomic', 'BUG: workqueue leaked lock or atomic in {frame}', { from: 'line', pattern: compile(String.raw`^\s*last function: ({FUNC})`) }),
+  // kernel/workqueue.c process_one_work(): a work function returned in atomic context or with a
+  // lock held (`BUG: workqueue leaked lock or atomic: kworker/0:1/0x00000000/12` then `last
+  // function: f`); 6.18 also checks RCU and reworded it (`BUG: workqueue leaked atomic, lock or
+  // RCU: kworker/2:1[106]`, then `preempt=0x00000000 lock=0->0 RCU=0->1 workfn=f`). One title.
+  lockdep(
+    'lockdep-leaked',
+    'workqueue leaked (?:lock or atomic|atomic, lock or RCU)',
+    'BUG: workqueue leaked lock or atomic in {frame}',
+    { from: 'line', pattern: compile(String.raw`^\s*(?:last function: |preempt=0x[0-9a-f]+ .*\bworkfn=)({FUNC})`) },
+    'workqueue leaked',
+  ),
   {
     // 2.6.3x kernels: `[ INFO: suspicious rcu_dereference_check() usage. ]`.
     ...lockdep('suspicious-rcu', 'suspicious (?:RCU usage|rcu_dereference_check\\(\\) usage)', '{1}: suspicious RCU usage in {frame}', { from: 'stack' }, 'suspicious'),

@@ -27,7 +27,40 @@ const RUST_PANIC_FRAMES = [
   /4core5slice5index/, /4core3fmt/, /^__cfi_/,
 ];
 
+/*
+ * Trusty, Android's trusted OS, runs beside the kernel; its log is copied to the kernel console
+ * line by line with a `trusty: ` prefix (drivers/trusty/trusty-log.c of the Android kernels).
+ * When it panics (LK's panic(): `panic (caller 0x…): <message>`, then `HALT: (reason = 9)`) the
+ * driver's next SMC call fails with a WARN in trusty_std_call32(): that warning is only the
+ * consequence, the panic message names the bug. LK's ASSERT()/DEBUG_ASSERT() print `ASSERT FAILED
+ * at (file:line): <expression>` as the message: the title keeps the expression, not the place.
+ * The console may cut a Trusty line with a kernel timestamp (`caller [ 1117.14] trusty: 0x…`).
+ */
+const TRUSTY_PANIC = String.raw`^trusty: panic \(caller [^()]{1,80}\): `;
+
 export const outOfTreeFormats: readonly ReportFormat[] = [
+  {
+    // The message may also start the copied line after a cut one: `trusty: 0x…): ASSERT FAILED …`.
+    name: 'trusty-assert',
+    hint: 'ASSERT FAILED at (',
+    header: new RegExp(`^trusty: (?:panic \\(caller [^()]{1,80}\\): |(?:0x)?[0-9a-f]{1,16}\\): )?(?:DEBUG )?ASSERT FAILED at \\([^()]*\\): (.+?)\\s*$`),
+    title: 'trusty: ASSERT FAILED: {1}',
+    crashClass: 'DoS',
+    frame: { from: 'none' },
+    skip: [],
+    noStackNeeded: true,
+  },
+  {
+    name: 'trusty-panic',
+    hint: 'trusty: panic (caller',
+    header: new RegExp(`${TRUSTY_PANIC}(.+?)\\s*$`),
+    title: 'trusty: panic: {1}',
+    crashClass: 'DoS',
+    frame: { from: 'none' },
+    skip: [],
+    scrubNumbers: true,
+    noStackNeeded: true,
+  },
   {
     // A panic in the kernel's Rust code (rust/kernel/lib.rs panic handler, pr_emerg of the
     // PanicInfo, then BUG()): since Rust 1.73 `rust_kernel: panicked at rust/kernel/x.rs:60:5:`

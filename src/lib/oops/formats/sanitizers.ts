@@ -11,7 +11,7 @@ export const sanitizerFormats: readonly ReportFormat[] = [
     // Kernels before 4.11 put the address in the header and the title keeps the symbol as printed.
     name: 'kasan-at-addr',
     hint: 'KASAN:',
-    header: compile(String.raw`^BUG: KASAN: ([a-z0-9-]+) in ({FUNC})\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+ at addr `),
+    header: compile(String.raw`^BUG: KASAN: ([a-z0-9-]+) in ({FUNC})\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+(?: {SRC})? at addr `),
     title: 'KASAN: {1} in {2} at addr ADDR',
     titleWithAccess: 'KASAN: {1} {Access} in {frame}',
     frameWithAccess: { from: 'header', group: 2 },
@@ -70,23 +70,55 @@ export const sanitizerFormats: readonly ReportFormat[] = [
     skip: SANITIZER_SKIP,
   },
   {
-    name: 'kcsan-assert',
-    hint: 'KCSAN: assert',
-    header: compile(String.raw`^BUG: KCSAN: assert: race in ({FUNC})`),
-    title: 'KCSAN: assert: race in {frame}',
-    crashClass: 'KCSAN-ASSERT',
-    frame: { from: 'header', group: 1 },
-    skip: SANITIZER_SKIP,
-  },
-  {
+    // kernel/kcsan/report.c print_report(): a race both sides of which were seen names the two
+    // functions, ordered by name and without offsets (`BUG: KCSAN: data-race in f / g`); the kind
+    // is `data-race`, or `assert: race` when an ASSERT_EXCLUSIVE_*() annotation caught it.
     name: 'kcsan',
     hint: 'KCSAN:',
-    header: compile(String.raw`^BUG: KCSAN: ([a-z-]+) in ({FUNC}) / ({FUNC})`),
+    header: compile(String.raw`^BUG: KCSAN: ((?:assert: )?[a-z-]+) in ({FUNC}) / ({FUNC})`),
     title: 'KCSAN: {1} in {2} / {3}',
-    crashClass: 'KCSAN-DATARACE',
+    crashClass: (groups) => kcsanClass(groups[1] ?? ''),
     frame: { from: 'header', group: 2 },
     skip: SANITIZER_SKIP,
     noStackNeeded: true,
+  },
+  {
+    // A race whose other side was not caught (KCSAN_REPORT_RACE_UNKNOWN_ORIGIN: the value changed
+    // under a watchpoint) names one function, with its offset: `BUG: KCSAN: data-race in
+    // f+0x1c/0x40`, then `race at unknown origin, with read to 0x… of 8 bytes by task 1 on cpu 0:`.
+    name: 'kcsan-one-side',
+    hint: 'KCSAN:',
+    // (The row above takes the two-sided form; a symbolised log may add the source line here.)
+    header: compile(String.raw`^BUG: KCSAN: ((?:assert: )?[a-z-]+) in ({FUNC})`),
+    title: 'KCSAN: {1} in {frame}',
+    crashClass: (groups) => kcsanClass(groups[1] ?? ''),
+    frame: { from: 'header', group: 2 },
+    skip: SANITIZER_SKIP,
+  },
+  {
+    // CONFIG_UBSAN_TRAP: the compiler emits a trap instead of a call, and the trap handler names
+    // the check (lib/ubsan.c report_ubsan_failure(): `UBSAN: array index out of bounds`,
+    // `UBSAN: divide/remainder overflow`, …). x86 (arch/x86/kernel/traps.c handle_bug) prints
+    // `<check> at func+0x12/0x30`; the title spells the check as the reporting runtime does.
+    name: 'ubsan-trap',
+    hint: 'UBSAN: ',
+    header: compile(String.raw`^UBSAN: ([A-Za-z][A-Za-z /-]*?) at ({FUNC})\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+`),
+    title: 'UBSAN: {1|slug} in {frame}',
+    crashClass: 'UBSAN',
+    frame: { from: 'header', group: 2 },
+    skip: SANITIZER_SKIP,
+    noStackNeeded: true,
+  },
+  {
+    // arm64 (arch/arm64/kernel/traps.c ubsan_handler) dies with the check as the oops message:
+    // `Internal error: UBSAN: array index out of bounds: 00000000f2005512 [#1] PREEMPT SMP`.
+    name: 'ubsan-trap-arm64',
+    hint: 'Internal error: UBSAN: ',
+    header: /^Internal error: UBSAN: ([A-Za-z][A-Za-z /-]*?): [0-9a-f]+ \[#\d+\]/,
+    title: 'UBSAN: {1|slug} in {frame}',
+    crashClass: 'UBSAN',
+    frame: { from: 'rip' },
+    skip: SANITIZER_SKIP,
   },
   {
     name: 'ubsan',
@@ -118,4 +150,9 @@ function sanitizerClass(tool: string, kind: string, access: string): string {
 /** KMSAN's classes: uninitialised values, and infoleaks of every flavour. */
 function kmsanClass(kind: string): string {
   return /infoleak/.test(kind) ? 'KMSAN-INFO-LEAK' : `KMSAN-${kind}`.toUpperCase();
+}
+
+/** KCSAN's classes: assertion failures apart from plain data races. */
+function kcsanClass(kind: string): string {
+  return kind.startsWith('assert') ? 'KCSAN-ASSERT' : 'KCSAN-DATARACE';
 }

@@ -5,10 +5,17 @@ import { WARN_SKIP } from './skip-sets.ts';
 /** Warnings: WARN() banners and messages; the source file decides the subkind, see warning-kinds.ts. */
 export const warningFormats: readonly ReportFormat[] = [
   {
+    // kernel/panic.c __warn(): `WARNING: CPU: 0 PID: 1 at kernel/x.c:12 func+0x1/0x2` (3.x to
+    // 6.18), `WARNING: at kernel/x.c:12 func()` before, `WARNING: kernel/x.c:12 at func+0x1/0x2,
+    // CPU#0: comm/1` from 6.19. A log that lost the space after `at` (`WARNING: atarch/x86/…`)
+    // still has the path's slash to tell it from a word that starts with `at`. Since 6.19 the
+    // file may follow the WARN_ON condition in brackets (`WARNING: [time_after(jiffies, t)]
+    // io_uring/io_uring.c:3026 at …`); the function may carry its module (`[nf_tables]`) or,
+    // in a symbolised log, its source line before `, CPU#`.
     name: 'warning',
     hint: 'WARNING:',
     header: compile(
-      String.raw`^WARNING: (?:CPU: \d+ (?:UID: \d+ )?PID: -?\d+ at ({SRC}) ?({FUNC})?|at ({SRC})(?: ({FUNC}))?|(?:\[[^\]]*\] )?({SRC}) at (?:0x0|({FUNC})\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+), CPU#)`,
+      String.raw`^WARNING: (?:CPU: \d+ (?:UID: \d+ )?PID: -?\d+ at ({SRC}) ?({FUNC})?|at(?: |(?=[a-z0-9_]+/))({SRC})(?: ({FUNC}))?|(?:\[(?:[^[\]]|\[[^[\]]*\])*\] )?({SRC}) at (?:0x0|({FUNC})\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+)(?: \[[\w-]+\])?(?: {SRC})?, CPU#)`,
     ),
     title: 'WARNING in {frame}',
     crashClass: 'WARNING',
@@ -16,11 +23,13 @@ export const warningFormats: readonly ReportFormat[] = [
     skip: WARN_SKIP,
   },
   {
-    // __warn() when the WARN site has no file and line (CONFIG_DEBUG_BUGVERBOSE off, or
-    // __WARN_printf from assembly): `WARNING: CPU: 3 PID: 1 at func+0x12/0x34 [mod]`.
+    // __warn() (kernel/panic.c) when the WARN site has no file and line (CONFIG_DEBUG_BUGVERBOSE
+    // off, or __WARN_printf from assembly): `WARNING: CPU: 3 PID: 1 at func+0x12/0x34 [mod]`;
+    // since 6.19 `WARNING: at func+0x12/0x34, CPU#3: comm/1` (with a file the banner is
+    // `WARNING: kernel/x.c:12 at func+0x12/0x34, CPU#3: comm/1`, the row above).
     name: 'warning-at-function',
-    hint: 'WARNING: CPU:',
-    header: compile(String.raw`^WARNING: CPU: \d+ (?:UID: \d+ )?PID: -?\d+ at ({FUNC})\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+`),
+    hint: 'WARNING: ',
+    header: compile(String.raw`^WARNING: (?:CPU: \d+ (?:UID: \d+ )?PID: -?\d+ |(?=at [^,]{1,200}, CPU#\d))at ({FUNC})\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+`),
     title: 'WARNING in {frame}',
     crashClass: 'WARNING',
     frame: { from: 'header', group: 1 },
@@ -45,6 +54,18 @@ export const warningFormats: readonly ReportFormat[] = [
     title: 'WARNING in {frame}',
     crashClass: 'WARNING',
     frame: { from: 'header', group: 1 },
+    skip: WARN_SKIP,
+  },
+  {
+    // kmemcheck (arch/x86/mm/kmemcheck, 2.6.31 to 4.14): `WARNING: kmemcheck: Caught 32-bit read
+    // from uninitialized memory (ffff88003e4a2024)`, the shadow bytes, then the registers and
+    // the stack of the read. The state (uninitialized, freed, unallocated) names the bug.
+    name: 'kmemcheck',
+    hint: 'kmemcheck: Caught',
+    header: /^WARNING: kmemcheck: Caught \d+-bit read from (\w+) memory/,
+    title: 'WARNING: kmemcheck: read from {1} memory in {frame}',
+    crashClass: 'WARNING',
+    frame: { from: 'rip' },
     skip: WARN_SKIP,
   },
   {
