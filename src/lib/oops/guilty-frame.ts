@@ -38,6 +38,43 @@ export function firstGuiltyFrame(frames: readonly StackFrame[], skip: (symbol: s
   return frames.find((frame) => frame.reliable && !skip(frame.normalized));
 }
 
+// The lowest frame of an interrupt taken in kernel mode: the vector the CPU entered through, below
+// which the interrupted code's own frames continue (arch/x86/entry/entry_64.S and
+// arch/x86/include/asm/idtentry.h, arch/arm64/kernel/entry.S, arch/arm/kernel/entry-armv.S).
+const INTERRUPT_VECTOR = /^(?:asm_sysvec_\w+|asm_common_interrupt|apic_timer_interrupt|ret_from_intr|el1_irq|el1h_64_irq|__irq_svc)$/;
+
+/**
+ * Index of the first frame of the code an interrupt arrived in, or -1 when the stack shows no
+ * interrupt: where `<IRQ>`/`<SOFTIRQ>` context gives way to the task, else the frame below the
+ * interrupt vector.
+ */
+function interruptedFrom(frames: readonly StackFrame[]): number {
+  const marked = frames.findIndex((frame, index) => index > 0 && frame.context === 'task' && /IRQ/.test(frames[index - 1]?.context ?? ''));
+  if (marked >= 0) return marked;
+  const vector = frames.findIndex((frame) => INTERRUPT_VECTOR.test(frame.normalized));
+  return vector >= 0 && vector + 1 < frames.length ? vector + 1 : -1;
+}
+
+/**
+ * The guilty frame of a report made inside an interrupt. The interrupted code only happened to be
+ * running when the interrupt came, so it cannot have made the interrupt's bad access: when every
+ * frame the interrupt ran is skipped (timer, softirq and irq plumbing are skipped so that the
+ * handler they called is named), the first of them that is not a generic helper (`core`) is the
+ * one to blame, e.g. `__run_timers` walking a freed timer rather than the task it interrupted.
+ */
+export function guiltyFrameWithinInterrupt(
+  frames: readonly StackFrame[],
+  skip: (symbol: string) => boolean,
+  core: (symbol: string) => boolean,
+): StackFrame | undefined {
+  const found = firstGuiltyFrame(frames, skip);
+  const boundary = interruptedFrom(frames);
+  if (boundary < 0 || (found && frames.indexOf(found) < boundary)) return found;
+  // Only the interrupt's own return addresses count: the register dump's instruction pointer is
+  // printed before the markers and may belong to either side.
+  return firstGuiltyFrame(frames.slice(0, boundary).filter((frame) => !frame.isRip), core) ?? found;
+}
+
 // Functions that hand control to a callback: the frame right above them is the callback.
 // Timers, tasklets, work items, RCU callbacks, and the VFS, mm and netlink layers calling a
 // file, vma or message handler.
