@@ -168,6 +168,17 @@ const kernelSources: readonly KernelSource[] = [
     names: [/^do_DataAbort$/, /^do_PrefetchAbort$/],
   },
   {
+    source: 'arch/powerpc/mm/fault.c, arch/powerpc/kernel/interrupt*.c, arch/riscv/mm/fault.c, arch/s390/kernel/entry.S, arch/s390/mm/fault.c',
+    group: 'reporting',
+    // RISC-V's ret_from_exception is left out: a stack that ends there ends in the exception
+    // return itself, and reference titles name it.
+    why: 'powerpc, RISC-V and s390 fault handling and exception entry after the bad access',
+    names: [
+      /^_*bad_page_fault$/, /^_*do_page_fault$/, /^interrupt_return/, /^ret_from_except_/, /^pgm_check_handler$/,
+      /^__do_pgm_check$/, /^do_(?:no_context|dat_exception|protection_exception)$/,
+    ],
+  },
+  {
     source: 'mm/kasan/report.c (report printing)',
     group: 'reporting',
     why: 'prints the sanitizer report and the bad address\'s description',
@@ -514,6 +525,16 @@ const kernelSources: readonly KernelSource[] = [
     names: [
       /^vsnprintf$/, /^va_format$/, /^vscnprintf$/, /^v?sn?printf$/, /^scnprintf$/, /^kvasprintf/, /^string$/, /^string_nocheck$/,
       /^pointer$/, /^number$/, /^hex_string$/, /^dev_v?printk_emit$/, /^_*dev_printk$/, /^_dev_(?:info|warn|err|notice|emerg|crit|alert)$/,
+      /^format_decode$/, /^widen_string$/, /^pointer_string$/, /^v?bin_printf$/, /^bstr_printf$/, /^v?sscanf$/,
+    ],
+  },
+  {
+    source: 'lib/kstrtox.c, lib/vsprintf.c (simple_strto*), lib/hexdump.c (hex2bin), lib/string_helpers.c',
+    group: 'memoryHelpers',
+    why: 'number and escape parsing of a string the caller passed',
+    names: [
+      /^_*kstrto/, /^_parse_integer/, /^simple_strto/, /^hex2bin$/, /^bin2hex$/, /^hex_to_bin$/, /^string_(?:un)?escape_mem/,
+      /^_*(?:sysfs_)?match_string$/, /^check_copy_size$/,
     ],
   },
   {
@@ -554,6 +575,8 @@ const kernelSources: readonly KernelSource[] = [
       /^(?:alloc|free)_debug_processing$/, /^free_consistency_checks$/, /^check_(?:slab|object|bytes_and_report|pad_bytes|valid_pointer)$/,
       /^on_freelist$/, /^(?:object|slab)_err$/, /^print_trailer$/, /^do_slab_free$/, /^free_to_partial_list$/, /^free_large_kmalloc$/,
       /^[gs]et_freepointer/,
+      // the per-CPU sheaves SLUB allocates from and frees to since 6.18
+      /^(?:alloc_from|free_to)_pcs/,
     ],
   },
   {
@@ -860,6 +883,8 @@ const kernelSources: readonly KernelSource[] = [
       /^entry_SYSCALL/, /^do_syscall_/, /^_*do_fast_syscall/, /^entry_SYSENTER/, /^entry_INT80/, /^do_int80_syscall_32$/, /^x64_sys_call$/,
       /^ia32_sys_call$/, /^syscall_exit_to_user_mode/, /^exit_to_user_mode$/, /^irqentry_exit_to_user_mode$/, /^syscall_trace_enter/,
       /^system_call_fastpath$/, /^tracesys/, /^int_ret_from_sys_call$/,
+      // powerpc (arch/powerpc/kernel/interrupt*.c, entry_*.S) and s390 (arch/s390/kernel/syscall.c, entry.S)
+      /^system_call_(?:exception|common|vectored)/, /^__do_syscall$/, /^system_call$/,
     ],
   },
   {
