@@ -65,6 +65,12 @@ describe('frame groups come from kernel source files', () => {
     ['kstrtouint', 'memoryHelpers'], // lib/kstrtox.c
     ['system_call_exception', 'entry'], // arch/powerpc/kernel/interrupt.c
     ['__do_pgm_check', 'reporting'], // arch/s390/kernel/traps.c
+    ['arch_local_irq_restore', 'locking'], // arch/x86/include/asm/irqflags.h
+    ['__probe_kernel_read', 'memoryHelpers'], // mm/maccess.c before 5.8
+    ['__pfx_kthread', 'reporting'], // objtool padding symbol
+    ['devm_kzalloc', 'allocator'], // drivers/base/devres.c
+    ['kunwind_next', 'reporting'], // arch/arm64/kernel/stacktrace.c
+    ['netdev_warn', 'memoryHelpers'], // net/core/dev.c printing
   ] as const)('%s is %s', (symbol, group) => {
     expect(makeFrameFilter([group])(symbol)).toBe(true);
   });

@@ -80,12 +80,12 @@ const kernelSources: readonly KernelSource[] = [
     ],
   },
   {
-    source: 'kernel/stacktrace.c, arch/*/kernel/stacktrace.c, arch/x86/kernel/unwind_*.c, lib/stackdepot.c',
+    source: 'kernel/stacktrace.c, arch/*/kernel/stacktrace.c (arm64 kunwind_*), arch/x86/kernel/unwind_*.c, lib/stackdepot.c',
     group: 'reporting',
     why: 'saves a stack trace for a report or a debug record; the unwinder itself is only blamed when it faults first',
     names: [
       /^arch_stack_walk/, /^stack_trace_/, /^save_stack/, /^__save_stack_trace$/, /^unwind_(?:next|get|find)/, /^deref_stack_reg$/,
-      /^orc_find$/, /^update_stack_state$/, /^_*stack_depot_save/, /^depot_(?:alloc|fetch)_stack$/, /^get_stack_info/, /^in_(?:task|irq|exception|entry)_stack/, /^stack_access_ok$/,
+      /^orc_find$/, /^update_stack_state$/, /^_*kunwind_/, /^do_kunwind$/, /^_*stack_depot_save/, /^depot_(?:alloc|fetch)_stack$/, /^get_stack_info/, /^in_(?:task|irq|exception|entry)_stack/, /^stack_access_ok$/,
     ],
   },
   {
@@ -226,6 +226,12 @@ const kernelSources: readonly KernelSource[] = [
     why: 'an address resolved to the start or end of the text section is not a function',
     names: [/^_stext$/, /^_etext$/],
   },
+  {
+    source: 'tools/objtool (CONFIG_CALL_PADDING): __pfx_ symbols',
+    group: 'reporting',
+    why: 'the padding objtool names before each function holds no code of its own: an address there is a stale word',
+    names: [/^__pfx_/],
+  },
 
   // ---- sanitizers and checkers --------------------------------------------------------------
   {
@@ -304,11 +310,11 @@ const kernelSources: readonly KernelSource[] = [
     group: 'locking',
     why: 'the lock validator runs on every lock operation',
     names: [
-      /^(?:__)?lock_acquire/, /^_*lock_release$/, /^lock_acquired$/, /^lock_contended$/, /^(?:__)?lockdep_/, /^lock_is_held/,
+      /^(?:__)?lock_acquire/, /^_*lock_release$/, /^__lock_is_held$/, /^print_lock(?:_name)?$/, /^print_irqtrace_events$/, /^lock_acquired$/, /^lock_contended$/, /^(?:__)?lockdep_/, /^lock_is_held/,
       /^lock_downgrade$/, /^lock_sync$/, /^reacquire_held_locks$/, /^validate_chain$/, /^check_prevs?_add$/, /^check_noncircular$/,
       /^print_\w*_bug$/, /^print_circular_bug/, /^mark_lock/, /^mark_usage$/, /^mark_held_locks$/, /^register_lock_class$/,
       /^look_up_lock_class$/, /^__bfs/, /^check_irq_usage$/, /^valid_state$/, /^hlock_class$/, /^check_flags$/,
-      /^find_held_lock$/, /^print_bad_irq_dependency$/, /^debug_lockdep/, /^save_trace$/,
+      /^find_held_lock$/, /^print_bad_irq_dependency$/, /^debug_lockdep/, /^save_trace$/, /^debug_show_(?:all|held)_locks$/,
     ],
   },
   {
@@ -316,6 +322,12 @@ const kernelSources: readonly KernelSource[] = [
     group: 'locking',
     why: 'irq-state tracking for lockdep on every irq enable and disable',
     names: [/^_*trace_hardirqs/, /^warn_bogus_irq_restore$/],
+  },
+  {
+    source: 'arch/x86/include/asm/irqflags.h, arch/x86/include/asm/paravirt.h (out of line under paravirt and sanitizer builds)',
+    group: 'locking',
+    why: 'saving and restoring the interrupt flag brackets the caller\'s critical section',
+    names: [/^arch_local_(?:irq_(?:restore|save|enable|disable)|save_flags)$/, /^native_(?:save|restore)_fl$/, /^native_irq_(?:enable|disable)$/],
   },
   {
     source: 'kernel/locking/spinlock.c, include/linux/spinlock*.h, include/linux/rwlock*.h, include/linux/bit_spinlock.h',
@@ -359,7 +371,7 @@ const kernelSources: readonly KernelSource[] = [
     source: 'include/linux/seqlock.h',
     group: 'locking',
     why: 'sequence-counter read and write sides',
-    names: [/^(?:__)?seqcount_/, /^__seqprop/],
+    names: [/^(?:__)?seqcount_/, /^__seqprop/, /^(?:raw_)?(?:read|write)_seq(?:begin|retry|lock|unlock)/],
   },
   {
     source: 'lib/refcount.c, lib/dec_and_lock.c, include/linux/refcount.h, include/linux/kref.h',
@@ -377,7 +389,7 @@ const kernelSources: readonly KernelSource[] = [
     source: 'include/linux/rcupdate.h, kernel/rcu/update.c, include/linux/srcu.h',
     group: 'locking',
     why: 'RCU read-side markers and their lockdep checks',
-    names: [/^(?:__)?rcu_read_(?:lock|unlock)/, /^rcu_lock_(?:acquire|release)$/, /^_*srcu_read_/, /^rcu_lockdep_/, /^lockdep_rcu_suspicious$/],
+    names: [/^(?:__)?rcu_read_(?:lock|unlock)/, /^s?rcu_lock_(?:acquire|release)$/, /^_*srcu_read_/, /^rcu_lockdep_/, /^lockdep_rcu_suspicious$/],
   },
   {
     source: 'kernel/sched/core.c (preempt count, run-queue locks), lib/smp_processor_id.c',
@@ -477,7 +489,8 @@ const kernelSources: readonly KernelSource[] = [
     source: 'mm/maccess.c',
     group: 'memoryHelpers',
     why: 'probing copies whose caller chose the address',
-    names: [/^copy_(?:from|to)_kernel_nofault$/, /^strncpy_from_kernel_nofault$/],
+    // __probe_kernel_read/write are the same copies before 5.8.
+    names: [/^copy_(?:from|to)_kernel_nofault$/, /^strncpy_from_kernel_nofault$/, /^_*probe_kernel_(?:read|write)$/],
   },
   {
     source: 'lib/iov_iter.c, net/core/datagram.c (copy to iterator)',
@@ -519,12 +532,13 @@ const kernelSources: readonly KernelSource[] = [
     ],
   },
   {
-    source: 'lib/vsprintf.c, lib/kasprintf.c, drivers/base/core.c (dev_printk)',
+    source: 'lib/vsprintf.c, lib/kasprintf.c, drivers/base/core.c (dev_printk), net/core/dev.c (netdev_printk), lib/dynamic_debug.c',
     group: 'memoryHelpers',
     why: 'formatting dereferences the arguments the caller passed',
     names: [
       /^vsnprintf$/, /^va_format$/, /^vscnprintf$/, /^v?sn?printf$/, /^scnprintf$/, /^kvasprintf/, /^string$/, /^string_nocheck$/,
       /^pointer$/, /^number$/, /^hex_string$/, /^dev_v?printk_emit$/, /^_*dev_printk$/, /^_dev_(?:info|warn|err|notice|emerg|crit|alert)$/,
+      /^_*netdev_printk$/, /^netdev_(?:info|warn|err|notice|emerg|crit|alert)$/, /^__dynamic_(?:pr_debug|dev_dbg|netdev_dbg|ibdev_dbg)$/,
       /^format_decode$/, /^widen_string$/, /^pointer_string$/, /^v?bin_printf$/, /^bstr_printf$/, /^v?sscanf$/,
     ],
   },
@@ -541,7 +555,7 @@ const kernelSources: readonly KernelSource[] = [
     source: 'arch/x86/mm/physaddr.c, arch/x86/lib/retpoline.S',
     group: 'memoryHelpers',
     why: 'address translation and indirect-branch thunks between caller and callee',
-    names: [/^__virt_to_phys/, /^__phys_addr/, /^virt_to_/, /^phys_to_/, /^_*x86_indirect_/, /^__x86_return_thunk$/],
+    names: [/^__virt_to_phys/, /^__phys_addr/, /^__virt_addr_valid$/, /^virt_to_/, /^phys_to_/, /^_*x86_indirect_/, /^__x86_return_thunk$/],
   },
   {
     source: 'lib/crypto/*, crypto/*.c (cipher and hash primitives, block-cipher mode templates)',
@@ -607,10 +621,16 @@ const kernelSources: readonly KernelSource[] = [
     names: [/^(?:__)?vmalloc/, /^vzalloc/, /^_*vfree(?:_atomic|_deferred)?$/, /^vm_area_alloc_pages$/, /^remove_vm_area$/, /^(?:__)?vunmap$/, /^(?:__)?vmap/, /^(?:__)?get_vm_area/, /^alloc_vmap_area$/],
   },
   {
-    source: 'mm/percpu.c, mm/mempool.c, kernel/dma/mapping.c, mm/kmemleak.c (create_object)',
+    source: 'drivers/base/devres.c',
+    group: 'allocator',
+    why: 'managed allocation on behalf of the driver that asked',
+    names: [/^devm_k(?:malloc|zalloc|calloc|memdup|strdup|v?asprintf|realloc)/, /^alloc_dr$/, /^__devres_alloc_node$/],
+  },
+  {
+    source: 'mm/percpu.c, mm/mempool.c, kernel/dma/mapping.c, kernel/dma/direct.c, mm/kmemleak.c (create_object)',
     group: 'allocator',
     why: 'per-CPU, pooled and DMA allocation, and the leak tracker\'s record of it',
-    names: [/^pcpu_alloc(?:_noprof)?$/, /^pcpu_(?:alloc|free)_area$/, /^pcpu_(?:create|populate)_chunk$/, /^free_percpu$/, /^_*alloc_percpu/, /^dma_alloc/, /^mempool_alloc/, /^create_object/],
+    names: [/^_*dma_direct_alloc/, /^pcpu_alloc(?:_noprof)?$/, /^pcpu_(?:alloc|free)_area$/, /^pcpu_(?:create|populate)_chunk$/, /^free_percpu$/, /^_*alloc_percpu/, /^dma_alloc/, /^mempool_alloc/, /^create_object/],
   },
   {
     source: 'mm/filemap.c, net/core/page_pool.c (allocation)',
@@ -882,7 +902,7 @@ const kernelSources: readonly KernelSource[] = [
     names: [
       /^entry_SYSCALL/, /^do_syscall_/, /^_*do_fast_syscall/, /^entry_SYSENTER/, /^entry_INT80/, /^do_int80_syscall_32$/, /^x64_sys_call$/,
       /^ia32_sys_call$/, /^syscall_exit_to_user_mode/, /^exit_to_user_mode$/, /^irqentry_exit_to_user_mode$/, /^syscall_trace_enter/,
-      /^system_call_fastpath$/, /^tracesys/, /^int_ret_from_sys_call$/,
+      /^system_call_fastpath$/, /^tracesys/, /^int_ret_from_sys_call$/, /^clear_bhb_loop$/,
       // powerpc (arch/powerpc/kernel/interrupt*.c, entry_*.S) and s390 (arch/s390/kernel/syscall.c, entry.S)
       /^system_call_(?:exception|common|vectored)/, /^__do_syscall$/, /^system_call$/,
     ],
