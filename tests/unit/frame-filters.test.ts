@@ -145,6 +145,13 @@ describe('guiltyFrameWithinInterrupt', () => {
     expect(guiltyFrameWithinInterrupt(stack, skip, core)?.normalized).toBe('expire_timers');
   });
 
+  it('does not take the register dump\'s instruction pointer for the interrupt\'s code', () => {
+    const stack = frames('RIP: 0010:__list_del_entry_valid+0x59/0x8e\nCall Trace:\n <IRQ>\n ? hrtimer_interrupt+0x1/0x2\n </IRQ>\n ? foo_ioctl+0x1/0x2');
+    expect(stack.some((frame) => frame.isRip)).toBe(true);
+    const checks = makeFrameFilter([...alwaysSkipped, 'interrupts', 'debugChecks']);
+    expect(guiltyFrameWithinInterrupt(stack, checks, core)).toBeUndefined();
+  });
+
   it('keeps a handler the interrupt called, and stacks without an interrupt', () => {
     const handler = frames('Call Trace:\n <IRQ>\n kasan_report+0x1/0x2\n foo_timer_fn+0x1/0x2\n call_timer_fn+0x1/0x2\n </IRQ>\n foo_ioctl+0x1/0x2');
     expect(guiltyFrameWithinInterrupt(handler, skip, core)?.normalized).toBe('foo_timer_fn');
