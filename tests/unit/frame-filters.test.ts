@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alwaysSkipped, frameGroups, makeFrameFilter, sourcesOf, type FrameGroup } from '../../src/lib/oops/frame-filters.ts';
 import { collectStack } from '../../src/lib/oops/collect-stack.ts';
-import { guiltyFrameWithinInterrupt, isSwitchedOut } from '../../src/lib/oops/guilty-frame.ts';
+import { guiltyFrameWithinInterrupt, isSwitchedOut, unwinderAtFault } from '../../src/lib/oops/guilty-frame.ts';
 import { hasDumpBeforeLockdepBacktrace, hasInterleavedDump } from '../../src/lib/oops/interleaved-stack.ts';
 import { toLogLines } from '../../src/lib/oops/log-lines.ts';
 import { demangleRust } from '../../src/lib/oops/rust-demangle.ts';
@@ -157,6 +157,24 @@ describe('guiltyFrameWithinInterrupt', () => {
     expect(guiltyFrameWithinInterrupt(handler, skip, core)?.normalized).toBe('foo_timer_fn');
     const plain = frames('Call Trace:\n kasan_report+0x1/0x2\n run_timer_softirq+0x1/0x2\n foo_ioctl+0x1/0x2');
     expect(guiltyFrameWithinInterrupt(plain, skip, core)?.normalized).toBe('foo_ioctl');
+  });
+});
+
+describe('unwinderAtFault', () => {
+  const skip = makeFrameFilter(alwaysSkipped);
+  const frames = (text: string) => collectStack(toLogLines(`BUG: KASAN: stack-out-of-bounds in unwind_next_frame+0x1a2/0x1b0\nCall Trace:\n${text}`));
+  const pick = (text: string) => {
+    const stack = frames(text);
+    return unwinderAtFault(stack, stack.find((frame) => frame.reliable && !skip(frame.normalized)))?.normalized;
+  };
+
+  it('names the unwinder when ordinary code asked for the trace', () => {
+    expect(pick(' dump_stack+0x1/0x2\n kasan_report+0x1/0x2\n unwind_next_frame+0x1/0x2\n __save_stack_trace+0x1/0x2\n save_stack_trace_tsk+0x1/0x2\n proc_pid_stack+0x1/0x2')).toBe('unwind_next_frame');
+  });
+
+  it('looks past it when a sanitizer or a report was saving the trace', () => {
+    expect(pick(' kasan_report+0x1/0x2\n unwind_next_frame+0x1/0x2\n arch_stack_walk+0x1/0x2\n stack_trace_save+0x1/0x2\n kasan_save_stack+0x1/0x2\n __kmalloc+0x1/0x2\n foo_probe+0x1/0x2')).toBe('foo_probe');
+    expect(pick(' unwind_next_frame+0x1/0x2\n show_trace_log_lvl+0x1/0x2\n dump_stack+0x1/0x2\n foo_probe+0x1/0x2')).toBe('foo_probe');
   });
 });
 

@@ -69,7 +69,7 @@ export function guiltyFrameWithinInterrupt(
 ): StackFrame | undefined {
   const found = firstGuiltyFrame(frames, skip);
   const boundary = interruptedFrom(frames);
-  if (boundary < 0 || (found && frames.indexOf(found) < boundary)) return found;
+  if (boundary < 0 || (found && frames.indexOf(found) < boundary)) return unwinderAtFault(frames, found);
   // Only the interrupt's own return addresses count: the register dump's instruction pointer is
   // printed before the markers and may belong to either side.
   return firstGuiltyFrame(frames.slice(0, boundary).filter((frame) => !frame.isRip), core) ?? found;
@@ -121,4 +121,25 @@ export function stallAnchor(frames: readonly StackFrame[], skip: (symbol: string
     if (caller && DISPATCHERS.test(caller.normalized) && !skip(name) && !DISPATCHERS.test(name)) return frame;
   }
   return undefined;
+}
+
+// The stack unwinders' own steps (arch/x86/kernel/unwind_orc.c, unwind_frame.c, dumpstack_64.c,
+// arch/arm64/kernel/stacktrace.c), and the entry points that ask them for a whole trace
+// (kernel/stacktrace.c, arch/*/kernel/stacktrace.c).
+const UNWINDER_STEP = /^(?:unwind_next_frame|__unwind_start|update_stack_state|deref_stack_reg|unwind_get_return_address(?:_ptr)?|orc_find|stack_access_ok|get_stack_info(?:_noinstr)?|in_(?:task|irq|exception|entry)_stack|_*kunwind_\w+|do_kunwind)$/;
+const TRACE_REQUEST = /^(?:stack_trace_save\w*|save_stack_trace\w*|__save_stack_trace\w*|arch_stack_walk\w*|stack_trace_consume_entry\w*)$/;
+
+/**
+ * The unwinder is skipped because reports and debug records call it to save or print a stack.
+ * When the code that asked for the trace is ordinary code instead (reading /proc/PID/stack, a BPF
+ * or perf stack request), nothing but the trace request sits between the unwinder and the guilty
+ * frame, and a bad access inside the unwinder is the unwinder's own: it is named.
+ */
+export function unwinderAtFault(frames: readonly StackFrame[], guilty: StackFrame | undefined): StackFrame | undefined {
+  const at = guilty ? frames.indexOf(guilty) : -1;
+  if (at <= 0) return guilty;
+  const step = frames.findIndex((frame, index) => index < at && frame.reliable && UNWINDER_STEP.test(frame.normalized));
+  if (step < 0) return guilty;
+  const between = frames.slice(step + 1, at).filter((frame) => frame.reliable);
+  return between.every((frame) => UNWINDER_STEP.test(frame.normalized) || TRACE_REQUEST.test(frame.normalized)) ? frames[step] : guilty;
 }
