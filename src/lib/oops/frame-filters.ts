@@ -718,7 +718,7 @@ const kernelSources: readonly KernelSource[] = [
     names: [
       /^(?:__)?flush_work/, /^(?:__)?flush_workqueue/, /^(?:__)?queue_work/, /^_*queue_delayed_work/, /^(?:__)?cancel_work/,
       /^(?:__)?cancel_delayed_work/, /^drain_workqueue$/, /^destroy_workqueue$/, /^__init_work$/, /^insert_work$/, /^try_to_grab_pending$/,
-      /^delayed_work_timer_fn$/, /^start_flush_work$/, /^(?:__)?queue_rcu_work$/, /^mod_delayed_work/,
+      /^delayed_work_timer_fn$/, /^start_flush_work$/, /^flush_(?:delayed|rcu)_work$/, /^(?:__)?queue_rcu_work$/, /^mod_delayed_work/,
     ],
   },
   {
