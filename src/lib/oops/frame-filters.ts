@@ -610,7 +610,9 @@ const kernelSources: readonly KernelSource[] = [
     group: 'allocator',
     why: 'the page allocator and its policy layer',
     names: [
-      /^(?:__)?alloc_pages/, /^alloc_page/, /^(?:__)?alloc_frozen_pages/, /^(?:__)?get_free_pages$/, /^get_zeroed_page$/, /^warn_alloc/,
+      /^(?:__)?alloc_pages/, /^alloc_page/, /^(?:__)?alloc_frozen_pages/,
+      // 6.10's memory allocation profiling renamed the out-of-line entry points *_noprof.
+      /^(?:__)?get_free_pages(?:_noprof)?$/, /^get_zeroed_page(?:_noprof)?$/, /^warn_alloc/,
       /^(?:__)?folio_alloc/, /^vma_alloc_folio/, /^(?:__)?page_frag_alloc/,
     ],
   },
