@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alwaysSkipped, frameGroups, makeFrameFilter, sourcesOf, type FrameGroup } from '../../src/lib/oops/frame-filters.ts';
 import { collectStack } from '../../src/lib/oops/collect-stack.ts';
-import { guiltyFrameWithinInterrupt, isSwitchedOut, unwinderAtFault } from '../../src/lib/oops/guilty-frame.ts';
+import { chooseGuiltyFrame, isSwitchedOut, unwinderAtFault } from '../../src/lib/oops/guilty-frame.ts';
 import { hasDumpBeforeLockdepBacktrace, hasInterleavedDump } from '../../src/lib/oops/interleaved-stack.ts';
 import { toLogLines } from '../../src/lib/oops/log-lines.ts';
 import { demangleRust } from '../../src/lib/oops/rust-demangle.ts';
@@ -130,33 +130,33 @@ describe('hasInterleavedDump', () => {
   });
 });
 
-describe('guiltyFrameWithinInterrupt', () => {
+describe('chooseGuiltyFrame', () => {
   const frames = (text: string) => collectStack(toLogLines(`BUG: KASAN: invalid-access in __run_timers+0xc0/0x224\n${text}`));
   const skip = makeFrameFilter([...alwaysSkipped, 'interrupts']);
   const core = makeFrameFilter(alwaysSkipped);
 
   it('blames the interrupt\'s own code, not the code it interrupted (no markers, arm64 vector)', () => {
     const stack = frames('Call trace:\n dump_stack+0xd0/0x12c\n kasan_report+0x104/0x200\n __run_timers+0xc0/0x224\n run_timer_softirq+0x40/0x7c\n irq_exit+0xe0/0x100\n gic_handle_irq+0x54/0xdc\n el1_irq+0xb4/0x180\n mutex_unlock+0x40/0x60\n __rtnl_unlock+0x2c/0x5c');
-    expect(guiltyFrameWithinInterrupt(stack, skip, core)?.normalized).toBe('__run_timers');
+    expect(chooseGuiltyFrame(stack, skip, core)?.normalized).toBe('__run_timers');
   });
 
   it('blames the interrupt\'s own code with <IRQ> markers too', () => {
     const stack = frames('Call Trace:\n <IRQ>\n kasan_report+0x1/0x2\n expire_timers+0x1/0x2\n __do_softirq+0x1/0x2\n </IRQ>\n foo_ioctl+0x1/0x2');
-    expect(guiltyFrameWithinInterrupt(stack, skip, core)?.normalized).toBe('expire_timers');
+    expect(chooseGuiltyFrame(stack, skip, core)?.normalized).toBe('expire_timers');
   });
 
   it('does not take the register dump\'s instruction pointer for the interrupt\'s code', () => {
     const stack = frames('RIP: 0010:__list_del_entry_valid+0x59/0x8e\nCall Trace:\n <IRQ>\n ? hrtimer_interrupt+0x1/0x2\n </IRQ>\n ? foo_ioctl+0x1/0x2');
     expect(stack.some((frame) => frame.isRip)).toBe(true);
     const checks = makeFrameFilter([...alwaysSkipped, 'interrupts', 'debugChecks']);
-    expect(guiltyFrameWithinInterrupt(stack, checks, core)).toBeUndefined();
+    expect(chooseGuiltyFrame(stack, checks, core)).toBeUndefined();
   });
 
   it('keeps a handler the interrupt called, and stacks without an interrupt', () => {
     const handler = frames('Call Trace:\n <IRQ>\n kasan_report+0x1/0x2\n foo_timer_fn+0x1/0x2\n call_timer_fn+0x1/0x2\n </IRQ>\n foo_ioctl+0x1/0x2');
-    expect(guiltyFrameWithinInterrupt(handler, skip, core)?.normalized).toBe('foo_timer_fn');
+    expect(chooseGuiltyFrame(handler, skip, core)?.normalized).toBe('foo_timer_fn');
     const plain = frames('Call Trace:\n kasan_report+0x1/0x2\n run_timer_softirq+0x1/0x2\n foo_ioctl+0x1/0x2');
-    expect(guiltyFrameWithinInterrupt(plain, skip, core)?.normalized).toBe('foo_ioctl');
+    expect(chooseGuiltyFrame(plain, skip, core)?.normalized).toBe('foo_ioctl');
   });
 });
 

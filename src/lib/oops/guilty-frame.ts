@@ -56,13 +56,17 @@ function interruptedFrom(frames: readonly StackFrame[]): number {
 }
 
 /**
- * The guilty frame of a report made inside an interrupt. The interrupted code only happened to be
+ * The first frame the filter does not skip, with two corrections the stack's structure calls for.
+ *
+ * A report made inside an interrupt: the interrupted code only happened to be
  * running when the interrupt came, so it cannot have made the interrupt's bad access: when every
  * frame the interrupt ran is skipped (timer, softirq and irq plumbing are skipped so that the
  * handler they called is named), the first of them that is not a generic helper (`core`) is the
  * one to blame, e.g. `__run_timers` walking a freed timer rather than the task it interrupted.
+ *
+ * A bad access inside the stack unwinder on behalf of ordinary code: see unwinderAtFault.
  */
-export function guiltyFrameWithinInterrupt(
+export function chooseGuiltyFrame(
   frames: readonly StackFrame[],
   skip: (symbol: string) => boolean,
   core: (symbol: string) => boolean,
