@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alwaysSkipped, frameGroups, makeFrameFilter, sourcesOf, type FrameGroup } from '../../src/lib/oops/frame-filters.ts';
 import { collectStack } from '../../src/lib/oops/collect-stack.ts';
-import { isSwitchedOut } from '../../src/lib/oops/guilty-frame.ts';
+import { chooseGuiltyFrame, isSwitchedOut, unwinderAtFault } from '../../src/lib/oops/guilty-frame.ts';
 import { hasDumpBeforeLockdepBacktrace, hasInterleavedDump } from '../../src/lib/oops/interleaved-stack.ts';
 import { toLogLines } from '../../src/lib/oops/log-lines.ts';
 import { demangleRust } from '../../src/lib/oops/rust-demangle.ts';
@@ -41,6 +41,36 @@ describe('frame groups come from kernel source files', () => {
     ['schedule_timeout', 'waiting'], // kernel/time/timer.c, a sleep
     ['handle_softirqs', 'interrupts'], // kernel/softirq.c
     ['do_syscall_64', 'entry'], // arch/x86/entry/common.c
+    ['__pi_memcpy', 'memoryHelpers'], // arch/arm64/lib/memcpy.S alias
+    ['__arch_copy_from_user', 'memoryHelpers'], // arch/arm64/lib/copy_from_user.S
+    ['copy_mc_enhanced_fast_string', 'memoryHelpers'], // arch/x86/lib/copy_mc_64.S
+    ['iterate_ubuf', 'memoryHelpers'], // include/linux/iov_iter.h copy step
+    ['rb_insert_color', 'memoryHelpers'], // lib/rbtree.c
+    ['_find_last_bit', 'memoryHelpers'], // lib/find_bit.c
+    ['cache_alloc_refill', 'allocator'], // mm/slab.c (SLAB)
+    ['__memcg_slab_post_alloc_hook', 'allocator'], // mm/memcontrol.c
+    ['pcpu_alloc_noprof', 'allocator'], // mm/percpu.c with allocation profiling
+    ['vfree_atomic', 'allocator'], // mm/vmalloc.c
+    ['kmalloc_reserve', 'allocator'], // net/core/skbuff.c
+    ['stack_depot_save_flags', 'reporting'], // lib/stackdepot.c
+    ['usercopy_warn', 'sanitizers'], // mm/usercopy.c
+    ['handle_overflow', 'sanitizers'], // lib/ubsan.c
+    ['sk_skb_reason_drop', 'socketBuffers'], // net/core/skbuff.c
+    ['__run_timer_base', 'interrupts'], // kernel/time/timer.c
+    ['__run_hrtimer', 'interrupts'], // kernel/time/hrtimer.c
+    ['handle_level_irq', 'interrupts'], // kernel/irq/chip.c
+    ['kthread_worker_fn', 'entry'], // kernel/kthread.c
+    ['kthread_flush_work', 'deferredWork'], // kernel/kthread.c
+    ['format_decode', 'memoryHelpers'], // lib/vsprintf.c
+    ['kstrtouint', 'memoryHelpers'], // lib/kstrtox.c
+    ['system_call_exception', 'entry'], // arch/powerpc/kernel/interrupt.c
+    ['__do_pgm_check', 'reporting'], // arch/s390/kernel/traps.c
+    ['arch_local_irq_restore', 'locking'], // arch/x86/include/asm/irqflags.h
+    ['__probe_kernel_read', 'memoryHelpers'], // mm/maccess.c before 5.8
+    ['__pfx_kthread', 'reporting'], // objtool padding symbol
+    ['devm_kzalloc', 'allocator'], // drivers/base/devres.c
+    ['kunwind_next', 'reporting'], // arch/arm64/kernel/stacktrace.c
+    ['netdev_warn', 'memoryHelpers'], // net/core/dev.c printing
   ] as const)('%s is %s', (symbol, group) => {
     expect(makeFrameFilter([group])(symbol)).toBe(true);
   });
@@ -52,6 +82,19 @@ describe('frame groups come from kernel source files', () => {
     ['__unwind_start', 'reporting'],
     // deactivate_slab is where SLUB's own locking goes wrong; reference titles name it.
     ['deactivate_slab', 'allocator'],
+    // kernel/trace/ring_buffer.c names its own functions rb_*; only lib/rbtree.c's are helpers.
+    ['rb_insert_pages', 'memoryHelpers'],
+    ['rb_commit', 'memoryHelpers'],
+    // iov_iter_advance checks the iterator it is given; reference titles name it.
+    ['iov_iter_advance', 'memoryHelpers'],
+    // A fault inside kcov's own recording is kcov's bug (arch fault titles name write_comp_data).
+    ['write_comp_data', 'sanitizers'],
+    // The hypervisor's paravirt wait has WARNs of its own.
+    ['kvm_wait', 'locking'],
+    // A WARN inside the page allocator's free-list code names it.
+    ['rmqueue', 'allocator'],
+    // A RISC-V stack that ends in the exception return is titled after it.
+    ['ret_from_exception', 'reporting'],
   ] as const)('%s is not %s', (symbol, group) => {
     expect(makeFrameFilter([group])(symbol)).toBe(false);
   });
@@ -84,6 +127,54 @@ describe('hasInterleavedDump', () => {
   it('looks only above the frames it is given', () => {
     const lines = stack('FAULT_INJECTION: forcing a failure.');
     expect(hasInterleavedDump(lines, collectStack(lines).slice(0, 2))).toBe(false);
+  });
+});
+
+describe('chooseGuiltyFrame', () => {
+  const frames = (text: string) => collectStack(toLogLines(`BUG: KASAN: invalid-access in __run_timers+0xc0/0x224\n${text}`));
+  const skip = makeFrameFilter([...alwaysSkipped, 'interrupts']);
+  const core = makeFrameFilter(alwaysSkipped);
+
+  it('blames the interrupt\'s own code, not the code it interrupted (no markers, arm64 vector)', () => {
+    const stack = frames('Call trace:\n dump_stack+0xd0/0x12c\n kasan_report+0x104/0x200\n __run_timers+0xc0/0x224\n run_timer_softirq+0x40/0x7c\n irq_exit+0xe0/0x100\n gic_handle_irq+0x54/0xdc\n el1_irq+0xb4/0x180\n mutex_unlock+0x40/0x60\n __rtnl_unlock+0x2c/0x5c');
+    expect(chooseGuiltyFrame(stack, skip, core)?.normalized).toBe('__run_timers');
+  });
+
+  it('blames the interrupt\'s own code with <IRQ> markers too', () => {
+    const stack = frames('Call Trace:\n <IRQ>\n kasan_report+0x1/0x2\n expire_timers+0x1/0x2\n __do_softirq+0x1/0x2\n </IRQ>\n foo_ioctl+0x1/0x2');
+    expect(chooseGuiltyFrame(stack, skip, core)?.normalized).toBe('expire_timers');
+  });
+
+  it('does not take the register dump\'s instruction pointer for the interrupt\'s code', () => {
+    const stack = frames('RIP: 0010:__list_del_entry_valid+0x59/0x8e\nCall Trace:\n <IRQ>\n ? hrtimer_interrupt+0x1/0x2\n </IRQ>\n ? foo_ioctl+0x1/0x2');
+    expect(stack.some((frame) => frame.isRip)).toBe(true);
+    const checks = makeFrameFilter([...alwaysSkipped, 'interrupts', 'debugChecks']);
+    expect(chooseGuiltyFrame(stack, checks, core)).toBeUndefined();
+  });
+
+  it('keeps a handler the interrupt called, and stacks without an interrupt', () => {
+    const handler = frames('Call Trace:\n <IRQ>\n kasan_report+0x1/0x2\n foo_timer_fn+0x1/0x2\n call_timer_fn+0x1/0x2\n </IRQ>\n foo_ioctl+0x1/0x2');
+    expect(chooseGuiltyFrame(handler, skip, core)?.normalized).toBe('foo_timer_fn');
+    const plain = frames('Call Trace:\n kasan_report+0x1/0x2\n run_timer_softirq+0x1/0x2\n foo_ioctl+0x1/0x2');
+    expect(chooseGuiltyFrame(plain, skip, core)?.normalized).toBe('foo_ioctl');
+  });
+});
+
+describe('unwinderAtFault', () => {
+  const skip = makeFrameFilter(alwaysSkipped);
+  const frames = (text: string) => collectStack(toLogLines(`BUG: KASAN: stack-out-of-bounds in unwind_next_frame+0x1a2/0x1b0\nCall Trace:\n${text}`));
+  const pick = (text: string) => {
+    const stack = frames(text);
+    return unwinderAtFault(stack, stack.find((frame) => frame.reliable && !skip(frame.normalized)))?.normalized;
+  };
+
+  it('names the unwinder when ordinary code asked for the trace', () => {
+    expect(pick(' dump_stack+0x1/0x2\n kasan_report+0x1/0x2\n unwind_next_frame+0x1/0x2\n __save_stack_trace+0x1/0x2\n save_stack_trace_tsk+0x1/0x2\n proc_pid_stack+0x1/0x2')).toBe('unwind_next_frame');
+  });
+
+  it('looks past it when a sanitizer or a report was saving the trace', () => {
+    expect(pick(' kasan_report+0x1/0x2\n unwind_next_frame+0x1/0x2\n arch_stack_walk+0x1/0x2\n stack_trace_save+0x1/0x2\n kasan_save_stack+0x1/0x2\n __kmalloc+0x1/0x2\n foo_probe+0x1/0x2')).toBe('foo_probe');
+    expect(pick(' unwind_next_frame+0x1/0x2\n show_trace_log_lvl+0x1/0x2\n dump_stack+0x1/0x2\n foo_probe+0x1/0x2')).toBe('foo_probe');
   });
 });
 

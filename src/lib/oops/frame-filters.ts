@@ -80,12 +80,12 @@ const kernelSources: readonly KernelSource[] = [
     ],
   },
   {
-    source: 'kernel/stacktrace.c, arch/*/kernel/stacktrace.c, arch/x86/kernel/unwind_*.c',
+    source: 'kernel/stacktrace.c, arch/*/kernel/stacktrace.c (arm64 kunwind_*), arch/x86/kernel/unwind_*.c, lib/stackdepot.c',
     group: 'reporting',
     why: 'saves a stack trace for a report or a debug record; the unwinder itself is only blamed when it faults first',
     names: [
       /^arch_stack_walk/, /^stack_trace_/, /^save_stack/, /^__save_stack_trace$/, /^unwind_(?:next|get|find)/, /^deref_stack_reg$/,
-      /^orc_find$/, /^update_stack_state$/, /^get_stack_info/, /^in_(?:task|irq|exception|entry)_stack/, /^stack_access_ok$/,
+      /^orc_find$/, /^update_stack_state$/, /^_*kunwind_/, /^do_kunwind$/, /^_*stack_depot_save/, /^depot_(?:alloc|fetch)_stack$/, /^get_stack_info/, /^in_(?:task|irq|exception|entry)_stack/, /^stack_access_ok$/,
     ],
   },
   {
@@ -168,10 +168,24 @@ const kernelSources: readonly KernelSource[] = [
     names: [/^do_DataAbort$/, /^do_PrefetchAbort$/],
   },
   {
+    source: 'arch/powerpc/mm/fault.c, arch/powerpc/kernel/interrupt*.c, arch/riscv/mm/fault.c, arch/s390/kernel/entry.S, arch/s390/mm/fault.c',
+    group: 'reporting',
+    // RISC-V's ret_from_exception is left out: a stack that ends there ends in the exception
+    // return itself, and reference titles name it.
+    why: 'powerpc, RISC-V and s390 fault handling and exception entry after the bad access',
+    names: [
+      /^_*bad_page_fault$/, /^_*do_page_fault$/, /^interrupt_return/, /^ret_from_except_/, /^pgm_check_handler$/,
+      /^__do_pgm_check$/, /^do_(?:no_context|dat_exception|protection_exception)$/,
+    ],
+  },
+  {
     source: 'mm/kasan/report.c (report printing)',
     group: 'reporting',
     why: 'prints the sanitizer report and the bad address\'s description',
-    names: [/^print_address_description$/, /^print_report$/],
+    names: [
+      /^print_address_description$/, /^print_report$/, /^describe_object(?:_addr|_stack)?$/, /^print_memory_metadata$/, /^print_track$/,
+      /^(?:start|end)_report$/, /^print_error_description$/, /^print_address_stack_frame$/,
+    ],
   },
   {
     source: 'lib/nmi_backtrace.c, arch/x86/kernel/apic/hw_nmi.c',
@@ -212,6 +226,12 @@ const kernelSources: readonly KernelSource[] = [
     why: 'an address resolved to the start or end of the text section is not a function',
     names: [/^_stext$/, /^_etext$/],
   },
+  {
+    source: 'tools/objtool (CONFIG_CALL_PADDING): __pfx_ symbols',
+    group: 'reporting',
+    why: 'the padding objtool names before each function holds no code of its own: an address there is a stale word',
+    names: [/^__pfx_/],
+  },
 
   // ---- sanitizers and checkers --------------------------------------------------------------
   {
@@ -242,7 +262,7 @@ const kernelSources: readonly KernelSource[] = [
     source: 'lib/ubsan.c',
     group: 'sanitizers',
     why: 'UBSAN\'s handlers report the instrumented code below them',
-    names: [/^(?:__)?ubsan_/],
+    names: [/^(?:__)?ubsan_/, /^handle_(?:overflow|null_ptr_deref|misaligned_access|object_size_mismatch)$/],
   },
   {
     source: 'include/linux/instrumented.h',
@@ -260,7 +280,10 @@ const kernelSources: readonly KernelSource[] = [
     source: 'mm/usercopy.c, mm/slub.c (__check_heap_object)',
     group: 'sanitizers',
     why: 'hardened usercopy checks the caller\'s copy',
-    names: [/^_*check_heap_object$/, /^_*check_object_size/, /^usercopy_abort$/, /^check_stack_object$/],
+    names: [
+      /^_*check_heap_object$/, /^_*check_object_size/, /^usercopy_(?:abort|warn)$/, /^check_stack_object$/, /^check_kernel_text_object$/,
+      /^check_bogus_address$/, /^check_page_span$/,
+    ],
   },
   {
     source: 'lib/fault-inject.c, mm/failslab.c',
@@ -287,11 +310,11 @@ const kernelSources: readonly KernelSource[] = [
     group: 'locking',
     why: 'the lock validator runs on every lock operation',
     names: [
-      /^(?:__)?lock_acquire/, /^_*lock_release$/, /^lock_acquired$/, /^lock_contended$/, /^(?:__)?lockdep_/, /^lock_is_held/,
+      /^(?:__)?lock_acquire/, /^_*lock_release$/, /^__lock_is_held$/, /^print_lock(?:_name)?$/, /^print_irqtrace_events$/, /^lock_acquired$/, /^lock_contended$/, /^(?:__)?lockdep_/, /^lock_is_held/,
       /^lock_downgrade$/, /^lock_sync$/, /^reacquire_held_locks$/, /^validate_chain$/, /^check_prevs?_add$/, /^check_noncircular$/,
       /^print_\w*_bug$/, /^print_circular_bug/, /^mark_lock/, /^mark_usage$/, /^mark_held_locks$/, /^register_lock_class$/,
       /^look_up_lock_class$/, /^__bfs/, /^check_irq_usage$/, /^valid_state$/, /^hlock_class$/, /^check_flags$/,
-      /^find_held_lock$/, /^print_bad_irq_dependency$/, /^debug_lockdep/, /^save_trace$/,
+      /^find_held_lock$/, /^print_bad_irq_dependency$/, /^debug_lockdep/, /^save_trace$/, /^debug_show_(?:all|held)_locks$/,
     ],
   },
   {
@@ -299,6 +322,12 @@ const kernelSources: readonly KernelSource[] = [
     group: 'locking',
     why: 'irq-state tracking for lockdep on every irq enable and disable',
     names: [/^_*trace_hardirqs/, /^warn_bogus_irq_restore$/],
+  },
+  {
+    source: 'arch/x86/include/asm/irqflags.h, arch/x86/include/asm/paravirt.h (out of line under paravirt and sanitizer builds)',
+    group: 'locking',
+    why: 'saving and restoring the interrupt flag brackets the caller\'s critical section',
+    names: [/^arch_local_(?:irq_(?:restore|save|enable|disable)|save_flags)$/, /^native_(?:save|restore)_fl$/, /^native_irq_(?:enable|disable)$/],
   },
   {
     source: 'kernel/locking/spinlock.c, include/linux/spinlock*.h, include/linux/rwlock*.h, include/linux/bit_spinlock.h',
@@ -313,7 +342,12 @@ const kernelSources: readonly KernelSource[] = [
     source: 'kernel/locking/spinlock_debug.c, kernel/locking/qspinlock*.c, kernel/locking/qrwlock.c, arch/*/include/asm/spinlock*.h',
     group: 'locking',
     why: 'the lock implementations under the spinlock API',
-    names: [/^do_raw_/, /^queued_/, /^native_queued_/, /^_*pv_queued_/, /^arch_spin_/, /^arch_read_/, /^arch_write_/],
+    names: [
+      /^do_raw_/, /^queued_/, /^native_queued_/, /^_*pv_queued_/, /^arch_spin_/, /^arch_read_/, /^arch_write_/,
+      // paravirt spinning (kernel/locking/qspinlock_paravirt.h, arch/x86/include/asm/qspinlock.h); the
+      // hypervisor hooks under it (kvm_wait) are not here: their own WARNs are titled after them.
+      /^pv_(?:wait|kick)_(?:node|head_or_lock)$/, /^pv_(?:un)?hash$/, /^virt_spin_lock$/,
+    ],
   },
   {
     source: 'kernel/locking/mutex.c, kernel/locking/ww_mutex.h, kernel/locking/rtmutex*.c, kernel/locking/spinlock_rt.c',
@@ -337,7 +371,7 @@ const kernelSources: readonly KernelSource[] = [
     source: 'include/linux/seqlock.h',
     group: 'locking',
     why: 'sequence-counter read and write sides',
-    names: [/^(?:__)?seqcount_/, /^__seqprop/],
+    names: [/^(?:__)?seqcount_/, /^__seqprop/, /^(?:raw_)?(?:read|write)_seq(?:begin|retry|lock|unlock)/],
   },
   {
     source: 'lib/refcount.c, lib/dec_and_lock.c, include/linux/refcount.h, include/linux/kref.h',
@@ -355,7 +389,7 @@ const kernelSources: readonly KernelSource[] = [
     source: 'include/linux/rcupdate.h, kernel/rcu/update.c, include/linux/srcu.h',
     group: 'locking',
     why: 'RCU read-side markers and their lockdep checks',
-    names: [/^(?:__)?rcu_read_(?:lock|unlock)/, /^rcu_lock_(?:acquire|release)$/, /^_*srcu_read_/, /^rcu_lockdep_/, /^lockdep_rcu_suspicious$/],
+    names: [/^(?:__)?rcu_read_(?:lock|unlock)/, /^s?rcu_lock_(?:acquire|release)$/, /^_*srcu_read_/, /^rcu_lockdep_/, /^lockdep_rcu_suspicious$/],
   },
   {
     source: 'kernel/sched/core.c (preempt count, run-queue locks), lib/smp_processor_id.c',
@@ -431,31 +465,43 @@ const kernelSources: readonly KernelSource[] = [
 
   // ---- string, copy, bit and formatting helpers ---------------------------------------------
   {
-    source: 'lib/string.c, arch/x86/lib/mem*_64.S, include/linux/fortify-string.h',
+    source: 'lib/string.c, arch/x86/lib/mem*_64.S, arch/arm64/lib/*.S, include/linux/fortify-string.h, mm/util.c (strndup_user, vmemdup_user)',
     group: 'memoryHelpers',
     why: 'string and memory primitives do what the caller told them to',
-    names: [/^(?:__)?mem(?:cpy|move|set|cmp|chr|dup|scan)/, /^(?:__)?str[a-z]+$/, /^sized_strscpy$/, /^bcmp$/, /^(?:__)?fortify_/, /^memcpy_fromio$/],
+    names: [
+      /^(?:__)?mem(?:cpy|move|set|cmp|chr|dup|scan)/, /^(?:__)?str[a-z]+$/, /^sized_strscpy$/, /^bcmp$/, /^(?:__)?fortify_/, /^memcpy_fromio$/,
+      // arm64 links its string routines under __pi_ aliases too (arch/arm64/lib/mem*.S, str*.S).
+      /^__pi_(?:mem|str)[a-z]+$/, /^strndup_user$/, /^vmemdup_user/,
+    ],
   },
   {
-    source: 'arch/x86/lib/usercopy*.c, arch/x86/lib/copy_user*.S, arch/x86/lib/getuser.S, arch/x86/lib/putuser.S, lib/usercopy.c, lib/strncpy_from_user.c, lib/strnlen_user.c',
+    source: 'arch/x86/lib/usercopy*.c, arch/x86/lib/copy_user*.S, arch/x86/lib/copy_mc*.{c,S}, arch/arm64/lib/copy_*_user.S, arch/x86/lib/getuser.S, arch/x86/lib/putuser.S, lib/usercopy.c, lib/strncpy_from_user.c, lib/strnlen_user.c',
     group: 'memoryHelpers',
     why: 'user-memory copies fault on the caller\'s pointer',
     names: [
       /^_*copy_(?:to|from|in)_user/, /^__copy_user/, /^raw_copy_/, /^copy_user_/, /^copyin$/, /^copyout$/, /^__get_user/, /^__put_user/, /^get_user/,
-      /^put_user/, /^strncpy_from_user$/, /^strnlen_user$/, /^rep_(?:movs|stos)_alternative$/, /^_*clear_user$/,
+      /^put_user/, /^(?:do_)?strncpy_from_user$/, /^(?:do_)?strnlen_user$/, /^rep_(?:movs|stos)_alternative$/, /^_*clear_user$/,
+      // arm64's out-of-line copies (arch/arm64/lib/copy_*_user.S), and the machine-check-safe copies of arch/x86/lib/copy_mc*.
+      /^__arch_(?:copy_(?:to|from|in)_user|clear_user)$/, /^_*copy_mc_/, /^check_zeroed_user$/,
     ],
   },
   {
     source: 'mm/maccess.c',
     group: 'memoryHelpers',
     why: 'probing copies whose caller chose the address',
-    names: [/^copy_(?:from|to)_kernel_nofault$/, /^strncpy_from_kernel_nofault$/],
+    // __probe_kernel_read/write are the same copies before 5.8.
+    names: [/^copy_(?:from|to)_kernel_nofault$/, /^strncpy_from_kernel_nofault$/, /^_*probe_kernel_(?:read|write)$/],
   },
   {
     source: 'lib/iov_iter.c, net/core/datagram.c (copy to iterator)',
     group: 'memoryHelpers',
     why: 'iterator copies move the caller\'s data',
-    names: [/^_?copy_(?:to|from)_iter/, /^simple_copy_to_iter$/, /^copy_page_(?:to|from)_iter/, /^memcpy_(?:to|from)_/],
+    names: [
+      /^_?copy_(?:to|from)_iter/, /^simple_copy_to_iter$/, /^copy_page_(?:to|from)_iter/, /^memcpy_(?:to|from)_/, /^_copy_mc_to_iter$/,
+      /^csum_and_copy_(?:to|from)_iter$/, /^copy_(?:to|from)_user_iter$/, /^copy_folio_(?:to|from)_iter$/,
+      // the step functions the copy loops are built from (include/linux/iov_iter.h, lib/iov_iter.c)
+      /^iterate_(?:iovec|ubuf|bvec|kvec|xarray|folioq|discard|and_advance)/,
+    ],
   },
   {
     source: 'arch/x86/lib/csum-*.c, lib/crc*.c, lib/checksum.c',
@@ -464,37 +510,52 @@ const kernelSources: readonly KernelSource[] = [
     names: [/^csum_partial/, /^(?:__)?crc/],
   },
   {
-    source: 'include/asm-generic/rwonce.h, include/linux/atomic/*.h, include/asm-generic/bitops/*.h, lib/find_bit.c, lib/bitmap.c',
+    source: 'include/asm-generic/rwonce.h, include/linux/atomic/*.h, include/asm-generic/bitops/*.h, lib/find_bit.c, lib/bitmap.c, lib/hweight.c',
     group: 'memoryHelpers',
     why: 'single-word reads, atomics and bit operations on the caller\'s memory',
     names: [
       /^(?:__)?(?:read|write)_once/, /^read_word_at_a_time$/, /^(?:arch_|raw_)?atomic(?:64)?_/, /^_*(?:arch_|generic_)?_*(?:test_and_)?(?:set|clear|change)_bit/,
-      /^_*(?:arch_|generic_|const_)?_*test_bit$/, /^_find_(?:next|first)/, /^find_(?:next|first)_/, /^(?:__)?bitmap_/,
+      /^_*(?:arch_|generic_|const_)?_*test_bit$/, /^_find_(?:next|first|last)/, /^find_(?:next|first|last)_/, /^_*(?:sw|arch)_hweight/, /^(?:__)?bitmap_/,
     ],
   },
   {
-    source: 'lib/rbtree.c, lib/klist.c, lib/list_sort.c, lib/rhashtable.c, include/linux/list.h, lib/idr.c, lib/xarray.c, lib/radix-tree.c, lib/sort.c, lib/bsearch.c',
+    source: 'lib/rbtree.c, lib/klist.c, lib/llist.c, lib/plist.c, lib/list_sort.c, lib/rhashtable.c, include/linux/list.h, lib/idr.c, lib/xarray.c, lib/radix-tree.c, lib/sort.c, lib/bsearch.c',
     group: 'memoryHelpers',
     why: 'container data structures walk the caller\'s (possibly corrupted) nodes',
     names: [
-      /^(?:__)?rb_/, /^klist_/, /^(?:__)?list_sort$/, /^(?:__)?rhashtable_/, /^rht_/, /^(?:__)?hlist_/, /^idr_/, /^(?:__)?ida_/,
-      /^_*xa_/, /^xas_/, /^_*radix_tree_/, /^sort(?:_r)?$/, /^bsearch$/,
+      // lib/rbtree.c and include/linux/rbtree*.h by name: kernel/trace/ring_buffer.c uses rb_ for its own
+      // functions (rb_commit, rb_insert_pages, rb_add_timestamp), which are blamed like any other code.
+      /^_*rb_(?:insert_(?:color|augmented)|erase|first|last|next|prev|replace_node|link_node|set_parent|change_child|rotate_set_parents)/,
+      /^_*rb_insert$/, /^rb_(?:add|find)(?:_add|_first)?(?:_cached|_rcu)?$/, /^rb_next_match$/, /^dummy_(?:propagate|copy|rotate)$/, /^klist_/, /^(?:__)?list_sort$/, /^(?:__)?rhashtable_/, /^rht_/, /^(?:__)?hlist_/, /^idr_/, /^(?:__)?ida_/,
+      /^_*xa_/, /^xas_/, /^_*radix_tree_/, /^sort(?:_r)?$/, /^bsearch$/, /^llist_(?:add_batch|del_first|reverse_order)/,
+      /^plist_(?:add|del|requeue)$/,
     ],
   },
   {
-    source: 'lib/vsprintf.c, lib/kasprintf.c, drivers/base/core.c (dev_printk)',
+    source: 'lib/vsprintf.c, lib/kasprintf.c, drivers/base/core.c (dev_printk), net/core/dev.c (netdev_printk), lib/dynamic_debug.c',
     group: 'memoryHelpers',
     why: 'formatting dereferences the arguments the caller passed',
     names: [
       /^vsnprintf$/, /^va_format$/, /^vscnprintf$/, /^v?sn?printf$/, /^scnprintf$/, /^kvasprintf/, /^string$/, /^string_nocheck$/,
       /^pointer$/, /^number$/, /^hex_string$/, /^dev_v?printk_emit$/, /^_*dev_printk$/, /^_dev_(?:info|warn|err|notice|emerg|crit|alert)$/,
+      /^_*netdev_printk$/, /^netdev_(?:info|warn|err|notice|emerg|crit|alert)$/, /^__dynamic_(?:pr_debug|dev_dbg|netdev_dbg|ibdev_dbg)$/,
+      /^format_decode$/, /^widen_string$/, /^pointer_string$/, /^v?bin_printf$/, /^bstr_printf$/, /^v?sscanf$/,
+    ],
+  },
+  {
+    source: 'lib/kstrtox.c, lib/vsprintf.c (simple_strto*), lib/hexdump.c (hex2bin), lib/string_helpers.c',
+    group: 'memoryHelpers',
+    why: 'number and escape parsing of a string the caller passed',
+    names: [
+      /^_*kstrto/, /^_parse_integer/, /^simple_strto/, /^hex2bin$/, /^bin2hex$/, /^hex_to_bin$/, /^string_(?:un)?escape_mem/,
+      /^_*(?:sysfs_)?match_string$/, /^check_copy_size$/,
     ],
   },
   {
     source: 'arch/x86/mm/physaddr.c, arch/x86/lib/retpoline.S',
     group: 'memoryHelpers',
     why: 'address translation and indirect-branch thunks between caller and callee',
-    names: [/^__virt_to_phys/, /^__phys_addr/, /^virt_to_/, /^phys_to_/, /^_*x86_indirect_/, /^__x86_return_thunk$/],
+    names: [/^__virt_to_phys/, /^__phys_addr/, /^__virt_addr_valid$/, /^virt_to_/, /^phys_to_/, /^_*x86_indirect_/, /^__x86_return_thunk$/],
   },
   {
     source: 'lib/crypto/*, crypto/*.c (cipher and hash primitives, block-cipher mode templates)',
@@ -515,6 +576,9 @@ const kernelSources: readonly KernelSource[] = [
       /^_*kmalloc/, /^_*kzalloc/, /^kcalloc/, /^krealloc/, /^(?:__)?kmem_cache_/, /^(?:__)?kfree/, /^(?:__|___)?slab_/,
       /^__do_kmalloc/, /^alloc_slab_page$/, /^allocate_slab$/, /^new_slab$/, /^put_cpu_partial$/, /^__put_partials$/,
       /^(?:__)?free_slab/, /^discard_slab$/,
+      // mm/slab.c, the SLAB allocator of older kernels: per-CPU array refill and free.
+      /^_*cache_alloc(?:_refill|_node)?$/, /^_*cache_free$/, /^cache_grow_begin$/, /^kmem_getpages$/, /^cache_alloc_debugcheck_after$/,
+      /^cache_free_debugcheck$/, /^fallback_alloc$/,
     ],
   },
   {
@@ -525,7 +589,15 @@ const kernelSources: readonly KernelSource[] = [
       /^(?:alloc|free)_debug_processing$/, /^free_consistency_checks$/, /^check_(?:slab|object|bytes_and_report|pad_bytes|valid_pointer)$/,
       /^on_freelist$/, /^(?:object|slab)_err$/, /^print_trailer$/, /^do_slab_free$/, /^free_to_partial_list$/, /^free_large_kmalloc$/,
       /^[gs]et_freepointer/,
+      // the per-CPU sheaves SLUB allocates from and frees to since 6.18
+      /^(?:alloc_from|free_to)_pcs/,
     ],
+  },
+  {
+    source: 'mm/memcontrol.c (slab and kmem charging), lib/alloc_tag.c and include/linux/alloc_tag.h (allocation profiling, 6.10+)',
+    group: 'allocator',
+    why: 'accounting hooks run inside every allocation and free for the caller',
+    names: [/^_*memcg_slab_(?:post_alloc|free)_hook$/, /^_*memcg_kmem_(?:un)?charge/, /^obj_cgroup_(?:un)?charge/, /^_*alloc_tagging_slab_/, /^_*(?:pg)?alloc_tag_(?:add|sub)/],
   },
   {
     source: 'mm/util.c, lib/kasprintf.c',
@@ -538,7 +610,9 @@ const kernelSources: readonly KernelSource[] = [
     group: 'allocator',
     why: 'the page allocator and its policy layer',
     names: [
-      /^(?:__)?alloc_pages/, /^alloc_page/, /^(?:__)?alloc_frozen_pages/, /^(?:__)?get_free_pages$/, /^get_zeroed_page$/, /^warn_alloc/,
+      /^(?:__)?alloc_pages/, /^alloc_page/, /^(?:__)?alloc_frozen_pages/,
+      // 6.10's memory allocation profiling renamed the out-of-line entry points *_noprof.
+      /^(?:__)?get_free_pages(?:_noprof)?$/, /^get_zeroed_page(?:_noprof)?$/, /^warn_alloc/,
       /^(?:__)?folio_alloc/, /^vma_alloc_folio/, /^(?:__)?page_frag_alloc/,
     ],
   },
@@ -546,26 +620,32 @@ const kernelSources: readonly KernelSource[] = [
     source: 'mm/vmalloc.c',
     group: 'allocator',
     why: 'vmalloc area allocation and mapping',
-    names: [/^(?:__)?vmalloc/, /^vzalloc/, /^vfree$/, /^(?:__)?vunmap$/, /^(?:__)?vmap/, /^(?:__)?get_vm_area/, /^alloc_vmap_area$/],
+    names: [/^(?:__)?vmalloc/, /^vzalloc/, /^_*vfree(?:_atomic|_deferred)?$/, /^vm_area_alloc_pages$/, /^remove_vm_area$/, /^(?:__)?vunmap$/, /^(?:__)?vmap/, /^(?:__)?get_vm_area/, /^alloc_vmap_area$/],
   },
   {
-    source: 'mm/percpu.c, mm/mempool.c, kernel/dma/mapping.c, mm/kmemleak.c (create_object)',
+    source: 'drivers/base/devres.c',
+    group: 'allocator',
+    why: 'managed allocation on behalf of the driver that asked',
+    names: [/^devm_k(?:malloc|zalloc|calloc|memdup|strdup|v?asprintf|realloc)/, /^alloc_dr$/, /^__devres_alloc_node$/],
+  },
+  {
+    source: 'mm/percpu.c, mm/mempool.c, kernel/dma/mapping.c, kernel/dma/direct.c, mm/kmemleak.c (create_object)',
     group: 'allocator',
     why: 'per-CPU, pooled and DMA allocation, and the leak tracker\'s record of it',
-    names: [/^pcpu_alloc$/, /^_*alloc_percpu/, /^dma_alloc/, /^mempool_alloc/, /^create_object/],
+    names: [/^_*dma_direct_alloc/, /^pcpu_alloc(?:_noprof)?$/, /^pcpu_(?:alloc|free)_area$/, /^pcpu_(?:create|populate)_chunk$/, /^free_percpu$/, /^_*alloc_percpu/, /^dma_alloc/, /^mempool_alloc/, /^create_object/],
   },
   {
     source: 'mm/filemap.c, net/core/page_pool.c (allocation)',
     group: 'allocator',
     why: 'page-cache and page-pool allocation for the caller',
-    names: [/^_*filemap_alloc_folio/, /^_*filemap_get_folio/, /^pagecache_get_page$/, /^grab_cache_page/, /^_*page_pool_/],
+    names: [/^_*filemap_alloc_folio/, /^__page_cache_alloc$/, /^_*filemap_get_folio/, /^pagecache_get_page$/, /^grab_cache_page/, /^_*page_pool_/],
   },
   {
     source: 'net/core/skbuff.c, net/core/sock.c, net/core/dev.c (allocation)',
     group: 'allocator',
     why: 'socket-buffer, socket and net-device allocation',
     names: [
-      /^__alloc_skb$/, /^alloc_skb/, /^_*netdev_alloc_skb$/, /^dev_alloc_skb$/, /^__napi_alloc_skb$/, /^skb_clone$/,
+      /^__alloc_skb$/, /^kmalloc_reserve$/, /^alloc_skb/, /^_*netdev_alloc_skb$/, /^dev_alloc_skb$/, /^__napi_alloc_skb$/, /^skb_clone$/,
       /^sock_k[mz]alloc$/, /^sk_prot_alloc$/, /^alloc_netdev/,
     ],
   },
@@ -582,7 +662,7 @@ const kernelSources: readonly KernelSource[] = [
     group: 'socketBuffers',
     why: 'sk_buff freeing, resizing, copying and its overflow assertions',
     names: [
-      /^_*kfree_skb/, /^consume_skb$/, /^skb_release_/, /^skb_(?:over|under)_panic$/, /^skb_panic$/, /^(?:__)?skb_put/,
+      /^_*kfree_skb/, /^sk_skb_reason_drop$/, /^(?:__)?dev_kfree_skb/, /^consume_skb$/, /^skb_release_/, /^skb_(?:over|under)_panic$/, /^skb_panic$/, /^(?:__)?skb_put/,
       /^(?:__)?skb_push$/, /^(?:__)?skb_pull/, /^skb_free_head$/, /^pskb_expand_head$/, /^__pskb_pull_tail$/, /^skb_copy_bits$/,
       /^skb_copy_datagram/, /^skb_copy_and_csum/, /^__skb_checksum/, /^skb_checksum$/,
     ],
@@ -640,13 +720,14 @@ const kernelSources: readonly KernelSource[] = [
     names: [
       /^(?:__)?flush_work/, /^(?:__)?flush_workqueue/, /^(?:__)?queue_work/, /^_*queue_delayed_work/, /^(?:__)?cancel_work/,
       /^(?:__)?cancel_delayed_work/, /^drain_workqueue$/, /^destroy_workqueue$/, /^__init_work$/, /^insert_work$/, /^try_to_grab_pending$/,
+      /^delayed_work_timer_fn$/, /^start_flush_work$/, /^flush_(?:delayed|rcu)_work$/, /^(?:__)?queue_rcu_work$/, /^mod_delayed_work/,
     ],
   },
   {
     source: 'kernel/kthread.c (work and stop)',
     group: 'deferredWork',
     why: 'kthread workers and stopping a thread on the caller\'s behalf',
-    names: [/^kthread_insert_work/, /^(?:__)?kthread_queue_work/, /^kthread_stop/, /^kthread_park$/],
+    names: [/^_*kthread_(?:insert|queue|flush|cancel|mod)_(?:delayed_)?work/, /^kthread_flush_worker$/, /^kthread_delayed_work_timer_fn$/, /^kthread_stop/, /^kthread_park$/],
   },
   {
     source: 'kernel/rcu/tree.c, kernel/rcu/srcutree.c (callbacks)',
@@ -659,7 +740,7 @@ const kernelSources: readonly KernelSource[] = [
     group: 'deferredWork',
     why: 'arming and deleting the caller\'s timers',
     names: [
-      /^(?:__)?mod_timer/, /^del_timer/, /^(?:__)?timer_delete/, /^add_timer/, /^_*try_to_del_timer/, /^_*del_timer_sync$/, /^init_timer_key$/,
+      /^(?:__)?mod_timer/, /^del_timer/, /^(?:__)?timer_(?:delete|shutdown)/, /^add_timer/, /^_*try_to_del_timer/, /^_*del_timer_sync$/, /^init_timer_key$/,
       /^hrtimer_cancel$/, /^_*hrtimer_start/, /^sk_stop_timer/, /^sk_reset_timer$/,
     ],
   },
@@ -742,7 +823,8 @@ const kernelSources: readonly KernelSource[] = [
     group: 'interrupts',
     why: 'timer expiry and the scheduler tick call the handlers above them',
     names: [
-      /^call_timer_fn$/, /^__run_timers/, /^run_timer_softirq$/, /^expire_timers$/, /^__hrtimer_run_queues$/, /^hrtimer_interrupt$/,
+      /^call_timer_fn$/, /^__run_timers/, /^_*run_timer_base$/, /^run_timer_softirq$/, /^expire_timers$/, /^__hrtimer_run_queues$/,
+      /^__run_hrtimer$/, /^hrtimer_run_(?:softirq|queues)$/, /^hrtimer_interrupt$/,
       /^tick_sched_/, /^tick_handle_/, /^tick_nohz_/, /^tick_do_/, /^tick_periodic$/, /^update_process_times$/,
     ],
   },
@@ -760,7 +842,8 @@ const kernelSources: readonly KernelSource[] = [
       /^rcu_sched_clock_irq$/, /^rcu_check_callbacks$/, /^rcu_pending$/, /^check_cpu_stall/, /^print_cpu_stall/, /^print_other_cpu_stall/,
       /^rcu_dump_cpu_stacks$/, /^rcu_check_gp_kthread_starvation$/, /^rcu_core$/, /^rcu_do_batch$/, /^rcu_process_callbacks$/, /^rcu_core_si$/,
       /^rcu_print_detail_task_stall/, /^rcu_print_task_stall/, /^rcu_irq_/, /^rcu_nmi_/, /^rcu_exp_handler$/, /^rcu_exp_wait_wake$/,
-      /^rcu_gp_kthread/, /^rcu_gp_fqs/, /^force_qs_rnp$/,
+      /^rcu_gp_kthread/, /^rcu_gp_fqs/, /^force_qs_rnp$/, /^rcu_cpu_kthread$/, /^rcu_nocb_cb_kthread$/, /^nocb_cb_wait$/,
+      /^srcu_invoke_callbacks$/,
     ],
   },
   {
@@ -773,12 +856,13 @@ const kernelSources: readonly KernelSource[] = [
     ],
   },
   {
-    source: 'kernel/irq/*, drivers/irqchip/*, drivers/clocksource/arm_arch_timer.c',
+    source: 'kernel/irq/chip.c, kernel/irq/handle.c, kernel/irq/irqdesc.c, kernel/irq/manage.c (irq threads), drivers/irqchip/*, drivers/clocksource/arm_arch_timer.c',
     group: 'interrupts',
     why: 'generic interrupt flow handlers',
     names: [
       /^handle_irq/, /^handle_edge_irq$/, /^handle_fasteoi_irq$/, /^_*handle_irq_event/, /^handle_percpu_devid_irq$/,
-      /^generic_handle_(?:domain_)?irq$/, /^__handle_domain_irq$/, /^gic_handle_irq$/, /^arch_timer_handler/,
+      /^generic_handle_(?:domain_)?irq(?:_safe|_desc)?$/, /^_*handle_domain_irq$/, /^handle_(?:level|simple|nested|untracked|percpu|bad)_irq$/,
+      /^irq_thread(?:_fn)?$/, /^irq_forced_thread_fn$/, /^gic_handle_irq$/, /^arch_timer_handler/,
     ],
   },
   {
@@ -820,7 +904,9 @@ const kernelSources: readonly KernelSource[] = [
     names: [
       /^entry_SYSCALL/, /^do_syscall_/, /^_*do_fast_syscall/, /^entry_SYSENTER/, /^entry_INT80/, /^do_int80_syscall_32$/, /^x64_sys_call$/,
       /^ia32_sys_call$/, /^syscall_exit_to_user_mode/, /^exit_to_user_mode$/, /^irqentry_exit_to_user_mode$/, /^syscall_trace_enter/,
-      /^system_call_fastpath$/, /^tracesys/, /^int_ret_from_sys_call$/,
+      /^system_call_fastpath$/, /^tracesys/, /^int_ret_from_sys_call$/, /^clear_bhb_loop$/,
+      // powerpc (arch/powerpc/kernel/interrupt*.c, entry_*.S) and s390 (arch/s390/kernel/syscall.c, entry.S)
+      /^system_call_(?:exception|common|vectored)/, /^__do_syscall$/, /^system_call$/,
     ],
   },
   {
@@ -830,10 +916,13 @@ const kernelSources: readonly KernelSource[] = [
     names: [/^el0_svc/, /^invoke_syscall$/, /^do_el0_svc/, /^el0t_(?:64|32)_sync/, /^ret_fast_syscall$/],
   },
   {
-    source: 'arch/*/kernel/entry*.S (ret_from_fork), kernel/kthread.c, kernel/workqueue.c (worker loop)',
+    source: 'arch/*/kernel/entry*.S (ret_from_fork), kernel/kthread.c (kthread, kthread_worker_fn), kernel/workqueue.c (worker and rescuer loops)',
     group: 'entry',
     why: 'the start of every kernel thread and work item',
-    names: [/^ret_from_fork/, /^kthread$/, /^worker_thread$/, /^process_one_work$/, /^process_scheduled_works$/],
+    names: [
+      /^ret_from_fork/, /^kthread$/, /^worker_thread$/, /^rescuer_thread$/, /^process_one_work$/, /^process_scheduled_works$/,
+      /^kthread_worker_fn$/,
+    ],
   },
 ];
 

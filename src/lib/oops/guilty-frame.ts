@@ -38,6 +38,47 @@ export function firstGuiltyFrame(frames: readonly StackFrame[], skip: (symbol: s
   return frames.find((frame) => frame.reliable && !skip(frame.normalized));
 }
 
+// The lowest frame of an interrupt taken in kernel mode: the vector the CPU entered through, below
+// which the interrupted code's own frames continue (arch/x86/entry/entry_64.S and
+// arch/x86/include/asm/idtentry.h, arch/arm64/kernel/entry.S, arch/arm/kernel/entry-armv.S).
+const INTERRUPT_VECTOR = /^(?:asm_sysvec_\w+|asm_common_interrupt|apic_timer_interrupt|ret_from_intr|el1_irq|el1h_64_irq|__irq_svc)$/;
+
+/**
+ * Index of the first frame of the code an interrupt arrived in, or -1 when the stack shows no
+ * interrupt: where `<IRQ>`/`<SOFTIRQ>` context gives way to the task, else the frame below the
+ * interrupt vector.
+ */
+function interruptedFrom(frames: readonly StackFrame[]): number {
+  const marked = frames.findIndex((frame, index) => index > 0 && frame.context === 'task' && /IRQ/.test(frames[index - 1]?.context ?? ''));
+  if (marked >= 0) return marked;
+  const vector = frames.findIndex((frame) => INTERRUPT_VECTOR.test(frame.normalized));
+  return vector >= 0 && vector + 1 < frames.length ? vector + 1 : -1;
+}
+
+/**
+ * The first frame the filter does not skip, with two corrections the stack's structure calls for.
+ *
+ * A report made inside an interrupt: the interrupted code only happened to be
+ * running when the interrupt came, so it cannot have made the interrupt's bad access: when every
+ * frame the interrupt ran is skipped (timer, softirq and irq plumbing are skipped so that the
+ * handler they called is named), the first of them that is not a generic helper (`core`) is the
+ * one to blame, e.g. `__run_timers` walking a freed timer rather than the task it interrupted.
+ *
+ * A bad access inside the stack unwinder on behalf of ordinary code: see unwinderAtFault.
+ */
+export function chooseGuiltyFrame(
+  frames: readonly StackFrame[],
+  skip: (symbol: string) => boolean,
+  core: (symbol: string) => boolean,
+): StackFrame | undefined {
+  const found = firstGuiltyFrame(frames, skip);
+  const boundary = interruptedFrom(frames);
+  if (boundary < 0 || (found && frames.indexOf(found) < boundary)) return unwinderAtFault(frames, found);
+  // Only the interrupt's own return addresses count: the register dump's instruction pointer is
+  // printed before the markers and may belong to either side.
+  return firstGuiltyFrame(frames.slice(0, boundary).filter((frame) => !frame.isRip), core) ?? found;
+}
+
 // Functions that hand control to a callback: the frame right above them is the callback.
 // Timers, tasklets, work items, RCU callbacks, and the VFS, mm and netlink layers calling a
 // file, vma or message handler.
@@ -84,4 +125,25 @@ export function stallAnchor(frames: readonly StackFrame[], skip: (symbol: string
     if (caller && DISPATCHERS.test(caller.normalized) && !skip(name) && !DISPATCHERS.test(name)) return frame;
   }
   return undefined;
+}
+
+// The stack unwinders' own steps (arch/x86/kernel/unwind_orc.c, unwind_frame.c, dumpstack_64.c,
+// arch/arm64/kernel/stacktrace.c), and the entry points that ask them for a whole trace
+// (kernel/stacktrace.c, arch/*/kernel/stacktrace.c).
+const UNWINDER_STEP = /^(?:unwind_next_frame|__unwind_start|update_stack_state|deref_stack_reg|unwind_get_return_address(?:_ptr)?|orc_find|stack_access_ok|get_stack_info(?:_noinstr)?|in_(?:task|irq|exception|entry)_stack|_*kunwind_\w+|do_kunwind)$/;
+const TRACE_REQUEST = /^(?:stack_trace_save\w*|save_stack_trace\w*|__save_stack_trace\w*|arch_stack_walk\w*|stack_trace_consume_entry\w*)$/;
+
+/**
+ * The unwinder is skipped because reports and debug records call it to save or print a stack.
+ * When the code that asked for the trace is ordinary code instead (reading /proc/PID/stack, a BPF
+ * or perf stack request), nothing but the trace request sits between the unwinder and the guilty
+ * frame, and a bad access inside the unwinder is the unwinder's own: it is named.
+ */
+export function unwinderAtFault(frames: readonly StackFrame[], guilty: StackFrame | undefined): StackFrame | undefined {
+  const at = guilty ? frames.indexOf(guilty) : -1;
+  if (at <= 0) return guilty;
+  const step = frames.findIndex((frame, index) => index < at && frame.reliable && UNWINDER_STEP.test(frame.normalized));
+  if (step < 0) return guilty;
+  const between = frames.slice(step + 1, at).filter((frame) => frame.reliable);
+  return between.every((frame) => UNWINDER_STEP.test(frame.normalized) || TRACE_REQUEST.test(frame.normalized)) ? frames[step] : guilty;
 }

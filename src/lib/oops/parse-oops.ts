@@ -2,7 +2,7 @@ import { normalizeSymbol } from '../symbols/normalize-symbol.ts';
 import { alwaysSkipped, makeFrameFilter } from './frame-filters.ts';
 import { collectAllStacks, collectStack, framesRightAfter, hasElidedTrace, tracePrinted } from './collect-stack.ts';
 import type { StackFrame } from './frames.ts';
-import { firstGuiltyFrame, isSwitchedOut, stallAnchor, stalledFrames } from './guilty-frame.ts';
+import { firstGuiltyFrame, chooseGuiltyFrame, isSwitchedOut, stallAnchor, stalledFrames } from './guilty-frame.ts';
 import { toLogLines, type LogLine } from './log-lines.ts';
 import { hasDumpBeforeLockdepBacktrace, hasInterleavedDump } from './interleaved-stack.ts';
 import { lockSite, lockTakerStack } from './lock-site.ts';
@@ -220,23 +220,24 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
   }
 
   const skip = makeFrameFilter(format.skipOnly ? format.skip : [...alwaysSkipped, ...format.skip], skipAlso);
+  const core = makeFrameFilter(format.skipOnly ? format.skip : alwaysSkipped, skipAlso);
   const stackFrames = frames.filter((frame) => !frame.isRip);
   let guilty: string | undefined;
   const source = format.frame;
   if (source.from === 'header') {
     const named = format.name === 'warning' ? groups[2] || groups[4] || groups[6] : groups[source.group];
     const symbol = named ? normalizeSymbol(named) : undefined;
-    guilty = symbol && !skip(symbol) ? symbol : firstGuiltyFrame(frames, skip)?.normalized;
+    guilty = symbol && !skip(symbol) ? symbol : chooseGuiltyFrame(frames, skip, core)?.normalized;
     // With no stack to look past a helper, the helper the header names is the best we have,
     // unless the report is a stub (a header and a line or two: truncated).
     if (!guilty && frames.length === 0 && texts.filter((text) => text.trim() !== '').length > 4) guilty = symbol;
     // A stack cut off inside the WARN machinery never reaches a caller either.
     if (!guilty && frames.length > 0 && frames.every((frame) => reportingOnly(frame.normalized))) guilty = symbol;
   } else if (source.from === 'rip') {
-    guilty = firstGuiltyFrame(frames, skip)?.normalized;
+    guilty = chooseGuiltyFrame(frames, skip, core)?.normalized;
     if (!guilty && stackFrames.length === 0) guilty = frames.find((frame) => frame.isRip)?.normalized;
   } else if (source.from === 'stack') {
-    guilty = firstGuiltyFrame(stackFrames, skip)?.normalized ?? firstGuiltyFrame(frames, skip)?.normalized;
+    guilty = chooseGuiltyFrame(stackFrames, skip, core)?.normalized ?? firstGuiltyFrame(frames, skip)?.normalized;
   } else if (source.from === 'stall') {
     // The first stack may be the RCU kthread or the detecting CPU; the stalled one can come later.
     // Stacks of tasks that were switched out name what waited, not what stalled.
