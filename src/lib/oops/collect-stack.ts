@@ -93,18 +93,25 @@ export function collectStackFrom(lines: readonly LogLine[], first: number): { fr
       continue;
     }
     if (contexts.feed(text)) continue;
-    const read = parseTraceLine(text);
+    const read = parseTraceLine(contexts.consumeLeading(text));
     // A register dump whose faulting instruction has no symbol (firmware, a wild jump) or was
     // cut off: the link register names the function it was called from.
     const link = read === undefined && frames.length === 0 && !inTrace ? parseLinkLine(text) : undefined;
     const frame = read?.frame ?? link;
     if (!frame) continue;
+    if (read?.opensTrace) {
+      traces++;
+      if (traces > 1 && frames.some((frame) => !frame.isRip)) return done(offset);
+      if (traces === 1) frames.splice(0, frames.length, ...frames.filter((frame) => frame.isRip));
+      inTrace = true;
+    }
     if (!frame.isRip && !inTrace && offset === 0) continue;
     // A `?` frame outside any trace is another stack's debris (two CPUs printing at once).
     if (!frame.isRip && !inTrace && !frame.reliable) continue;
     const placed = { ...frame, context: contexts.current };
     flush(placed);
     frames.push(placed);
+    for (const more of read?.more ?? []) frames.push({ ...more, context: contexts.current });
     // 32-bit ARM names each frame's caller on the same line; the caller's own line can be missing
     // when an exception stack dump sits between them (`(trace_hardirqs_off) from (__dabt_svc+0x54/0xa0)`).
     const caller = read?.caller;
