@@ -123,4 +123,48 @@ describe('fault reports of every architecture', () => {
     const [report] = parseOops('Bad mode in prefetch abort handler detected\nInternal error: Oops - bad mode: 0 [#1] SMP ARM\nPC is at 0x4000228\nLR is at optee_smccc_smc+0x3c/0x44');
     expect(report).toMatchObject({ title: 'Internal error in corrupted', guiltyFrame: 'optee_smccc_smc', corrupted: true });
   });
+
+  // Register dumps printed on request (lib/nmi_backtrace.c, drivers/tty/sysrq.c, each
+  // architecture's show_regs) are no crash, whatever their instruction pointer line looks like.
+  it.each([
+    [
+      'arm64 NMI backtrace (sysrq-l)',
+      'sysrq: Show backtrace of all active CPUs\nsysrq: CPU1:\nNMI backtrace for cpu 1\nCPU: 1 PID: 0 Comm: swapper/1 Not tainted 6.1.0 #1\nHardware name: Raspberry Pi 4 Model B Rev 1.4 (DT)\npstate: 60400005 (nZCv daif +PAN -UAO -TCO -DIT -SSBS BTYPE=--)\npc : cpuidle_enter_state+0x1c/0x30\nlr : cpuidle_enter+0x38/0x50\nsp : ffff80000a3b3e50\nCall trace:\n cpuidle_enter_state+0x1c/0x30\n cpuidle_enter+0x38/0x50\n do_idle+0x1f0/0x290',
+    ],
+    [
+      '32-bit ARM sysrq-p',
+      'sysrq: Show Regs\nCPU: 0 PID: 0 Comm: swapper/0 Not tainted 5.10.0 #1\nHardware name: BCM2835\nPC is at arch_cpu_idle+0x30/0x3c\nLR is at arch_cpu_idle+0x2c/0x3c\npc : [<c0108a4c>]    lr : [<c0108a48>]    psr: 60000013\nBacktrace:\n[<c0108a1c>] (arch_cpu_idle) from [<c0150b6c>] (do_idle+0x1f0/0x290)',
+    ],
+    [
+      'powerpc NMI backtrace, GPRs before NIP',
+      ['NMI backtrace for cpu 2', 'CPU: 2 PID: 0 Comm: swapper/2 Not tainted 5.15.0 #1', 'NIP:  c0000000000a1b2c LR: c0000000000a1b00 CTR: 0000000000000000', 'REGS: c000000003e7fb00 TRAP: 0500   Not tainted  (5.15.0)', 'MSR:  8000000000009033 <SF,EE,ME,IR,DR,RI,LE>  CR: 28000222  XER: 00000000', 'CFAR: c0000000000a1b00 IRQMASK: 0', ...Array.from({ length: 8 }, (_, row) => `GPR${String(row * 4).padStart(2, '0')}: 0000000000000000 0000000000000000 0000000000000000 0000000000000000`), 'NIP [c0000000000a1b2c] plpar_hcall_norets_notrace+0x18/0x2c', 'LR [c0000000000a1b00] pseries_lpar_idle+0x40/0x100', 'Call Trace:', '[c000000003e7fd90] [c000000000021e38] arch_cpu_idle+0x48/0x1b0 (unreliable)'].join('\n'),
+    ],
+    ['RISC-V sysrq-p', 'sysrq: Show Regs\nCPU: 0 PID: 0 Comm: swapper/0 Not tainted 6.6.0 #1\nHardware name: SiFive HiFive Unmatched A00 (DT)\nepc : default_idle_call+0x2c/0x40\n ra : default_idle_call+0x1c/0x40'],
+    ['s390 sysrq-p, 4.x wording', 'SysRq : Show Regs\nCPU: 0 PID: 0 Comm: swapper/0 Not tainted 4.19.0 #1\nHardware name: IBM 3931 A01 701 (z/VM 7.3.0)\nKrnl PSW : 0706d00180000000 000000000012a4b6 (psw_idle+0x6/0x8)\n           R:0 T:1 IO:1 EX:1 Key:0 M:1 W:1 P:0 AS:3 CC:1 PM:0 RI:0 EA:3'],
+    ['MIPS NMI backtrace', 'NMI backtrace for cpu 0\nCPU: 0 PID: 0 Comm: swapper/0 Not tainted 5.4.0 #1\n$ 0   : 00000000 00000001 00000000 00000000\nHi    : 00000000\nLo    : 00000000\nepc   : 80012345 r4k_wait_irqoff+0x1c/0x24\nra    : 80056789 do_idle+0x1f0/0x290'],
+  ])('%s is not reported', (_name, log) => {
+    expect(titles(log)).toEqual([]);
+  });
+
+  it('a crash after a requested dump is still reported', () => {
+    const requested = 'NMI backtrace for cpu 1\nCPU: 1 PID: 0 Comm: swapper/1 Not tainted 6.1.0 #1\npc : cpuidle_enter_state+0x1c/0x30\nCall trace:\n cpuidle_enter_state+0x1c/0x30';
+    const crash = 'Unable to handle kernel NULL pointer dereference at virtual address 0000000000000008\nInternal error: Oops: 0000000096000005 [#1] PREEMPT SMP\npc : foo_xmit+0x10/0x40 [foo]\nCall trace:\n foo_xmit+0x10/0x40 [foo]\n dev_hard_start_xmit+0x9c/0x1d0';
+    expect(titles(`${requested}\n${crash}`)).toEqual(['BUG: unable to handle kernel NULL pointer dereference in foo_xmit']);
+  });
+
+  it('an excerpt starting inside a report is one, named after its top frame; a log that merely holds frames is not', () => {
+    const dump = '3fe0: 00000000 00000000 00000000 00000000 00000013 00000000 00000000 00000000';
+    const frames = '[<c0269b80>] (foo_wake) from [<c0269eb8>] (foo_wake_lock+0x84/0x108)\n[<c0269eb8>] (foo_wake_lock) from [<c0269f60>] (foo_teardown+0x24/0x2c [foo])';
+    expect(titles(`${dump}\n${frames}`)).toEqual(['Oops in foo_wake']);
+    expect(titles(frames)).toEqual(['Oops in foo_wake']);
+    // One frame line alone is not a trace.
+    expect(titles(' foo_wake+0x1/0x2')).toEqual([]);
+    // Boot messages first: the frames are a dump_stack() of a healthy kernel, or debris.
+    expect(titles(`Booting Linux on physical CPU 0x0\nMemory: 1024K available\nrandom: crng init done\n${frames}`)).toEqual([]);
+    // A requested dump pasted alone.
+    expect(titles(`NMI backtrace for cpu 1\n${frames}`)).toEqual([]);
+    expect(titles(`${frames}\nsysrq: Show Regs`)).toEqual([]);
+    // A trace that starts in dump_stack(): a WARN whose banner was cut off, or a debugging dump.
+    expect(titles('Call Trace:\n [<ffffffff81662d11>] dump_stack+0x45/0x56\n [<ffffffff810691dd>] warn_slowpath_common+0x7d/0xa0\n [<ffffffffa01c435a>] foo_unbind+0xca/0xe0 [foo]')).toEqual([]);
+  });
 });

@@ -17,9 +17,12 @@ const STACK_START = /^\s*(?:Call Trace|Call trace|Backtrace|backtrace|Stack):?\s
 // A user-space `RIP:` (code segment 0033 or 0023) ends the kernel part of a trace.
 const USER_RIP = /^\s*RIP: 0033:|^\s*RIP: 0023:/;
 
-/** The primary stack: the faulting instruction, then the first call trace, until it ends. */
-export function collectStack(lines: readonly LogLine[]): StackFrame[] {
-  return collectStackFrom(lines, 0).frames;
+/**
+ * The primary stack: the faulting instruction, then the first call trace, until it ends. The first
+ * line is the report's header, never a frame, unless the report has none (a pasted excerpt).
+ */
+export function collectStack(lines: readonly LogLine[], headerless = false): StackFrame[] {
+  return collectStackFrom(lines, 0, headerless).frames;
 }
 
 /**
@@ -60,7 +63,7 @@ export function framesRightAfter(lines: readonly LogLine[], start: number): Stac
 }
 
 /** The stack from line `first` on, and the line where it ended (for reading the next one). */
-export function collectStackFrom(lines: readonly LogLine[], first: number): { frames: StackFrame[]; end: number } {
+export function collectStackFrom(lines: readonly LogLine[], first: number, headerless = false): { frames: StackFrame[]; end: number } {
   const frames: StackFrame[] = [];
   let pendingCaller: StackFrame | undefined;
   const flush = (next?: StackFrame) => {
@@ -105,7 +108,7 @@ export function collectStackFrom(lines: readonly LogLine[], first: number): { fr
       if (traces === 1) frames.splice(0, frames.length, ...frames.filter((frame) => frame.isRip));
       inTrace = true;
     }
-    if (!frame.isRip && !inTrace && offset === 0) continue;
+    if (!frame.isRip && !inTrace && offset === 0 && !headerless) continue;
     // A `?` frame outside any trace is another stack's debris (two CPUs printing at once).
     if (!frame.isRip && !inTrace && !frame.reliable) continue;
     const placed = { ...frame, context: contexts.current };

@@ -1,5 +1,5 @@
 import type { ReportFormat } from './report-format.ts';
-import { FAULT_SKIP } from './skip-sets.ts';
+import { ARM_UNWINDER, FAULT_SKIP } from './skip-sets.ts';
 
 /** Memory faults and traps: the fault handlers of each architecture and the x86 trap handlers. */
 export const faultFormats: readonly ReportFormat[] = [
@@ -279,3 +279,24 @@ export const faultFormats: readonly ReportFormat[] = [
     }),
   ),
 ];
+
+/*
+ * A pasted excerpt that starts inside a report, every header line cut off: its first lines are a
+ * stack memory dump (`3fe0: 00000000 00000000 …`, printed by arch/arm/kernel/traps.c dump_mem and
+ * arch/arm64 4.x show_stack only on the die() and exception paths) or the frames themselves.
+ * Not in the header table: parse-oops.ts tries it only when a log holds no other report.
+ */
+export const stackExcerptFormat: ReportFormat = {
+  name: 'stack-excerpt',
+  hint: ':',
+  header: /^\s*[0-9a-fA-F]{4}:?(?: +[0-9a-fA-F]{8}(?:[0-9a-fA-F]{8})?){2,8}\s*$/,
+  title: 'Oops in {frame}',
+  crashClass: 'DoS',
+  frame: { from: 'stack' },
+  // With the header lost nothing says which helpers this kind of report looks past (a lock or
+  // allocator helper is innocent of a WARN about its caller, not of every fault): the excerpt is
+  // named after its top frame outside the reporting and unwinding machinery.
+  skip: ['reporting', 'sanitizers', 'entry'],
+  skipOnly: true,
+  skipAlso: ARM_UNWINDER,
+};
