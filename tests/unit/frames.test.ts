@@ -209,7 +209,7 @@ describe('frame lines of every era and tool', () => {
     expect(read(' ? 0xffffffffc0a1b2c3')).toBeUndefined();
   });
 
-  it('tracks old x86-64 context markers printed on the line of the next frame', () => {
+  it('reads the frame after old x86-64 context markers on its line; markers on their own line set the context', () => {
     const frames = parseStackFrames(
       [
         'Call Trace:',
@@ -224,9 +224,9 @@ describe('frame lines of every era and tool', () => {
       ].join('\n'),
     );
     expect(frames.map((frame) => `${frame.normalized} ${frame.context}`)).toEqual([
-      'watchdog_overflow_callback NMI',
-      'end_repeat_nmi NMI',
-      'account_idle_ticks IRQ',
+      'watchdog_overflow_callback task',
+      'end_repeat_nmi task',
+      'account_idle_ticks task',
       'cpu_idle task',
       'handle_irq IRQ',
       'rest_init task',

@@ -137,7 +137,12 @@ export class ContextTracker {
     return false;
   }
 
-  /** Applies a marker that opens a frame line (`<EOI>  [<…>] foo+0x…`) and returns the line after it. */
+  /**
+   * The line after the markers that open a frame line (`<EOI>  [<…>] foo+0x…`). They do not change
+   * the context: these kernels ran softirqs on the interrupt stack, so the timer interrupt that
+   * caught a CPU and the softirq work it interrupted sit between the same `<IRQ>` and `<EOI>`, and
+   * a stall's interrupted frames are found by the interrupt's own frame names (guilty-frame.ts).
+   */
   consumeLeading(text: string): string {
     if (text.length > 400 || !text.includes('<')) return text;
     // Leaving one stack and entering the next can both precede a frame: `<<EOE>>  <IRQ>  [<…>] …`.
@@ -145,7 +150,6 @@ export class ContextTracker {
     for (let markers = 0; markers < 3; markers++) {
       const marker = LEADING_MARKER.exec(rest);
       if (!marker?.[1]) break;
-      this.enter(marker[1]);
       rest = rest.slice(marker[0].length);
     }
     return rest;
