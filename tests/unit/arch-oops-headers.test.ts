@@ -167,4 +167,34 @@ describe('fault reports of every architecture', () => {
     // A trace that starts in dump_stack(): a WARN whose banner was cut off, or a debugging dump.
     expect(titles('Call Trace:\n [<ffffffff81662d11>] dump_stack+0x45/0x56\n [<ffffffff810691dd>] warn_slowpath_common+0x7d/0xa0\n [<ffffffffa01c435a>] foo_unbind+0xca/0xe0 [foo]')).toEqual([]);
   });
+
+  it('LoongArch: the fault line, die() banners, ERA over the ra printed before it, the register dump alone', () => {
+    // arch/loongarch/kernel/traps.c __show_regs, show_registers and die; mm/fault.c no_context.
+    const regs = ["CPU: 2 PID: 1234 Comm: modprobe Tainted: G           O       6.6.0 #1", "Hardware name: Loongson Loongson-3A5000-7A1000-1w-A2101/Loongson-LS3A5000-7A1000-1w-A2101, BIOS vUDK2018-LoongArch-V2.0.pre-beta8 06/15/2022", "pc 9000000000231abc ra 9000000000231a80 tp 900000010a3c0000 sp 900000010a3c3c40", "a0 0000000000000000 a1 0000000000000001 a2 0000000000000000 a3 0000000000000000", "   ra: 9000000000231a80 foo_probe+0x40/0x120 [foo]", "  ERA: 9000000000231abc foo_setup+0x1c/0x60 [foo]", " CRMD: 000000b0 (PLV0 -IE -DA +PG DACF=CC DACM=CC -WE)", " PRMD: 00000004 (PPLV0 +PIE -PWE)", " EUEN: 00000000 (-FPE -SXE -ASXE -BTE)", " ECFG: 00071c1c (LIE=2-4,10-12 VS=7)", "ESTAT: 00010000 [PIL] (IS= ECode=1 EsubCode=0)", " BADV: 0000000000000010", " PRID: 0014c010 (Loongson-64bit, Loongson-3A5000)", "Modules linked in: foo(O)", "Process modprobe (pid: 1234, threadinfo=00000000a1b2c3d4, task=00000000d4c3b2a1)", "Stack : 0000000000000000 900000010a3c3c80 9000000000231a80 0000000000000001", "        ...", "Call Trace:", "[<9000000000231abc>] foo_setup+0x1c/0x60 [foo]", "[<9000000000231a80>] foo_probe+0x40/0x120 [foo]", "[<9000000000a1b2c4>] platform_probe+0x6c/0xe0", "[<90000000002e0f00>] do_init_module+0x60/0x220", "", "Code: 02c00084  2880008c  0015008d <29c0018d> 03400000  4c000020  02ffc063"].join('\n');
+    const frames = (log: string) => parseOops(log)[0]?.frames.map((frame) => frame.normalized);
+    const fault = `CPU 2 Unable to handle kernel paging request at virtual address 0000000000000010, era == 9000000000231abc, ra == 9000000000231a80\nOops[#1]:\n${regs}`;
+    expect(titles(fault)).toEqual(['BUG: unable to handle kernel paging request in foo_setup']);
+    expect(frames(fault)).toEqual(['foo_setup', 'foo_setup', 'foo_probe', 'platform_probe', 'do_init_module']);
+    expect(titles(`Oops - BUG[#1]:\n${regs}`)).toEqual(['kernel BUG in foo_setup']);
+    expect(titles(`Reserved instruction in kernel code[#1]:\n${regs}`)).toEqual(['Reserved instruction in kernel code in foo_setup']);
+    expect(titles(`Kernel ade access[#1]:\n${regs}`)).toEqual(['Kernel ade access in foo_setup']);
+    expect(titles(regs.split('\n').slice(4).join('\n'))).toEqual(['Oops in foo_setup']);
+  });
+
+  it.each([
+    ['i386 with %pS (EIP: foo+0x…)', "BUG: kernel NULL pointer dereference, address: 00000008\n#PF: supervisor read access in kernel mode\n#PF: error_code(0x0000) - not-present page\n*pde = 00000000\nOops: 0000 [#1] PREEMPT SMP\nCPU: 0 PID: 1 Comm: swapper/0 Not tainted 6.1.0 #1\nEIP: foo_open+0x12/0x40\nCode: 89 e5 56 53 8b 58 08 <8b> 43 08 85 c0 74 0a\nEAX: 00000000 EBX: 00000000 ECX: c1234567 EDX: 00000000\nCall Trace:\n do_dentry_open+0x1a2/0x3a0\n vfs_open+0x2a/0x30\n path_openat+0x2b1/0xd40"],
+    ['i386 2.6 (EIP is at, EIP: [<…>] … SS:ESP, Code: lines)', "BUG: unable to handle kernel NULL pointer dereference at 00000008\nIP: [<c0123456>] foo_open+0x12/0x40\n*pde = 00000000\nOops: 0000 [#1] SMP\nPid: 1, comm: swapper Not tainted 2.6.32 #1\nEIP: 0060:[<c0123456>] EFLAGS: 00010246 CPU: 0\nEIP is at foo_open+0x12/0x40\nEAX: 00000000 EBX: 00000000 ECX: c1234567 EDX: 00000000\nCall Trace:\n [<c0234567>] ? do_dentry_open+0x1a2/0x3a0\n [<c0234568>] vfs_open+0x2a/0x30\nCode: 89 e5 56 53 8b 58 08 <8b> 43 08 85 c0 74 0a\nEIP: [<c0123456>] foo_open+0x12/0x40 SS:ESP 0068:f0123456"],
+    ['x86-64 with Code: after RIP', "general protection fault, probably for non-canonical address 0xdffffc0000000001: 0000 [#1] PREEMPT SMP KASAN\nCPU: 0 PID: 1 Comm: syz Not tainted 6.1.0 #1\nRIP: 0010:foo_ioctl+0x1c/0x30 [foo]\nCode: 48 89 e5 41 54 53 48 89 fb <48> 8b 47 08 48 85 c0 74 0a\nRSP: 0018:ffffc90000a1fd10 EFLAGS: 00010246\nCall Trace:\n <TASK>\n __x64_sys_ioctl+0x1a2/0x3a0\n do_syscall_64+0x2a/0x30\n </TASK>"],
+    ['x86-64 3.x address columns', "BUG: unable to handle kernel paging request at 0000000000001000\nIP: [<ffffffffa0123456>] foo_ioctl+0x1c/0x30 [foo]\nOops: 0000 [#1] SMP\nRIP: 0010:[<ffffffffa0123456>]  [<ffffffffa0123456>] foo_ioctl+0x1c/0x30 [foo]\nCall Trace:\n [<ffffffff81234567>] do_vfs_ioctl+0x1a2/0x3a0\nCode: 48 89 e5 41 54 53 48 89 fb <48> 8b 47 08 48 85 c0 74 0a\nRIP  [<ffffffffa0123456>] foo_ioctl+0x1c/0x30 [foo]"],
+  ])('x86: %s', (_name, log) => {
+    expect(parseOops(log)[0]?.guiltyFrame).toMatch(/^foo_(?:open|ioctl)$/);
+    expect(parseOops(log).length).toBe(1);
+  });
+
+  it('x86-64 before 2.6.18: RIP: on the fault line, `Oops: 0000 [1]`, <address>{function+offset} frames', () => {
+    const log = "Unable to handle kernel NULL pointer dereference at 0000000000000008 RIP:\n<ffffffffa0123456>{:foo:foo_ioctl+28}\nPGD 1234 PUD 0\nOops: 0000 [1] SMP\nCPU 0\nPid: 1, comm: swapper Not tainted 2.6.9-42.ELsmp\nRIP: 0010:[<ffffffffa0123456>] <ffffffffa0123456>{:foo:foo_ioctl+28}\nRSP: 0018:000001003fe2bdf8  EFLAGS: 00010246\nCall Trace:<ffffffff80178ad1>{do_ioctl+24} <ffffffff80178d5c>{vfs_ioctl+658}\n       <ffffffff80178da3>{sys_ioctl+69} <ffffffff801102f6>{system_call+126}\nCode: 48 8b 47 08 48 85 c0 74 0a";
+    const [report] = parseOops(log);
+    expect(report?.title).toBe('BUG: unable to handle kernel NULL pointer dereference in foo_ioctl');
+    expect(report?.frames.map((frame) => `${frame.normalized}${frame.module ? ` [${frame.module}]` : ''}`)).toEqual(['foo_ioctl [foo]', 'do_ioctl', 'vfs_ioctl', 'sys_ioctl', 'system_call']);
+  });
 });

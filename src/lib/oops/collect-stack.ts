@@ -111,6 +111,9 @@ export function collectStackFrom(lines: readonly LogLine[], first: number, heade
     if (!frame.isRip && !inTrace && offset === 0 && !headerless) continue;
     // A `?` frame outside any trace is another stack's debris (two CPUs printing at once).
     if (!frame.isRip && !inTrace && !frame.reliable) continue;
+    // LoongArch prints the link register before the faulting instruction: once the latter is
+    // read, the caller no longer stands in for it.
+    if (frame.isRip && !frame.link && !inTrace && frames.length > 0 && frames.every((earlier) => earlier.link)) frames.length = 0;
     const placed = { ...frame, context: contexts.current };
     flush(placed);
     frames.push(placed);

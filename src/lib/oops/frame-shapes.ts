@@ -127,6 +127,9 @@ const faultPrefixes: readonly string[] = [
   String.raw`Krnl PSW : [0-9a-fA-F]+ [0-9a-fA-F]+ \(`,
   // sparc64 arch/sparc/kernel/process_64.c show_regs: `TPC: <foo+0x…/0x…>`.
   String.raw`TPC: <`,
+  // LoongArch arch/loongarch/kernel/traps.c __show_regs: `  ERA: 9000000000231abc foo+0x1c/0x60`,
+  // the exception return address, printed after the `   ra: …` line.
+  String.raw`ERA: [0-9a-fA-F]+ `,
 ];
 
 /*
@@ -139,7 +142,7 @@ const linkPrefixes: readonly string[] = [
   String.raw`LR is at `,
   // powerpc show_regs: `LR [c000000000123400] foo+0x…`.
   String.raw`LR \[[0-9a-fA-F]+\] ${DOT}`,
-  // MIPS `ra    : 80123400 foo+0x…`; RISC-V ` ra : foo+0x…`.
+  // MIPS `ra    : 80123400 foo+0x…`; RISC-V ` ra : foo+0x…`; LoongArch `   ra: 9000… foo+0x…`.
   String.raw`ra\s*: (?:[0-9a-fA-F]+ )?`,
   // sparc64 `RPC: <foo+0x…>`.
   String.raw`RPC: <`,
