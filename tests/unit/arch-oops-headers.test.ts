@@ -197,4 +197,17 @@ describe('fault reports of every architecture', () => {
     expect(report?.title).toBe('BUG: unable to handle kernel NULL pointer dereference in foo_ioctl');
     expect(report?.frames.map((frame) => `${frame.normalized}${frame.module ? ` [${frame.module}]` : ''}`)).toEqual(['foo_ioctl [foo]', 'do_ioctl', 'vfs_ioctl', 'sys_ioctl', 'system_call']);
   });
+
+  it('parisc: parisc_terminate and die_if_kernel headers, IAOQ[0] as the faulting instruction', () => {
+    // arch/parisc/kernel/traps.c: parisc_terminate prints a backtrace, its `msg: Code=…` line and
+    // show_regs; die_if_kernel its ASCII art and `comm (pid n): message (code n)`.
+    const regs = ["CPU: 0 PID: 1 Comm: swapper Not tainted 6.1.0 #1", "Hardware name: 9000/785/C8000", "", "     YZrvWESTHLNXBCVMcbcbcbcbOGFRQPDI", "PSW: 00001000000001101111111100001111 Not tainted", "r00-03  000000ff0806ff0f 0000000040a1b2c4 0000000040123456 0000000040abcdef", "", "IASQ: 0000000000000000 0000000000000000 IAOQ: 0000000040123456 000000004012345a", " IIR: 0f401096    ISR: 0000000000000000  IOR: 0000000000000010", " CPU:        0   CR30: 0000000041234000 CR31: ffffffffffffffff", " ORIG_R28: 0000000000000000", " IAOQ[0]: foo_probe+0x1c/0x60 [foo]", " IAOQ[1]: foo_probe+0x20/0x60 [foo]", " RP(r2): foo_init+0x40/0x100 [foo]", "Backtrace:", " [<0000000040a1b2c4>] foo_init+0x40/0x100 [foo]", " [<0000000040234567>] do_one_initcall+0x6c/0x2a0", " [<0000000040345678>] do_init_module+0x5c/0x230", ""].join('\n');
+    const terminate = `Backtrace:\n [<0000000040a1b2c4>] foo_init+0x40/0x100 [foo]\n\nBad Address (null pointer deref?): Code=15 (Data TLB miss fault) at addr 0000000000000010\n${regs}`;
+    expect(titles(terminate)).toEqual(['BUG: unable to handle kernel paging request in foo_probe']);
+    expect(parseOops(terminate)[0]?.frames.map((frame) => frame.normalized)).toEqual(['foo_probe', 'foo_init', 'do_one_initcall', 'do_init_module']);
+    expect(titles(`     < Your System ate a SPARC! Gah! >\nswapper (pid 1): Illegal instruction (code 8)\n${regs}`)).toEqual(['Illegal instruction in foo_probe']);
+    expect(titles(`High Priority Machine Check (HPMC): Code=1 (High-priority machine check (HPMC)) at addr 0000000000000000\n${regs}`)).toEqual([
+      'High Priority Machine Check (HPMC) in foo_probe',
+    ]);
+  });
 });

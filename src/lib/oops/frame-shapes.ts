@@ -130,6 +130,9 @@ const faultPrefixes: readonly string[] = [
   // LoongArch arch/loongarch/kernel/traps.c __show_regs: `  ERA: 9000000000231abc foo+0x1c/0x60`,
   // the exception return address, printed after the `   ra: …` line.
   String.raw`ERA: [0-9a-fA-F]+ `,
+  // parisc arch/parisc/kernel/traps.c show_regs: ` IAOQ[0]: foo+0x…/0x…`, the instruction address
+  // queue's front.
+  String.raw`IAOQ\[0\]: `,
 ];
 
 /*
@@ -146,6 +149,8 @@ const linkPrefixes: readonly string[] = [
   String.raw`ra\s*: (?:[0-9a-fA-F]+ )?`,
   // sparc64 `RPC: <foo+0x…>`.
   String.raw`RPC: <`,
+  // parisc ` RP(r2): foo+0x…`.
+  String.raw`RP\(r2\): `,
 ];
 
 // A garbled console can drop the offset digits (`epc : xas_create+0x ra : …`); the `+0x` still

@@ -147,6 +147,25 @@ export const faultFormats: readonly ReportFormat[] = [
     frame: { from: 'rip' },
     skip: FAULT_SKIP,
   },
+  ...[
+    // parisc arch/parisc/kernel/traps.c parisc_terminate, for kernel faults (mm/fault.c no_context)
+    // and machine checks: `Bad Address (null pointer deref?): Code=15 (Data TLB miss fault) at addr
+    // 00000010`, printed after a first backtrace and before show_regs' ` IAOQ[0]:` line.
+    { hint: 'Bad Address (null pointer deref?): Code=', header: /^Bad Address \(null pointer deref\?\): Code=\d+ \([^)]*\) at addr [0-9a-fA-F]+/, title: 'BUG: unable to handle kernel paging request in {frame}', crashClass: 'MEMORY_SAFETY_BUG' },
+    { hint: ': Code=', header: /^([A-Z][A-Za-z ()]{2,60}?): Code=\d+ \(.{1,80}?\) at addr [0-9a-fA-F]+/, title: '{1} in {frame}', crashClass: 'DoS' },
+    // parisc die_if_kernel: `swapper (pid 1): Illegal instruction (code 8)` after its ASCII art.
+    { hint: ' (code ', header: /^\S.{0,63} \(pid \d+\): ([A-Z][A-Za-z ]{2,60}?) \(code \d+\)\s*$/, title: '{1} in {frame}', crashClass: 'DoS' },
+  ].map(
+    ({ hint, header, title, crashClass }): ReportFormat => ({
+      name: 'parisc-trap',
+      hint,
+      header,
+      title,
+      crashClass,
+      frame: { from: 'rip' },
+      skip: FAULT_SKIP,
+    }),
+  ),
   {
     // RISC-V arch/riscv/kernel/traps.c do_trap_error → die: `Oops - illegal instruction [#1]`.
     name: 'riscv-trap',
