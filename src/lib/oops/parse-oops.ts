@@ -89,7 +89,11 @@ const EXCERPT_OPENING_LINES = 3;
 const EXCERPT_REACH = 60;
 
 function stackExcerpt(lines: readonly LogLine[]): OpenReport | undefined {
-  const opening = lines.map((line, position) => ({ line, position })).filter(({ line }) => line.text.trim() !== '').slice(0, EXCERPT_OPENING_LINES);
+  const opening: { line: LogLine; position: number }[] = [];
+  for (let position = 0; position < lines.length && opening.length < EXCERPT_OPENING_LINES; position++) {
+    const line = lines[position];
+    if (line && line.text.trim() !== '') opening.push({ line, position });
+  }
   for (const { line, position } of opening) {
     const dump = stackExcerptFormat.header.exec(line.text);
     const frame = dump ? undefined : parseTraceLine(line.text);
