@@ -164,6 +164,10 @@ describe('fault reports of every architecture', () => {
     // A requested dump pasted alone.
     expect(titles(`NMI backtrace for cpu 1\n${frames}`)).toEqual([]);
     expect(titles(`${frames}\nsysrq: Show Regs`)).toEqual([]);
+    // Pasted from the trace's first line on.
+    expect(titles('Call Trace:\n foo_xmit+0x10/0x40 [foo]\n dev_hard_start_xmit+0x9c/0x1d0')).toEqual(['Oops in foo_xmit']);
+    // A task that was switched out (a hung-task or sysrq-t dump without its header).
+    expect(titles('Call Trace:\n __schedule+0x2e4/0x880\n schedule+0x48/0xd0\n io_schedule+0x12/0x40\n foo_wait+0x1c/0x30 [foo]')).toEqual([]);
     // A trace that starts in dump_stack(): a WARN whose banner was cut off, or a debugging dump.
     expect(titles('Call Trace:\n [<ffffffff81662d11>] dump_stack+0x45/0x56\n [<ffffffff810691dd>] warn_slowpath_common+0x7d/0xa0\n [<ffffffffa01c435a>] foo_unbind+0xca/0xe0 [foo]')).toEqual([]);
   });

@@ -81,12 +81,14 @@ function requestedDump(lines: readonly LogLine[], position: number): boolean {
 }
 
 /*
- * A log with no report whose first lines are a stack memory dump or stack frames is an excerpt cut
- * out of the middle of a report (the kernel prints neither in a healthy log), unless it shows a
- * dump printed on request. The frames must follow within a screenful.
+ * A log with no report whose first lines are a stack memory dump, a trace's first line or stack
+ * frames is an excerpt cut out of the middle of a report: a healthy kernel prints stacks only on
+ * request (sysrq, NMI backtraces), from dump_stack() or for a task switched out, each recognised
+ * below. The frames must follow within a screenful.
  */
 const EXCERPT_OPENING_LINES = 3;
 const EXCERPT_REACH = 60;
+const EXCERPT_TRACE_START = /^\s*(?:Call Trace|Call trace|Backtrace):?\s*$/;
 
 function stackExcerpt(lines: readonly LogLine[]): OpenReport | undefined {
   const opening: { line: LogLine; position: number }[] = [];
@@ -97,16 +99,20 @@ function stackExcerpt(lines: readonly LogLine[]): OpenReport | undefined {
   for (const { line, position } of opening) {
     const dump = stackExcerptFormat.header.exec(line.text);
     const frame = dump ? undefined : parseTraceLine(line.text);
-    if (!dump && !(frame && !frame.frame.isRip && frame.frame.reliable)) continue;
+    const traceStart = EXCERPT_TRACE_START.test(line.text);
+    if (!dump && !traceStart && !(frame && !frame.frame.isRip && frame.frame.reliable)) continue;
     const reach = lines.slice(position, position + EXCERPT_REACH);
     if (lines.slice(0, position + EXCERPT_REACH).some((later) => REQUESTED_DUMP.test(later.text))) return undefined;
-    const frames = reach.map((later) => parseTraceLine(later.text)?.frame).filter((read) => read !== undefined && !read.isRip && read.reliable);
+    const frames = reach.map((later) => parseTraceLine(later.text)?.frame).filter((read): read is Omit<StackFrame, 'context'> => read !== undefined && !read.isRip && read.reliable);
     // Frames alone must be a trace, not a line that happens to look like one.
     if (frames.length < (dump ? 1 : 2)) return undefined;
     // A trace that starts in dump_stack() or the WARN machinery was printed on purpose, by a
     // WARN whose banner is missing or a debugging dump; a crash's trace starts where it faulted.
     const top = frames[0]?.normalized ?? '';
     if (reportingOnly(top) || ARM_UNWINDER.some((name) => name.test(top))) return undefined;
+    // A trace that starts in the scheduler is a task that was switched out (a hung-task or
+    // sysrq-t dump whose header is missing), not a crash.
+    if (isSwitchedOut(frames.map((read) => ({ ...read, context: 'task' })))) return undefined;
     const match = dump ?? /^.*$/.exec(line.text);
     return match ? { format: stackExcerptFormat, match, start: position, index: line.index } : undefined;
   }
