@@ -214,4 +214,14 @@ describe('fault reports of every architecture', () => {
       'High Priority Machine Check (HPMC) in foo_probe',
     ]);
   });
+
+  it('m68k: die_if_kernel `Oops: %08x` and BAD KERNEL TRAP, PC: line, the first frame on the Call Trace: line', () => {
+    // arch/m68k/kernel/traps.c die_if_kernel, show_registers, show_stack and show_trace; mm/fault.c.
+    const regs = ["Modules linked in: foo", "PC: [<0012abcd>] foo_ioctl+0x1c/0x30 [foo]", "SR: 2700  SP: 00a1b2c3  a2: 00c0ffee", "d0: 00000000    d1: 00000001    d2: 00000000    d3: 00000000", "d4: 00000000    d5: 00000000    a0: 00000000    a1: 00000010", "Process foo (pid: 42, task=00c1d2e3)", "Frame format=7 eff addr=00000010 ssw=0505 faddr=00000010", "wb 1 stat/addr/data: 0000 00000000 00000000", "Stack from 00a1bd80:", "        00000000 00c0ffee 0012abcd 00000000 00000000 00000000 00000000 00000000", "Call Trace: [<00234567>] vfs_ioctl+0x1a/0x30", " [<00234678>] sys_ioctl+0x44/0x90", " [<00002a3c>] syscall+0x8/0xc", "Code: 206e 0008 2028 0010 <2210> 4e5e 4e75 4e56"].join('\n');
+    const fault = `Unable to handle kernel NULL pointer dereference at virtual address 00000010\nOops: 00000000\n${regs}`;
+    expect(titles(fault)).toEqual(['BUG: unable to handle kernel NULL pointer dereference in foo_ioctl']);
+    expect(parseOops(fault)[0]?.frames.map((frame) => frame.normalized)).toEqual(['foo_ioctl', 'vfs_ioctl', 'sys_ioctl', 'syscall']);
+    expect(titles(`Oops: 00000000\n${regs}`)).toEqual(['BUG: unable to handle kernel paging request in foo_ioctl']);
+    expect(titles(`*** ADDRESS ERROR ***   FORMAT=B\nCurrent process id is 42\nBAD KERNEL TRAP: 00000000\n${regs}`)).toEqual(['BAD KERNEL TRAP in foo_ioctl']);
+  });
 });

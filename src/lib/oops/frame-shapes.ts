@@ -133,6 +133,8 @@ const faultPrefixes: readonly string[] = [
   // parisc arch/parisc/kernel/traps.c show_regs: ` IAOQ[0]: foo+0x…/0x…`, the instruction address
   // queue's front.
   String.raw`IAOQ\[0\]: `,
+  // m68k arch/m68k/kernel/traps.c show_registers: `PC: [<0012abcd>] foo+0x1c/0x30`.
+  String.raw`PC: `,
 ];
 
 /*

@@ -36,6 +36,7 @@ export interface StackFrame {
   link?: boolean;
 }
 
+const TRACE_LEAD = /^\s*Call Trace:(?=\s*\[<)/;
 const CONTEXT_OPEN = /^\s*<([A-Z]+)>\s*$/;
 const CONTEXT_CLOSE = /^\s*<\/([A-Z]+)>\s*$/;
 
@@ -63,6 +64,13 @@ export function parseTraceLine(text: string): TraceLine | undefined {
   if (fault) return { frame: fromGroups(fault, true, true) };
   if (text.length > 400) return undefined;
   if (text.includes('>{')) return parseBraceFrames(text);
+  // m68k arch/m68k/kernel/traps.c show_trace prints `Call Trace:` and continues its first frame on
+  // the same line: `Call Trace: [<0012abcd>] foo+0x1c/0x30`.
+  const lead = TRACE_LEAD.exec(text);
+  if (lead) {
+    const rest = parseTraceLine(text.slice(lead[0].length));
+    return rest && !rest.frame.isRip ? { ...rest, opensTrace: true } : undefined;
+  }
   const opening = firstNonBlank(text);
   for (const shape of traceShapes) {
     if (shape.opens !== undefined && shape.opens !== opening) continue;

@@ -214,10 +214,11 @@ export const faultFormats: readonly ReportFormat[] = [
     // s390 `Oops: 0004 ilc:3 [#1]` (arch/s390/mm/fault.c), powerpc `Oops: Kernel access of bad
     // area, sig: 11 [#1]` (arch/powerpc/mm/fault.c), MIPS `Oops[#1]:` (arch/mips/mm/fault.c),
     // RISC-V `Oops [#1]` (arch/riscv/mm/fault.c), OpenRISC `Oops#: 0001` (arch/openrisc/kernel/traps.c die);
-    // x86-64 before 2.6.18 printed the count without `#`: `Oops: 0000 [1] SMP`.
+    // x86-64 before 2.6.18 printed the count without `#`: `Oops: 0000 [1] SMP`; m68k
+    // arch/m68k/kernel/traps.c die_if_kernel prints `%s: %08x`: `Oops: 00000000` (mm/fault.c).
     name: 'fault-oops-banner',
     hint: 'Oops',
-    header: /^(?:Oops: (?:[0-9a-f]{4} (?:ilc:\d )?\[#?\d+\]|Kernel access of bad area, sig: \d+ \[#\d+\])|Oops ?\[#\d+\]:?\s*$|Oops#: [0-9a-f]{4}\s*$)/,
+    header: /^(?:Oops: (?:[0-9a-f]{4} (?:ilc:\d )?\[#?\d+\]|Kernel access of bad area, sig: \d+ \[#\d+\])|Oops ?\[#\d+\]:?\s*$|Oops#: [0-9a-f]{4}\s*$|Oops: [0-9a-f]{8}\s*$)/,
     title: 'BUG: unable to handle kernel paging request in {frame}',
     crashClass: 'MEMORY_SAFETY_BUG',
     frame: { from: 'rip' },
@@ -276,6 +277,8 @@ export const faultFormats: readonly ReportFormat[] = [
     // MIPS arch/mips/kernel/traps.c and LoongArch arch/loongarch/kernel/traps.c die() print
     // `%s[#%d]:` alone on a line: `Reserved instruction in kernel code[#1]:`, `Kernel ade access[#1]:`.
     { hint: '[#', header: /^([A-Z][A-Za-z ]{2,60}?)\[#\d+\]:\s*$/ },
+    // m68k die_if_kernel for a trap in supervisor mode (bad_super_trap): `BAD KERNEL TRAP: 00000000`.
+    { hint: 'BAD KERNEL TRAP', header: /^(BAD KERNEL TRAP): [0-9a-f]{8}\s*$/ },
   ].map(
     ({ hint, header }): ReportFormat => ({
       name: 'die-banner',
