@@ -224,4 +224,14 @@ describe('fault reports of every architecture', () => {
     expect(titles(`Oops: 00000000\n${regs}`)).toEqual(['BUG: unable to handle kernel paging request in foo_ioctl']);
     expect(titles(`*** ADDRESS ERROR ***   FORMAT=B\nCurrent process id is 42\nBAD KERNEL TRAP: 00000000\n${regs}`)).toEqual(['BAD KERNEL TRAP in foo_ioctl']);
   });
+
+  it('alpha: die_if_kernel `comm(pid): Oops n` after the fault line, Kernel Bug, pc is at, a bare Trace:', () => {
+    // arch/alpha/kernel/traps.c die_if_kernel, dik_show_regs, dik_show_trace; mm/fault.c.
+    const regs = ["pc = [<fffffc0000312abc>]  ra = [<fffffc0000312a80>]  ps = 0000    Not tainted", "pc is at foo_read+0x1c/0x60 [foo]", "ra is at foo_fill+0x40/0x100 [foo]", "v0 = 0000000000000000  t0 = 0000000000000001  t1 = 0000000000000000", "gp = fffffc0000a1b2c3  sp = 00000000deadbeef", "Trace:", "[<fffffc0000312a80>] foo_fill+0x40/0x100 [foo]", "[<fffffc0000412345>] vfs_read+0xa4/0x1a0", "[<fffffc0000412456>] sys_read+0x5c/0xb0", "[<fffffc0000311234>] entSys+0xa4/0xc0", "", "Code: 47ff041f  2ffe0000  a4300010 <a0210008> 47e10400  6bfa8001"].join('\n');
+    const oops = `Unable to handle kernel paging request at virtual address 0000000000000008\nCPU 0 cat(1234): Oops 1\n${regs}`;
+    expect(titles(oops)).toEqual(['BUG: unable to handle kernel paging request in foo_read']);
+    expect(parseOops(oops)[0]?.frames.map((frame) => frame.normalized)).toEqual(['foo_read', 'foo_fill', 'vfs_read', 'sys_read', 'entSys']);
+    expect(titles(`swapper(0): Kernel Bug 1\n${regs}`)).toEqual(['kernel BUG in foo_read']);
+    expect(titles(`cat(1234): Arithmetic fault 0\n${regs}`)).toEqual(['Arithmetic fault in foo_read']);
+  });
 });

@@ -13,7 +13,8 @@ import type { LogLine } from './log-lines.ts';
 // its register-window walk with `Instruction DUMP:` (arch/sparc/kernel/traps_64.c).
 const STACK_END = /^(?:Instruction dump:|Instruction DUMP:|Last Breaking-Event-Address:|Allocated by task|Allocated:|Freed by task|Freed:|The buggy address|Memory state around|Last potentially related work creation|Second to last potentially related|Kernel Offset:|---\[ end trace|Rebooting in|Dumping ftrace buffer|irq event stamp:| ?={20,}|Uninit was (?:created|stored)|Local variable|Bytes \d+-\d+ of \d+|Memory access of size|Showing all locks held|\s*\d+ locks? held by|other info that might help|the existing dependency chain|stack backtrace:|Sending NMI from CPU|NMI backtrace for cpu)/;
 const PANIC_LINE = /^Kernel panic - not syncing/;
-const STACK_START = /^\s*(?:Call Trace|Call trace|Backtrace|backtrace|Stack):?\s*$|^\s*backtrace(?: \(crc [0-9a-f]+\))?:$/;
+// alpha arch/alpha/kernel/traps.c dik_show_trace opens its frames with a bare `Trace:`.
+const STACK_START = /^\s*(?:Call Trace|Call trace|Backtrace|backtrace|Stack|Trace):?\s*$|^\s*backtrace(?: \(crc [0-9a-f]+\))?:$/;
 // A user-space `RIP:` (code segment 0033 or 0023) ends the kernel part of a trace.
 const USER_RIP = /^\s*RIP: 0033:|^\s*RIP: 0023:/;
 

@@ -135,6 +135,8 @@ const faultPrefixes: readonly string[] = [
   String.raw`IAOQ\[0\]: `,
   // m68k arch/m68k/kernel/traps.c show_registers: `PC: [<0012abcd>] foo+0x1c/0x30`.
   String.raw`PC: `,
+  // alpha arch/alpha/kernel/traps.c dik_show_regs: `pc is at foo+0x1c/0x30`.
+  String.raw`pc is at `,
 ];
 
 /*
@@ -151,7 +153,8 @@ const linkPrefixes: readonly string[] = [
   String.raw`ra\s*: (?:[0-9a-fA-F]+ )?`,
   // sparc64 `RPC: <foo+0x…>`.
   String.raw`RPC: <`,
-  // parisc ` RP(r2): foo+0x…`.
+  // alpha `ra is at foo+0x…`; parisc ` RP(r2): foo+0x…`.
+  String.raw`ra is at `,
   String.raw`RP\(r2\): `,
 ];
 

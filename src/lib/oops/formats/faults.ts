@@ -147,23 +147,31 @@ export const faultFormats: readonly ReportFormat[] = [
     frame: { from: 'rip' },
     skip: FAULT_SKIP,
   },
+  // The die_if_kernel() and terminate messages of architectures without a `[#n]` counter.
   ...[
     // parisc arch/parisc/kernel/traps.c parisc_terminate, for kernel faults (mm/fault.c no_context)
     // and machine checks: `Bad Address (null pointer deref?): Code=15 (Data TLB miss fault) at addr
     // 00000010`, printed after a first backtrace and before show_regs' ` IAOQ[0]:` line.
     { hint: 'Bad Address (null pointer deref?): Code=', header: /^Bad Address \(null pointer deref\?\): Code=\d+ \([^)]*\) at addr [0-9a-fA-F]+/, title: 'BUG: unable to handle kernel paging request in {frame}', crashClass: 'MEMORY_SAFETY_BUG' },
     { hint: ': Code=', header: /^([A-Z][A-Za-z ()]{2,60}?): Code=\d+ \(.{1,80}?\) at addr [0-9a-fA-F]+/, title: '{1} in {frame}', crashClass: 'DoS' },
+    // alpha arch/alpha/kernel/traps.c die_if_kernel: `%s(%d): %s %ld`, with `CPU n ` before it on
+    // SMP kernels: `modprobe(123): Oops 1` (mm/fault.c), `Kernel Bug 1` (a BUG(), do_entIF).
+    { hint: '): Oops ', header: /^(?:CPU \d+ )?\S{1,64}\(\d+\): Oops -?\d+\s*$/, title: 'BUG: unable to handle kernel paging request in {frame}', crashClass: 'MEMORY_SAFETY_BUG', consequence: true },
+    { hint: '): Kernel Bug ', header: /^(?:CPU \d+ )?\S{1,64}\(\d+\): Kernel Bug -?\d+\s*$/, title: 'kernel BUG in {frame}', crashClass: 'BUG', consequence: true },
+    { hint: ' fault ', header: /^(?:CPU \d+ )?\S{1,64}\(\d+\): (Instruction fault|Arithmetic fault) -?\d+\s*$/, title: '{1} in {frame}', crashClass: 'DoS', consequence: true },
     // parisc die_if_kernel: `swapper (pid 1): Illegal instruction (code 8)` after its ASCII art.
     { hint: ' (code ', header: /^\S.{0,63} \(pid \d+\): ([A-Z][A-Za-z ]{2,60}?) \(code \d+\)\s*$/, title: '{1} in {frame}', crashClass: 'DoS' },
   ].map(
-    ({ hint, header, title, crashClass }): ReportFormat => ({
-      name: 'parisc-trap',
+    ({ hint, header, title, crashClass, consequence }: { hint: string; header: RegExp; title: string; crashClass: string; consequence?: boolean }): ReportFormat => ({
+      name: 'die-if-kernel',
       hint,
       header,
       title,
       crashClass,
       frame: { from: 'rip' },
       skip: FAULT_SKIP,
+      // alpha prints its die line after the fault line that names the report.
+      ...(consequence ? { consequence } : {}),
     }),
   ),
   {
