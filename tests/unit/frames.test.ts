@@ -186,6 +186,10 @@ describe('frame lines of every era and tool', () => {
     // Inlined calls: addr2line -i locations on one line, innermost first; the module follows bare.
     expect(read(' foo_rx (include/linux/skbuff.h:2069 drivers/net/foo.c:812) foo')).toMatchObject({ fn: 'foo_rx', module: 'foo', source: 'include/linux/skbuff.h:2069' });
     expect(read('RIP: 0010:native_safe_halt (arch/x86/include/asm/irqflags.h:48)')).toMatchObject({ fn: 'native_safe_halt', rip: true });
+    // Rust symbols the script demangled into paths.
+    expect(read(' ? rust_binder::thread::Thread::write (drivers/android/binder/thread.rs:1234) rust_binder')).toMatchObject({ fn: 'rust_binder::thread::Thread::write', module: 'rust_binder', reliable: false });
+    expect(read(' <kernel::sync::arc::Arc<T> as core::ops::drop::Drop>::drop (rust/kernel/sync/arc.rs:190)')?.fn).toBe('<kernel::sync::arc::Arc<T> as core::ops::drop::Drop>::drop');
+    expect(read('RIP: 0010:kernel::init::foo::{{closure}} (rust/kernel/init.rs:12)')).toMatchObject({ fn: 'kernel::init::foo::{{closure}}', rip: true });
     // faddr2line's `(inlined by)` lines are not frames of a trace.
     expect(read(' (inlined by) ip_local_deliver at net/ipv4/ip_input.c:250')).toBeUndefined();
   });

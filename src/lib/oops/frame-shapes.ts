@@ -20,6 +20,9 @@ const OFF = String.raw`\+0x(?<off>[0-9a-fA-F]+)(?:/0x(?<size>[0-9a-fA-F]+))?`;
 // powerpc64 ELFv1 kernels print function descriptors' dot symbols: `.eeh_report_error+0x98/0x110`.
 const DOT = String.raw`\.?`;
 
+/** A demangled Rust path: `kernel::foo::bar`, `<T as Trait>::method`, `…::{{closure}}`. */
+const RUST_PATH = String.raw`(?:<[^()\n]{1,200}?>|[A-Za-z_]\w*)(?:::(?:[A-Za-z_]\w*|\{\{closure\}\}))+`;
+
 /** One way a frame line is printed. */
 export interface FrameShape {
   name: string;
@@ -51,10 +54,12 @@ export const traceShapes: readonly FrameShape[] = [
     // are dropped and `+0x…/0x…` becomes the addr2line location(s), innermost inline first, with
     // the module's name after them, no brackets: `? __schedule (kernel/sched/core.c:5382)`,
     // `dump_stack_lvl (lib/dump_stack.c:107 (discriminator 1))`, `foo_rx (drivers/x/foo.c:12) foo`.
+    // The script demangles Rust symbols (llvm-cxxfilt) into paths:
+    // `<kernel::sync::arc::Arc<T> as core::ops::drop::Drop>::drop (rust/kernel/sync/arc.rs:190)`.
     name: 'decoded-source',
     needs: ' (',
     pattern: compile(
-      String.raw`^\s*(?:\[<?[0-9a-fA-F]*>?\]\s*){0,2}(?<unsure>\?\s+)?(?<fn>{FUNC}) \((?<src>{SRC})(?: \(discriminator \d+\))?(?: {SRC}(?: \(discriminator \d+\))?){0,16}\)(?:\s+\[?(?<mod>[A-Za-z0-9_-]+)\]?)?\s*$`,
+      String.raw`^\s*(?:\[<?[0-9a-fA-F]*>?\]\s*){0,2}(?<unsure>\?\s+)?(?<fn>{FUNC}|${RUST_PATH}) \((?<src>{SRC})(?: \(discriminator \d+\))?(?: {SRC}(?: \(discriminator \d+\))?){0,16}\)(?:\s+\[?(?<mod>[A-Za-z0-9_-]+)\]?)?\s*$`,
     ),
   },
   {
@@ -166,7 +171,7 @@ const REGISTER_TAIL = String.raw`(?:\[<[0-9a-fA-F]+>\]\s*){0,2}(?<fn>{FUNC})\+0x
 export const faultLine = compile(String.raw`^\s*(?:${faultPrefixes.join('|')})${REGISTER_TAIL}`);
 
 /** The faulting-instruction line after scripts/decode_stacktrace.sh: `RIP: 0010:foo (arch/x86/foo.c:12)`. */
-export const decodedFaultLine = compile(String.raw`^\s*(?:${faultPrefixes.join('|')})(?<fn>{FUNC}) \((?<src>{SRC})`);
+export const decodedFaultLine = compile(String.raw`^\s*(?:${faultPrefixes.join('|')})(?<fn>{FUNC}|${RUST_PATH}) \((?<src>{SRC})`);
 
 /** The link-register line of any architecture's register dump. */
 export const linkLine = compile(String.raw`^\s*(?:${linkPrefixes.join('|')})${REGISTER_TAIL}`);
