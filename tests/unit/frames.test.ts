@@ -169,3 +169,71 @@ describe('frame lines of every architecture', () => {
     expect(parseLinkLine(line)).toMatchObject({ normalized: name, isRip: true, link: true });
   });
 });
+
+describe('frame lines of every era and tool', () => {
+  const read = (line: string) => {
+    const parsed = parseTraceLine(line);
+    return parsed && { fn: parsed.frame.normalized, module: parsed.frame.module, source: parsed.frame.source, reliable: parsed.frame.reliable, rip: parsed.frame.isRip };
+  };
+
+  it('reads a module build id (%pSb, CONFIG_STACKTRACE_BUILD_ID) as the module alone', () => {
+    expect(read(' ? bch2_trans_begin+0x1c/0x30 [bcachefs 5c3d1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f]')).toEqual({ fn: 'bch2_trans_begin', module: 'bcachefs', source: undefined, reliable: false, rip: false });
+  });
+
+  it('reads traces decoded by scripts/decode_stacktrace.sh', () => {
+    expect(read(' ? __schedule (kernel/sched/core.c:5382) ')).toMatchObject({ fn: '__schedule', source: 'kernel/sched/core.c:5382', reliable: false });
+    expect(read(' dump_stack_lvl (lib/dump_stack.c:107 (discriminator 1)) ')).toMatchObject({ fn: 'dump_stack_lvl', source: 'lib/dump_stack.c:107' });
+    // Inlined calls: addr2line -i locations on one line, innermost first; the module follows bare.
+    expect(read(' foo_rx (include/linux/skbuff.h:2069 drivers/net/foo.c:812) foo')).toMatchObject({ fn: 'foo_rx', module: 'foo', source: 'include/linux/skbuff.h:2069' });
+    expect(read('RIP: 0010:native_safe_halt (arch/x86/include/asm/irqflags.h:48)')).toMatchObject({ fn: 'native_safe_halt', rip: true });
+    // Rust symbols the script demangled into paths.
+    expect(read(' ? rust_binder::thread::Thread::write (drivers/android/binder/thread.rs:1234) rust_binder')).toMatchObject({ fn: 'rust_binder::thread::Thread::write', module: 'rust_binder', reliable: false });
+    expect(read(' <kernel::sync::arc::Arc<T> as core::ops::drop::Drop>::drop (rust/kernel/sync/arc.rs:190)')?.fn).toBe('<kernel::sync::arc::Arc<T> as core::ops::drop::Drop>::drop');
+    expect(read('RIP: 0010:kernel::init::foo::{{closure}} (rust/kernel/init.rs:12)')).toMatchObject({ fn: 'kernel::init::foo::{{closure}}', rip: true });
+    // faddr2line's `(inlined by)` lines are not frames of a trace.
+    expect(read(' (inlined by) ip_local_deliver at net/ipv4/ip_input.c:250')).toBeUndefined();
+  });
+
+  it('reads the x86-64 frames of kernels before 2.6.18, several per line', () => {
+    const parsed = parseTraceLine('Call Trace:<ffffffff80110d4c>{die+57} <ffffffffa00b33b4>{:dm_mod:dm_table_unplug_all+51}');
+    expect(parsed?.opensTrace).toBe(true);
+    expect([parsed?.frame, ...(parsed?.more ?? [])].map((frame) => `${frame?.normalized}+${frame?.offset} ${frame?.module ?? ''}`)).toEqual(['die+0x39 ', 'dm_table_unplug_all+0x33 dm_mod']);
+    expect(read('RIP: 0010:[<ffffffff8013f0f4>] <ffffffff8013f0f4>{__wake_up+56}')).toMatchObject({ fn: '__wake_up', rip: true });
+  });
+
+  it('keeps compiler suffixes and Rust symbols readable', () => {
+    expect(read(' foo_poll.llvm.12345678901234567+0x12/0x40')?.fn).toBe('foo_poll');
+    expect(read(' bad_page.cold+0x63/0x94')?.fn).toBe('bad_page');
+    expect(read(' _RNvMs_NtCs1234_6kernel3fooNtB4_3Bar3baz+0x1c/0x30')?.fn).toBe('_RNvMs_NtCs1234_6kernel3fooNtB4_3Bar3baz');
+  });
+
+  it('does not read code bytes or unsymbolised addresses as frames', () => {
+    expect(read('Code: 48 89 e5 <0f> 0b 48 8b 45 f8')).toBeUndefined();
+    expect(read('Code: Unable to access opcode bytes at 0xffffffffc0a1b299.')).toBeUndefined();
+    expect(read(' ? 0xffffffffc0a1b2c3')).toBeUndefined();
+  });
+
+  it('reads the frame after old x86-64 context markers on its line; markers on their own line set the context', () => {
+    const frames = parseStackFrames(
+      [
+        'Call Trace:',
+        '  <NMI>  [<ffffffff810eb800>] ? watchdog_overflow_callback+0x60/0xd0',
+        '  [<ffffffff81645c41>] end_repeat_nmi+0x1e/0x2e',
+        '  <<EOE>>  <IRQ>  [<ffffffff810944f0>] account_idle_ticks+0x90/0xa0',
+        '  <EOI>  [<ffffffff81013ac7>] ? cpu_idle+0xb7/0x110',
+        '  <IRQ>',
+        '  [<ffffffff81013ad0>] handle_irq+0x1/0x2',
+        '  <EOI>',
+        '  [<ffffffff81013ae0>] rest_init+0x1/0x2',
+      ].join('\n'),
+    );
+    expect(frames.map((frame) => `${frame.normalized} ${frame.context}`)).toEqual([
+      'watchdog_overflow_callback task',
+      'end_repeat_nmi task',
+      'account_idle_ticks task',
+      'cpu_idle task',
+      'handle_irq IRQ',
+      'rest_init task',
+    ]);
+  });
+});

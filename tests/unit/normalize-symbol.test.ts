@@ -15,6 +15,9 @@ describe('normalizeSymbol', () => {
     ['foo.isra.0.cold', 'foo'],
     ['nvme_queue_rq+0x1f', 'nvme_queue_rq'],
     ['  dump_stack  ', 'dump_stack'],
+    ['nfs_page_async_flush.llvm.9812346527342113+0x12/0x40', 'nfs_page_async_flush'],
+    ['tcp_sendmsg_locked.__uniq.173212831523829838214389621', 'tcp_sendmsg_locked'],
+    ['binder_ioctl.cfi_jt+0x0/0x8', 'binder_ioctl'],
   ])('%s → %s', (raw, expected) => {
     expect(normalizeSymbol(raw)).toBe(expected);
   });

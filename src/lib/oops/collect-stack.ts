@@ -13,13 +13,17 @@ import type { LogLine } from './log-lines.ts';
 // its register-window walk with `Instruction DUMP:` (arch/sparc/kernel/traps_64.c).
 const STACK_END = /^(?:Instruction dump:|Instruction DUMP:|Last Breaking-Event-Address:|Allocated by task|Allocated:|Freed by task|Freed:|The buggy address|Memory state around|Last potentially related work creation|Second to last potentially related|Kernel Offset:|---\[ end trace|Rebooting in|Dumping ftrace buffer|irq event stamp:| ?={20,}|Uninit was (?:created|stored)|Local variable|Bytes \d+-\d+ of \d+|Memory access of size|Showing all locks held|\s*\d+ locks? held by|other info that might help|the existing dependency chain|stack backtrace:|Sending NMI from CPU|NMI backtrace for cpu)/;
 const PANIC_LINE = /^Kernel panic - not syncing/;
-const STACK_START = /^\s*(?:Call Trace|Call trace|Backtrace|backtrace|Stack):?\s*$|^\s*backtrace(?: \(crc [0-9a-f]+\))?:$/;
+// alpha arch/alpha/kernel/traps.c dik_show_trace opens its frames with a bare `Trace:`.
+const STACK_START = /^\s*(?:Call Trace|Call trace|Backtrace|backtrace|Stack|Trace):?\s*$|^\s*backtrace(?: \(crc [0-9a-f]+\))?:$/;
 // A user-space `RIP:` (code segment 0033 or 0023) ends the kernel part of a trace.
 const USER_RIP = /^\s*RIP: 0033:|^\s*RIP: 0023:/;
 
-/** The primary stack: the faulting instruction, then the first call trace, until it ends. */
-export function collectStack(lines: readonly LogLine[]): StackFrame[] {
-  return collectStackFrom(lines, 0).frames;
+/**
+ * The primary stack: the faulting instruction, then the first call trace, until it ends. The first
+ * line is the report's header, never a frame, unless the report has none (a pasted excerpt).
+ */
+export function collectStack(lines: readonly LogLine[], headerless = false): StackFrame[] {
+  return collectStackFrom(lines, 0, headerless).frames;
 }
 
 /**
@@ -60,7 +64,7 @@ export function framesRightAfter(lines: readonly LogLine[], start: number): Stac
 }
 
 /** The stack from line `first` on, and the line where it ended (for reading the next one). */
-export function collectStackFrom(lines: readonly LogLine[], first: number): { frames: StackFrame[]; end: number } {
+export function collectStackFrom(lines: readonly LogLine[], first: number, headerless = false): { frames: StackFrame[]; end: number } {
   const frames: StackFrame[] = [];
   let pendingCaller: StackFrame | undefined;
   const flush = (next?: StackFrame) => {
@@ -93,18 +97,28 @@ export function collectStackFrom(lines: readonly LogLine[], first: number): { fr
       continue;
     }
     if (contexts.feed(text)) continue;
-    const read = parseTraceLine(text);
+    const read = parseTraceLine(contexts.consumeLeading(text));
     // A register dump whose faulting instruction has no symbol (firmware, a wild jump) or was
     // cut off: the link register names the function it was called from.
     const link = read === undefined && frames.length === 0 && !inTrace ? parseLinkLine(text) : undefined;
     const frame = read?.frame ?? link;
     if (!frame) continue;
-    if (!frame.isRip && !inTrace && offset === 0) continue;
+    if (read?.opensTrace) {
+      traces++;
+      if (traces > 1 && frames.some((frame) => !frame.isRip)) return done(offset);
+      if (traces === 1) frames.splice(0, frames.length, ...frames.filter((frame) => frame.isRip));
+      inTrace = true;
+    }
+    if (!frame.isRip && !inTrace && offset === 0 && !headerless) continue;
     // A `?` frame outside any trace is another stack's debris (two CPUs printing at once).
     if (!frame.isRip && !inTrace && !frame.reliable) continue;
+    // LoongArch prints the link register before the faulting instruction: once the latter is
+    // read, the caller no longer stands in for it.
+    if (frame.isRip && !frame.link && !inTrace && frames.length > 0 && frames.every((earlier) => earlier.link)) frames.length = 0;
     const placed = { ...frame, context: contexts.current };
     flush(placed);
     frames.push(placed);
+    for (const more of read?.more ?? []) frames.push({ ...more, context: contexts.current });
     // 32-bit ARM names each frame's caller on the same line; the caller's own line can be missing
     // when an exception stack dump sits between them (`(trace_hardirqs_off) from (__dabt_svc+0x54/0xa0)`).
     const caller = read?.caller;

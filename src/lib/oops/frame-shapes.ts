@@ -9,11 +9,19 @@ import { compile } from './patterns.ts';
  * for the frame 32-bit ARM prints on the same line.
  */
 
-/** A module name as `%pS` prints it inside brackets, optionally followed by flags: `i40e`, `wl(PO)`. */
-const MOD = String.raw`(?<mod>[A-Za-z0-9_-]+)(?:\([A-Z]+\))?`;
+/**
+ * A module name as `%pS` prints it inside brackets, optionally followed by flags: `i40e`, `wl(PO)`.
+ * Kernels from 5.19 with CONFIG_STACKTRACE_BUILD_ID print frames with `%pSb` (lib/vsprintf.c,
+ * kernel/kallsyms.c sprint_backtrace_build_id), adding the module's build id in hex after a space:
+ * `[bcachefs 5c3d…]`.
+ */
+const MOD = String.raw`(?<mod>[A-Za-z0-9_-]+)(?:\([A-Z]+\))?(?: [0-9a-fA-F]{8,64})?`;
 const OFF = String.raw`\+0x(?<off>[0-9a-fA-F]+)(?:/0x(?<size>[0-9a-fA-F]+))?`;
 // powerpc64 ELFv1 kernels print function descriptors' dot symbols: `.eeh_report_error+0x98/0x110`.
 const DOT = String.raw`\.?`;
+
+/** A demangled Rust path: `kernel::foo::bar`, `<T as Trait>::method`, `…::{{closure}}`. */
+const RUST_PATH = String.raw`(?:<[^()\n]{1,200}?>|[A-Za-z_]\w*)(?:::(?:[A-Za-z_]\w*|\{\{closure\}\}))+`;
 
 /** One way a frame line is printed. */
 export interface FrameShape {
@@ -39,6 +47,19 @@ export const traceShapes: readonly FrameShape[] = [
     name: 'address-columns',
     pattern: compile(
       String.raw`^\s*(?:\[[0-9a-fA-F]+\+\s*\d+\])?(?:\[<?[0-9a-fA-F]*>?\]\s*){0,2}(?<unsure>\?\s+)?${DOT}(?<fn>{FUNC})(?:${OFF})?(?:\s+\[${MOD}\])?(?:\s+(?<src>{SRC}))?(?<inline>\s+\[inline\])?\s*(?:(?:\(\)|(?<stale>\(unreliable\))|\(P\))\s*)?$`,
+    ),
+  },
+  {
+    // A trace run through scripts/decode_stacktrace.sh, as users paste it: the address columns
+    // are dropped and `+0x…/0x…` becomes the addr2line location(s), innermost inline first, with
+    // the module's name after them, no brackets: `? __schedule (kernel/sched/core.c:5382)`,
+    // `dump_stack_lvl (lib/dump_stack.c:107 (discriminator 1))`, `foo_rx (drivers/x/foo.c:12) foo`.
+    // The script demangles Rust symbols (llvm-cxxfilt) into paths:
+    // `<kernel::sync::arc::Arc<T> as core::ops::drop::Drop>::drop (rust/kernel/sync/arc.rs:190)`.
+    name: 'decoded-source',
+    needs: ' (',
+    pattern: compile(
+      String.raw`^\s*(?:\[<?[0-9a-fA-F]*>?\]\s*){0,2}(?<unsure>\?\s+)?(?<fn>{FUNC}|${RUST_PATH}) \((?<src>{SRC})(?: \(discriminator \d+\))?(?: {SRC}(?: \(discriminator \d+\))?){0,16}\)(?:\s+\[?(?<mod>[A-Za-z0-9_-]+)\]?)?\s*$`,
     ),
   },
   {
@@ -111,6 +132,16 @@ const faultPrefixes: readonly string[] = [
   String.raw`Krnl PSW : [0-9a-fA-F]+ [0-9a-fA-F]+ \(`,
   // sparc64 arch/sparc/kernel/process_64.c show_regs: `TPC: <foo+0x…/0x…>`.
   String.raw`TPC: <`,
+  // LoongArch arch/loongarch/kernel/traps.c __show_regs: `  ERA: 9000000000231abc foo+0x1c/0x60`,
+  // the exception return address, printed after the `   ra: …` line.
+  String.raw`ERA: [0-9a-fA-F]+ `,
+  // parisc arch/parisc/kernel/traps.c show_regs: ` IAOQ[0]: foo+0x…/0x…`, the instruction address
+  // queue's front.
+  String.raw`IAOQ\[0\]: `,
+  // m68k arch/m68k/kernel/traps.c show_registers: `PC: [<0012abcd>] foo+0x1c/0x30`.
+  String.raw`PC: `,
+  // alpha arch/alpha/kernel/traps.c dik_show_regs: `pc is at foo+0x1c/0x30`.
+  String.raw`pc is at `,
 ];
 
 /*
@@ -123,10 +154,13 @@ const linkPrefixes: readonly string[] = [
   String.raw`LR is at `,
   // powerpc show_regs: `LR [c000000000123400] foo+0x…`.
   String.raw`LR \[[0-9a-fA-F]+\] ${DOT}`,
-  // MIPS `ra    : 80123400 foo+0x…`; RISC-V ` ra : foo+0x…`.
+  // MIPS `ra    : 80123400 foo+0x…`; RISC-V ` ra : foo+0x…`; LoongArch `   ra: 9000… foo+0x…`.
   String.raw`ra\s*: (?:[0-9a-fA-F]+ )?`,
   // sparc64 `RPC: <foo+0x…>`.
   String.raw`RPC: <`,
+  // alpha `ra is at foo+0x…`; parisc ` RP(r2): foo+0x…`.
+  String.raw`ra is at `,
+  String.raw`RP\(r2\): `,
 ];
 
 // A garbled console can drop the offset digits (`epc : xas_create+0x ra : …`); the `+0x` still
@@ -136,5 +170,19 @@ const REGISTER_TAIL = String.raw`(?:\[<[0-9a-fA-F]+>\]\s*){0,2}(?<fn>{FUNC})\+0x
 /** The faulting-instruction line of any architecture's register dump. */
 export const faultLine = compile(String.raw`^\s*(?:${faultPrefixes.join('|')})${REGISTER_TAIL}`);
 
+/** The faulting-instruction line after scripts/decode_stacktrace.sh: `RIP: 0010:foo (arch/x86/foo.c:12)`. */
+export const decodedFaultLine = compile(String.raw`^\s*(?:${faultPrefixes.join('|')})(?<fn>{FUNC}|${RUST_PATH}) \((?<src>{SRC})`);
+
 /** The link-register line of any architecture's register dump. */
 export const linkLine = compile(String.raw`^\s*(?:${linkPrefixes.join('|')})${REGISTER_TAIL}`);
+
+/*
+ * x86-64 kernels before 2.6.18 (arch/x86_64/kernel/traps.c printk_address) printed several frames
+ * per line, `<address>{function+decimal offset}`, a module's as `{:module:function+offset}`,
+ * starting on the `Call Trace:` line itself: `Call Trace:<ffffffff80110d4c>{die+57} <…>{…}`;
+ * the register dump said `RIP: 0010:[<ffffffff8013f0f4>] <ffffffff8013f0f4>{__wake_up+56}`.
+ */
+export const braceFrame = compile(String.raw`<[0-9a-fA-F]{8,16}>\{(?::(?<mod>[A-Za-z0-9_-]+):)?(?<fn>{FUNC})\+(?<dec>\d+)\}`, 'g');
+
+/** A line of such frames, optionally opened by `Call Trace:` or the `RIP:` of the register dump. */
+export const braceFrameLine = compile(String.raw`^\s*(?<lead>Call Trace:|RIP: [0-9a-fA-F]{4}:\[<[0-9a-fA-F]+>\])?\s*(?:<[0-9a-fA-F]{8,16}>\{[^{}<>]{1,200}\}\s*){1,8}$`);

@@ -1,6 +1,6 @@
 import { normalizeSymbol } from '../symbols/normalize-symbol.ts';
 import { compile } from './patterns.ts';
-import { faultLine, linkLine, traceShapes } from './frame-shapes.ts';
+import { braceFrame, braceFrameLine, decodedFaultLine, faultLine, linkLine, traceShapes } from './frame-shapes.ts';
 import { stripLogPrefix } from './strip-log-prefix.ts';
 
 /** One frame of a kernel stack trace. */
@@ -36,6 +36,7 @@ export interface StackFrame {
   link?: boolean;
 }
 
+const TRACE_LEAD = /^\s*Call Trace:(?=\s*\[<)/;
 const CONTEXT_OPEN = /^\s*<([A-Z]+)>\s*$/;
 const CONTEXT_CLOSE = /^\s*<\/([A-Z]+)>\s*$/;
 
@@ -44,6 +45,10 @@ export interface TraceLine {
   frame: Omit<StackFrame, 'context'>;
   /** `caller+0x4c/0x84 [mod]` from `(callee) from [<…>] (caller+0x4c/0x84)`. */
   caller?: string;
+  /** The frames after the first on a line that holds several (x86-64 before 2.6.18). */
+  more?: Omit<StackFrame, 'context'>[];
+  /** The line opened the call trace itself (`Call Trace:<…>{…}`). */
+  opensTrace?: boolean;
 }
 
 /** Parses one prefix-free line as a frame, ignoring context; undefined when it is not one. */
@@ -55,9 +60,17 @@ export function parseFrameLine(text: string): Omit<StackFrame, 'context'> | unde
 export function parseTraceLine(text: string): TraceLine | undefined {
   // No frame line is this long; the cap keeps hostile input cheap.
   if (text.length > 1000) return undefined;
-  const fault = faultLine.exec(text)?.groups;
+  const fault = faultLine.exec(text)?.groups ?? (text.includes(' (') ? decodedFaultLine.exec(text)?.groups : undefined);
   if (fault) return { frame: fromGroups(fault, true, true) };
   if (text.length > 400) return undefined;
+  if (text.includes('>{')) return parseBraceFrames(text);
+  // m68k arch/m68k/kernel/traps.c show_trace prints `Call Trace:` and continues its first frame on
+  // the same line: `Call Trace: [<0012abcd>] foo+0x1c/0x30`.
+  const lead = TRACE_LEAD.exec(text);
+  if (lead) {
+    const rest = parseTraceLine(text.slice(lead[0].length));
+    return rest && !rest.frame.isRip ? { ...rest, opensTrace: true } : undefined;
+  }
   const opening = firstNonBlank(text);
   for (const shape of traceShapes) {
     if (shape.opens !== undefined && shape.opens !== opening) continue;
@@ -71,6 +84,19 @@ export function parseTraceLine(text: string): TraceLine | undefined {
     return { frame: fromGroups(groups, reliable, false), ...(groups.caller ? { caller: groups.caller } : {}) };
   }
   return undefined;
+}
+
+function parseBraceFrames(text: string): TraceLine | undefined {
+  const line = braceFrameLine.exec(text);
+  if (!line) return undefined;
+  const isRip = line.groups?.lead?.startsWith('RIP') ?? false;
+  const frames = [...text.matchAll(braceFrame)].map((match) => {
+    const groups = match.groups ?? {};
+    return fromGroups({ ...groups, off: Number(groups.dec).toString(16) }, true, isRip);
+  });
+  const [first, ...more] = frames;
+  if (!first) return undefined;
+  return { frame: first, ...(more.length > 0 && !isRip ? { more } : {}), ...(line.groups?.lead === 'Call Trace:' ? { opensTrace: true } : {}) };
 }
 
 function firstNonBlank(text: string): string | undefined {
@@ -88,6 +114,14 @@ export function parseLinkLine(text: string): Omit<StackFrame, 'context'> | undef
   return link ? { ...fromGroups(link, true, true), link: true } : undefined;
 }
 
+/*
+ * Old x86-64 kernels (arch/x86/kernel/dumpstack_64.c before 4.x) print ` <IRQ> `, ` <NMI> `,
+ * ` <#DF> ` when the trace enters an interrupt or exception stack, ` <EOI> ` and ` <<EOE>> ` when
+ * it leaves it, with no newline: the next frame follows on the same line
+ * (`  <EOI>  [<ffffffff81013ac7>] ? cpu_idle+0xb7/0x110`).
+ */
+const LEADING_MARKER = /^\s*<(<EOE>|[A-Z#]+)>\s+(?=\S)/;
+
 /** Tracks `<IRQ>` … `</IRQ>` style markers across lines. */
 export class ContextTracker {
   private readonly stack: string[] = [];
@@ -96,7 +130,7 @@ export class ContextTracker {
   feed(text: string): boolean {
     const open = CONTEXT_OPEN.exec(text);
     if (open?.[1]) {
-      if (open[1] !== 'TASK') this.stack.push(open[1]);
+      this.enter(open[1]);
       return true;
     }
     const close = CONTEXT_CLOSE.exec(text);
@@ -104,7 +138,38 @@ export class ContextTracker {
       if (this.stack.at(-1) === close[1]) this.stack.pop();
       return true;
     }
+    if (text.length < 40 && /^\s*<<EOE>>\s*$/.test(text)) {
+      this.enter('<EOE>');
+      return true;
+    }
     return false;
+  }
+
+  /**
+   * The line after the markers that open a frame line (`<EOI>  [<…>] foo+0x…`). They do not change
+   * the context: these kernels ran softirqs on the interrupt stack, so the timer interrupt that
+   * caught a CPU and the softirq work it interrupted sit between the same `<IRQ>` and `<EOI>`, and
+   * a stall's interrupted frames are found by the interrupt's own frame names (guilty-frame.ts).
+   */
+  consumeLeading(text: string): string {
+    if (text.length > 400 || !text.includes('<')) return text;
+    // Leaving one stack and entering the next can both precede a frame: `<<EOE>>  <IRQ>  [<…>] …`.
+    let rest = text;
+    for (let markers = 0; markers < 3; markers++) {
+      const marker = LEADING_MARKER.exec(rest);
+      if (!marker?.[1]) break;
+      rest = rest.slice(marker[0].length);
+    }
+    return rest;
+  }
+
+  private enter(name: string): void {
+    // `<EOI>` ends the interrupt stack, `<<EOE>>` (`<EOE>`) the exception stack it was in.
+    if (name === 'EOI') {
+      if (this.stack.at(-1) === 'IRQ') this.stack.pop();
+    } else if (name === '<EOE>' || name === 'EOE') {
+      this.stack.pop();
+    } else if (name !== 'TASK') this.stack.push(name);
   }
 
   get current(): string {
@@ -119,7 +184,7 @@ export function parseStackFrames(log: string): StackFrame[] {
   for (const rawLine of log.split('\n')) {
     const text = stripLogPrefix(rawLine);
     if (contexts.feed(text)) continue;
-    const parsed = parseFrameLine(text);
+    const parsed = parseFrameLine(contexts.consumeLeading(text));
     if (parsed) frames.push({ ...parsed, context: contexts.current });
   }
   return frames;

@@ -7,6 +7,9 @@ import { toLogLines, type LogLine } from './log-lines.ts';
 import { hasDumpBeforeLockdepBacktrace, hasInterleavedDump } from './interleaved-stack.ts';
 import { lockSite, lockTakerStack } from './lock-site.ts';
 import { sanitizerFormats } from './formats/sanitizers.ts';
+import { stackExcerptFormat } from './formats/faults.ts';
+import { ARM_UNWINDER } from './formats/skip-sets.ts';
+import { parseTraceLine, type StackFrame } from './frames.ts';
 import { reportFormats, type ReportFormat } from './report-formats.ts';
 import { isSuspectModule, readMetadata } from './report-metadata.ts';
 import type { OopsReport } from './report-types.ts';
@@ -60,6 +63,63 @@ function matchHeader(line: string): { format: ReportFormat; match: RegExpExecArr
   return undefined;
 }
 
+/*
+ * Register dumps printed on request rather than by a crash: lib/nmi_backtrace.c
+ * nmi_cpu_backtrace (`NMI backtrace for cpu 1`, then show_regs: sysrq-l, RCU stall and hard-lockup
+ * reporters, arch_trigger_cpumask_backtrace), drivers/tty/sysrq.c `sysrq: Show Regs` (sysrq-p;
+ * `SysRq : Show Regs` before 4.x) and, on architectures without NMIs, sysrq-l's showacpu
+ * `sysrq: CPU1:` before show_regs. show_regs prints at most a few dozen lines before the
+ * instruction pointer (powerpc: NIP/REGS/MSR and eight GPR lines first).
+ */
+const REQUESTED_DUMP = /^(?:NMI backtrace for cpu \d+\s*$|(?:sysrq|SysRq ?): (?:Show Regs|Show backtrace of all active CPUs|CPU\d+:\s*$))/;
+const REQUESTED_DUMP_REACH = 24;
+
+function requestedDump(lines: readonly LogLine[], position: number): boolean {
+  for (let index = position - 1; index >= 0 && index >= position - REQUESTED_DUMP_REACH; index--) {
+    if (REQUESTED_DUMP.test(lines[index]?.text ?? '')) return true;
+  }
+  return false;
+}
+
+/*
+ * A log with no report whose first lines are a stack memory dump, a trace's first line or stack
+ * frames is an excerpt cut out of the middle of a report: a healthy kernel prints stacks only on
+ * request (sysrq, NMI backtraces), from dump_stack() or for a task switched out, each recognised
+ * below. The frames must follow within a screenful.
+ */
+const EXCERPT_OPENING_LINES = 3;
+const EXCERPT_REACH = 60;
+const EXCERPT_TRACE_START = /^\s*(?:Call Trace|Call trace|Backtrace):?\s*$/;
+
+function stackExcerpt(lines: readonly LogLine[]): OpenReport | undefined {
+  const opening: { line: LogLine; position: number }[] = [];
+  for (let position = 0; position < lines.length && opening.length < EXCERPT_OPENING_LINES; position++) {
+    const line = lines[position];
+    if (line && line.text.trim() !== '') opening.push({ line, position });
+  }
+  for (const { line, position } of opening) {
+    const dump = stackExcerptFormat.header.exec(line.text);
+    const frame = dump ? undefined : parseTraceLine(line.text);
+    const traceStart = EXCERPT_TRACE_START.test(line.text);
+    if (!dump && !traceStart && !(frame && !frame.frame.isRip && frame.frame.reliable)) continue;
+    const reach = lines.slice(position, position + EXCERPT_REACH);
+    if (lines.slice(0, position + EXCERPT_REACH).some((later) => REQUESTED_DUMP.test(later.text))) return undefined;
+    const frames = reach.map((later) => parseTraceLine(later.text)?.frame).filter((read): read is Omit<StackFrame, 'context'> => read !== undefined && !read.isRip && read.reliable);
+    // Frames alone must be a trace, not a line that happens to look like one.
+    if (frames.length < (dump ? 1 : 2)) return undefined;
+    // A trace that starts in dump_stack() or the WARN machinery was printed on purpose, by a
+    // WARN whose banner is missing or a debugging dump; a crash's trace starts where it faulted.
+    const top = frames[0]?.normalized ?? '';
+    if (reportingOnly(top) || ARM_UNWINDER.some((name) => name.test(top))) return undefined;
+    // A trace that starts in the scheduler is a task that was switched out (a hung-task or
+    // sysrq-t dump whose header is missing), not a crash.
+    if (isSwitchedOut(frames.map((read) => ({ ...read, context: 'task' })))) return undefined;
+    const match = dump ?? /^.*$/.exec(line.text);
+    return match ? { format: stackExcerptFormat, match, start: position, index: line.index } : undefined;
+  }
+  return undefined;
+}
+
 const MINOR_FORMATS = new Set(reportFormats.filter((format) => format.minor).map((format) => format.name));
 
 /**
@@ -94,11 +154,17 @@ function findReports(input: string): OopsReport[] {
       if (!previous?.format.givesWay || tracePrinted(lines, previous.start, position)) continue;
       starts.pop();
     }
+    // A register dump alone starts a report only when no one asked for it.
+    if (found.format.givesWay && !open && requestedDump(lines, position)) continue;
     if (found.format.needsEarlierOutput && firstOutput === position) continue;
     if (found.format.joinsPrevious !== undefined && since <= found.format.joinsPrevious) continue;
     // A lock validator report quotes a WARNING banner of its own; keep one report.
     if (previous?.format === found.format && since < 3) continue;
     starts.push({ ...found, start: position, index: line.index });
+  }
+  if (starts.length === 0) {
+    const excerpt = stackExcerpt(lines);
+    if (excerpt) starts.push(excerpt);
   }
   return starts.map((report, index) => {
     const next = starts[index + 1]?.start ?? lines.length;
@@ -182,7 +248,7 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
   // lockdep_rcu_suspicious (kernel/locking/lockdep.c) prints its stack after `stack backtrace:`;
   // frames before it are the `at:` sites of held locks, and without it the stack was lost.
   const afterBacktrace = format.name === 'suspicious-rcu' ? lockTakerStack(lines) ?? [] : undefined;
-  const frames = afterBacktrace ?? collectStack(lines);
+  const frames = afterBacktrace ?? collectStack(lines, format === stackExcerptFormat);
   // The access line follows the header (mm/kasan/report.c); past another report's banner it may
   // be that report's, or lost in it.
   const nearby = texts.slice(1, 12);

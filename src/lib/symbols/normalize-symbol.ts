@@ -10,13 +10,15 @@ export const symbolRewrites: ReadonlyArray<{ name: string; apply: (symbol: strin
   { name: 'module suffix', apply: (symbol) => symbol.replace(/\s*\[[^\]]*\]$/, '') },
   // `foo+0x1f/0x80` or `foo+0x1f`: offset into the function and its size.
   { name: 'offset and size', apply: (symbol) => symbol.replace(/\+0x[0-9a-f]+(?:\/0x[0-9a-f]+)?$/i, '') },
-  // GCC clones: `.isra.0`, `.constprop.3`, `.part.0`, `.cold`, `.cold.12`, and LTO/LLVM renames.
+  // GCC clones: `.isra.0`, `.constprop.3`, `.part.0`, `.cold`, `.cold.12`, and LTO/LLVM renames:
+  // ThinLTO's promoted locals `.llvm.<hash>`, `-funique-internal-linkage-names` `.__uniq.<hash>`,
+  // and clang CFI jump-table entries `.cfi_jt` (arm64 kernels before 6.1).
   {
     name: 'compiler clone suffixes',
     apply: (symbol) => {
       let current = symbol;
       for (;;) {
-        const next = current.replace(/\.(?:isra|constprop|part|cold|lto_priv|llvm|localalias)(?:\.\d+)?$/, '');
+        const next = current.replace(/\.(?:isra|constprop|part|cold|lto_priv|llvm|localalias|__uniq|cfi_jt|cfi)(?:\.\d+)?$/, '');
         if (next === current) return current;
         current = next;
       }
