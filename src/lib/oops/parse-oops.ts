@@ -1,7 +1,6 @@
 import { normalizeSymbol } from '../symbols/normalize-symbol.ts';
 import { alwaysSkipped, makeFrameFilter } from './frame-filters.ts';
 import { collectAllStacks, collectStack, framesRightAfter, hasElidedTrace, tracePrinted } from './collect-stack.ts';
-import type { StackFrame } from './frames.ts';
 import { firstGuiltyFrame, chooseGuiltyFrame, isSwitchedOut, stallAnchor, stalledFrames } from './guilty-frame.ts';
 import { toLogLines, type LogLine } from './log-lines.ts';
 import { hasDumpBeforeLockdepBacktrace, hasInterleavedDump } from './interleaved-stack.ts';
