@@ -11,8 +11,17 @@ export function stalledFrames(frames: readonly StackFrame[]): readonly StackFram
   if (rip >= 0) return frames.slice(rip);
   const interrupted = frames.findIndex((frame, index) => index > 0 && frame.context === 'task' && frames[index - 1]?.context !== 'task');
   if (interrupted >= 0) return frames.slice(interrupted);
+  // Without context markers (old x86-64 printed `<IRQ>`/`<EOI>` on a frame's own line), the
+  // innermost timer interrupt's entry frame is the boundary: what it interrupted is printed below
+  // it (a softirq run on an earlier interrupt's exit included).
+  const entry = frames.findIndex((frame) => INTERRUPT_ENTRY.test(frame.normalized));
+  if (entry >= 0 && entry < frames.length - 1) return frames.slice(entry + 1);
   return frames;
 }
+
+// The assembly entry of the timer interrupt (arch/x86/entry/entry_64.S before 4.2 and
+// arch/x86/kernel/entry_64.S, arch/arm/kernel/entry-armv.S `__irq_svc`).
+const INTERRUPT_ENTRY = /^apic_timer_interrupt$|^__irq_svc$/;
 
 // kernel/sched/core.c: a stack whose innermost frame is the scheduler (or the task dump that
 // printed it) belongs to a task that was switched out, not to a CPU the watchdog caught running.
