@@ -17,6 +17,11 @@ const CODE_SPAN = /`[^`\n]+`/;
 
 function leftoverSpans(node: HastNode, found: string[]): string[] {
   if (node.type === 'text' && node.value && CODE_SPAN.test(node.value)) found.push(node.value.trim().slice(0, 120));
+  // Text a screen reader reads instead of the element's content: image descriptions, link labels.
+  for (const name of ['alt', 'ariaLabel', 'title']) {
+    const value = node.properties?.[name];
+    if (typeof value === 'string' && CODE_SPAN.test(value)) found.push(`${name}="${value.slice(0, 120)}"`);
+  }
   if (node.type === 'element' && SKIPPED.has(node.tagName ?? '')) return found;
   for (const child of node.children ?? []) leftoverSpans(child, found);
   return found;
@@ -34,7 +39,7 @@ function metaDescription(node: HastNode): string | undefined {
 describe('rendered text', () => {
   const pages = allPages();
 
-  it('shows no Markdown code span as typed outside code, on any page', () => {
+  it('shows no Markdown code span as typed outside code, in text or alt and label attributes, on any page', () => {
     expect(pages.length).toBeGreaterThan(20);
     const leftovers = pages.flatMap((page) => leftoverSpans(htmlToHast(readPage(page)) as HastNode, []).map((text) => `${page}: ${text}`));
     expect(leftovers).toEqual([]);
