@@ -1,6 +1,7 @@
 import type { OopsReport } from '../lib/oops/report-types.ts';
 import type { TriageResult } from '../lib/triage/triage-log.ts';
 import type { TriageReply, TriageRequest } from './triage-worker.ts';
+import { inlineCodeNodes } from './inline-code.ts';
 
 const base = import.meta.env.BASE_URL.replace(/\/$/, '');
 /**
@@ -164,7 +165,10 @@ function render(doc: Document, result: TriageResult, totalReports: number, known
   const tools = el(doc, 'ul', undefined, 'triage-tools');
   for (const tool of result.tools) {
     const item = el(doc, 'li');
-    item.append(link(doc, `${base}/tools/${tool.id}/`, tool.title), `: ${tool.why} `, el(doc, 'span', `(${tool.when}; for ${tool.symptoms.join(', ')}${tool.fromCase ? `, a symptom of the matching case ${tool.fromCase}` : ''})`, 'muted'));
+    item.append(link(doc, `${base}/tools/${tool.id}/`, tool.title), ': ', ...inlineCodeNodes(doc, tool.why), ' ');
+    const context = el(doc, 'span', undefined, 'muted');
+    context.append('(', ...inlineCodeNodes(doc, tool.when), `; for ${tool.symptoms.join(', ')}${tool.fromCase ? `, a symptom of the matching case ${tool.fromCase}` : ''})`);
+    item.append(context);
     tools.append(item);
   }
   next.append(tools);

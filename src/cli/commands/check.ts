@@ -7,7 +7,8 @@ export const checkCommand: CliCommand = {
   summary: 'validate every content file and cross reference',
   usage: 'Usage: oopsbook check\n\nValidates the content folder ($OOPSBOOK_CONTENT, else content/) and the diagram specs ($OOPSBOOK_DIAGRAMS, else diagrams/), and prints every problem as file:line field.path: message.',
   async run(_args, io) {
-    const { entries, diagrams, problems } = readAndCheckContent();
+    const { entries, diagrams, problems, warnings } = readAndCheckContent();
+    for (const warning of warnings) io.stderr.write(`warning: ${formatProblem(warning)}\n`);
     for (const problem of problems) io.stderr.write(`${formatProblem(problem)}\n`);
     if (problems.length > 0) {
       const files = new Set(problems.map((problem) => problem.file)).size;

@@ -4,6 +4,7 @@ import type { ToolData } from '../../schemas/tool.ts';
 import { commandSlug } from './command-slug.ts';
 import type { ExportedChecklist } from './exported-checklist.ts';
 import { scriptsConfigCommand } from './scripts-config-command.ts';
+import { lowerCaseStart } from './lower-case-start.ts';
 import { symptomChecklistId } from './symptom-checklist-id.ts';
 
 const testOnly = (tool: ToolData) => (tool.production === 'test-only' ? ' Test machines only.' : '');
@@ -66,7 +67,7 @@ export function buildSymptomChecklist(symptom: { id: string; data: SymptomData }
   const toolList = symptom.data.tools.map((recommendation) => tools.get(recommendation.tool)?.title ?? recommendation.tool).join(', ');
   return {
     id: symptomChecklistId(symptom.id),
-    title: `Turn on the tools for ${symptom.data.title.charAt(0).toLowerCase()}${symptom.data.title.slice(1)}`,
+    title: `Turn on the tools for ${lowerCaseStart(symptom.data.title)}`,
     intro: `Generated from the tools recommended for this symptom (${toolList}): one kernel build, one reboot with the boot parameters, then the commands that switch each tool on or read what it found.`,
     stage: 'enable',
     items: [...build, ...boot, ...run],

@@ -1,6 +1,7 @@
 import { GENERATED_CHECKLIST_PREFIX } from '../checklists/symptom-checklist-id.ts';
 import { checkReferences, type KnownIds } from './check-references.ts';
 import { contentKinds, type ContentKind } from './content-kinds.ts';
+import { findDuplicateHeadings } from './duplicate-headings.ts';
 import { sortProblems, type ContentProblem } from './problem.ts';
 import { validateEntry, type ParsedEntry, type SourceFile, type ValidEntry } from './validate-entry.ts';
 
@@ -8,6 +9,8 @@ import { validateEntry, type ParsedEntry, type SourceFile, type ValidEntry } fro
 export interface ContentCheck {
   entries: ValidEntry[];
   problems: ContentProblem[];
+  /** Things that do not stop a build but make a page worse, such as a body repeating a section. */
+  warnings: ContentProblem[];
 }
 
 /**
@@ -20,6 +23,7 @@ export function checkContent(files: readonly SourceFile[], diagramIds: Iterable<
   const entries: ValidEntry[] = [];
   const parsed: ParsedEntry[] = [];
   const problems: ContentProblem[] = [];
+  const warnings: ContentProblem[] = [];
   const ids = Object.fromEntries(Object.keys(contentKinds).map((kind) => [kind, new Set<string>()])) as Record<
     ContentKind,
     Set<string>
@@ -37,11 +41,14 @@ export function checkContent(files: readonly SourceFile[], diagramIds: Iterable<
     }
     const result = validateEntry(file);
     problems.push(...result.problems);
-    if (result.entry) entries.push(result.entry);
+    if (result.entry) {
+      entries.push(result.entry);
+      warnings.push(...findDuplicateHeadings(result.entry));
+    }
     if (result.parsed) parsed.push(result.parsed);
   }
 
   const known: KnownIds = { ...ids, diagrams: new Set(diagramIds) };
   problems.push(...checkReferences(parsed, known));
-  return { entries, problems: sortProblems(problems) };
+  return { entries, problems: sortProblems(problems), warnings: sortProblems(warnings) };
 }

@@ -34,7 +34,7 @@ export function readAndCheckContent(env: NodeJS.ProcessEnv = process.env): Conte
     sources.map((source) => source.id),
   );
   const specs = checkDiagramSpecs(sources);
-  return { entries: content.entries, diagrams: specs.diagrams, problems: sortProblems([...content.problems, ...specs.problems]) };
+  return { entries: content.entries, diagrams: specs.diagrams, problems: sortProblems([...content.problems, ...specs.problems]), warnings: content.warnings };
 }
 
 function displayPath(absolute: string): string {

@@ -1,4 +1,6 @@
 import { defineMdastPlugin, markdownToHtml as renderMarkdown, type PluginFactoryContext } from 'satteri';
+import { symbolLinksPlugin, type SymbolLinkOptions } from '../markdown/symbol-links-plugin.ts';
+import { escapeHtml } from './escape-html.ts';
 
 /**
  * Raw HTML in checklist text is almost always a placeholder such as `<device>`; show it as text
@@ -11,9 +13,11 @@ const htmlAsText = defineMdastPlugin({
   },
 });
 
+// Raw HTML needs a `<`; most item text has none and then skips the plugin pass altogether.
+const htmlAsTextWhenNeeded = (document: PluginFactoryContext) => (document.source.includes('<') ? htmlAsText : null);
+
 const options = {
-  // Raw HTML needs a `<`; most item text has none and then skips the plugin pass altogether.
-  mdastPlugins: [(document: PluginFactoryContext) => (document.source.includes('<') ? htmlAsText : null)],
+  mdastPlugins: [htmlAsTextWhenNeeded],
   // Checklist text is a fragment, never a file: a leading `---` is a rule, not front matter.
   features: { gfm: true, frontmatter: false, smartPunctuation: false },
 };
@@ -26,4 +30,47 @@ export function markdownToHtml(markdown: string): string {
 /** Renders one paragraph of Markdown without its `<p>` wrapper, for use inside other elements. */
 export function inlineMarkdownToHtml(markdown: string): string {
   return markdownToHtml(markdown).replace(/^<p>([\s\S]*)<\/p>$/, '$1');
+}
+
+/** What the site's pages add to inline rendering: links from code spans to symbol pages. */
+export type SiteInlineOptions = SymbolLinkOptions;
+
+// A line that would open a block (heading, quote, list, fence, rule, table row, setext underline)
+// if it began a paragraph; a backslash before its first mark keeps it text.
+const BLOCK_START = /^([#>|]|[-*+](?=\s|$)|```|~~~|=+\s*$|\d{1,9}[.)](?=\s|$))/;
+
+/**
+ * Frontmatter text (a lede, a fix summary, a tool note) as one inline fragment, rendered like the
+ * page bodies: code spans, emphasis, links, `func()` spans linked to their symbol pages, quotes
+ * curled. Never block HTML (a field is one paragraph wherever it is shown) and never the
+ * author's raw HTML, which shows as text.
+ */
+export function siteInlineMarkdownToHtml(markdown: string, site: SiteInlineOptions): string {
+  const oneParagraph = markdown
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => (BLOCK_START.test(line) ? line.replace(/^(\d*)/, '$1\\') : line))
+    .join('\n');
+  if (oneParagraph === '') return '';
+  const html = renderMarkdown(oneParagraph, {
+    mdastPlugins: [symbolLinksPlugin(site), htmlAsTextWhenNeeded],
+    features: { gfm: true, frontmatter: false, smartPunctuation: { quotes: true, ellipses: true, dashes: false } },
+  }).html.trim();
+  const inner = /^<p>([\s\S]*)<\/p>$/.exec(html)?.[1];
+  // Anything but one paragraph of phrasing content means a construct the escaping above missed:
+  // the text as typed is better than a block in the middle of a sentence.
+  if (inner === undefined || /<\/?(p|div|h[1-6]|ul|ol|li|blockquote|pre|table|hr)\b/.test(inner)) return escapeHtml(markdown);
+  return inner;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };
+
+/** The same text for a place that takes no markup (a meta description, an aria-label): code spans unwrapped, links as their text. */
+export function siteInlineMarkdownToText(markdown: string): string {
+  return siteInlineMarkdownToHtml(markdown, { symbols: new Set() })
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, name: string) => ENTITIES[name] ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
