@@ -198,7 +198,7 @@ const kernelSources: readonly KernelSource[] = [
     group: 'reporting',
     why: 'checks and dumps that report the caller\'s sleeping-in-atomic bug',
     names: [
-      /^sched_show_task$/, /^show_state_filter$/, /^dump_cpu_task$/, /^__schedule_bug$/, /^_*might_sleep/, /^__might_resched$/,
+      /^_?sched_show_task$/, /^show_state_filter$/, /^dump_cpu_task$/, /^__schedule_bug$/, /^_*might_sleep/, /^__might_resched$/,
       /^_*might_fault$/,
     ],
   },
@@ -211,8 +211,8 @@ const kernelSources: readonly KernelSource[] = [
   {
     source: 'kernel/trace/*, include/trace/*',
     group: 'reporting',
-    why: 'tracepoints and their event handlers observe the code, they do not run it',
-    names: [/^trace_/, /^__trace_/, /^perf_trace_/, /^trace_event_raw_event_/],
+    why: "tracepoint calls and their dispatch observe the code, they do not run it (the per-event perf_trace_ and trace_event_raw_event_ handlers run the event's TP_fast_assign, which can fault on its own)",
+    names: [/^trace_/, /^__trace_/, /^__traceiter_/],
   },
   {
     source: 'kernel/locking/spinlock_debug.c (reports)',
