@@ -170,6 +170,11 @@ describe('fault reports of every architecture', () => {
     expect(titles('Call Trace:\n __schedule+0x2e4/0x880\n schedule+0x48/0xd0\n io_schedule+0x12/0x40\n foo_wait+0x1c/0x30 [foo]')).toEqual([]);
     // A trace that starts in dump_stack(): a WARN whose banner was cut off, or a debugging dump.
     expect(titles('Call Trace:\n [<ffffffff81662d11>] dump_stack+0x45/0x56\n [<ffffffff810691dd>] warn_slowpath_common+0x7d/0xa0\n [<ffffffffa01c435a>] foo_unbind+0xca/0xe0 [foo]')).toEqual([]);
+    // Allocation records start in the allocator: SLUB's alloc_traces (mm/slub.c), kmemleak's backtrace.
+    expect(titles('12 foo_alloc+0x2c/0xa0 age=2908/2918/2935 pid=1 cpus=0\n    __kmem_cache_alloc_node+0x11f/0x4e0\n    kmalloc_trace+0x26/0xa0\n    foo_alloc+0x2c/0xa0 [foo]\n    foo_probe+0xd2/0x150 [foo]')).toEqual([]);
+    expect(titles('  backtrace:\n    [<ffffffff8123abcd>] kmemleak_alloc+0x4e/0xb0\n    [<ffffffff8123bcde>] __kmalloc+0x1c2/0x2e0\n    [<ffffffffa0012345>] foo_init+0x45/0x90 [foo]')).toEqual([]);
+    // A crash excerpt whose top frame is a lookup in mm/vmalloc.c is still one.
+    expect(titles('Call trace:\n vmalloc_to_page+0x38/0xd0\n foo_map+0x5c/0x120 [foo]\n foo_mmap+0x40/0x80 [foo]')).toEqual(['Oops in vmalloc_to_page']);
   });
 
   it('LoongArch: the fault line, die() banners, ERA over the ra printed before it, the register dump alone', () => {

@@ -88,6 +88,10 @@ function requestedDump(lines: readonly LogLine[], position: number): boolean {
  */
 const EXCERPT_OPENING_LINES = 3;
 const EXCERPT_REACH = 60;
+// Where the allocation records of mm/slub.c (set_track, alloc_traces), mm/page_owner.c,
+// mm/kmemleak.c and mm/kasan/common.c (kasan_save_track) start: the allocator's entry points and
+// the hooks that save the stack, `_noprof` variants included (memory allocation profiling, 6.10).
+const ALLOCATION_RECORD_TOP = /^(?:_{0,3}(?:kmalloc|kmalloc_node|kmalloc_trace|kmalloc_large|kmalloc_node_track_caller|kmem_cache_alloc|kmem_cache_alloc_node|kmem_cache_alloc_lru|kmem_cache_alloc_trace|kvmalloc_node|slab_alloc|slab_alloc_node|alloc_pages|alloc_pages_nodemask|alloc_pages_node|folio_alloc|vmalloc|vmalloc_node|vmalloc_node_range|kmem_cache_alloc_node|kmem_cache_alloc_node_trace|kmalloc_cache|kmalloc_cache_node)(?:_noprof)?|__kmem_cache_alloc_node|post_alloc_hook|prep_new_page|get_page_from_freelist|kmemleak_alloc|kmemleak_alloc_recursive|kasan_save_stack|kasan_save_track|kasan_set_track|set_track|set_track_prepare|set_track_update|stack_depot_save|stack_depot_save_flags|alloc_debug_processing)$/;
 const EXCERPT_TRACE_START = /^\s*(?:Call Trace|Call trace|Backtrace):?\s*$/;
 
 function stackExcerpt(lines: readonly LogLine[]): OpenReport | undefined {
@@ -110,6 +114,9 @@ function stackExcerpt(lines: readonly LogLine[]): OpenReport | undefined {
     // WARN whose banner is missing or a debugging dump; a crash's trace starts where it faulted.
     const top = frames[0]?.normalized ?? '';
     if (reportingOnly(top) || ARM_UNWINDER.some((name) => name.test(top))) return undefined;
+    // A trace that starts in an allocation entry point is an allocation record (kmemleak's
+    // backtrace, SLUB's alloc_traces, page_owner, a sanitizer's "Allocated by" stack), not a crash.
+    if (ALLOCATION_RECORD_TOP.test(top)) return undefined;
     // A trace that starts in the scheduler is a task that was switched out (a hung-task or
     // sysrq-t dump whose header is missing), not a crash.
     if (isSwitchedOut(frames.map((read) => ({ ...read, context: 'task' })))) return undefined;
