@@ -56,6 +56,39 @@ Call Trace:
     expect(await session.page.locator('.triage-tools a').count()).toBeGreaterThan(0);
   });
 
+  it('names the printed instruction by the kind of report, and says what a match means instead of a raw score', async () => {
+    await triage(caseLog('i40e-out-of-tree-rx-page-leak'));
+    // A bad-page report prints the registers of the idle CPU it interrupted: no instruction faulted.
+    const badPage = session.page.locator('.triage-report').filter({ hasText: /Bad page state/ }).first();
+    const terms = await badPage.locator('dt').allTextContents();
+    expect(terms).not.toContain('Faulting instruction');
+    expect(terms).toContain('Interrupted at');
+    expect(await badPage.locator('dt:text-is("Interrupted at") + dd').textContent()).toMatch(/^native_safe_halt\+/);
+    const results = (await session.page.locator('#triage-results').textContent()) ?? '';
+    expect(results).not.toMatch(/\.;/);
+    expect(results).not.toMatch(/score \d/);
+    expect(await session.page.locator('.triage-matches > li .triage-strength').first().textContent()).toBe(' · match: shares specific evidence');
+    for (const heading of await session.page.locator('.triage-report h3').allTextContents()) expect(heading).not.toMatch(/ in corrupted$/);
+  });
+
+  it('calls the instruction of a page fault the faulting one', async () => {
+    await triage(`BUG: unable to handle page fault for address: ffffc90000a3f000
+#PF: supervisor read access in kernel mode
+RIP: 0010:__alloc_pages_nodemask+0x1c/0x90
+Call Trace:
+ __alloc_pages_nodemask+0x1c/0x90
+ alloc_pages_current+0x87/0xe0
+`);
+    expect(await session.page.locator('.triage-report dt').allTextContents()).toContain('Faulting instruction');
+  });
+
+  it('says a report is damaged instead of titling it "in corrupted"', async () => {
+    await triage(caseLog('xen-pvmmu-pgd-pin-bad-type'));
+    const headings = await session.page.locator('.triage-report h3').allTextContents();
+    expect(headings.some((heading) => /\(damaged report: .+\)$/.test(heading))).toBe(true);
+    for (const heading of headings) expect(heading).not.toMatch(/ in corrupted$/);
+  });
+
   it('never turns pasted text into markup', async () => {
     const hostile = `BUG: Bad page state in process <img src=x onerror="window.__pwned=1">  pfn:7d518e
 BUG: unable to handle page fault for address: <img src=x onerror="window.__pwned=3">
