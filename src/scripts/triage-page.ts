@@ -1,6 +1,7 @@
 import type { OopsReport } from '../lib/oops/report-types.ts';
 import { clause, INSTRUCTION_LABELS, reportHeading, STRENGTH_LABELS, type InstructionRole } from '../lib/triage/report-wording.ts';
 import type { TriageResult } from '../lib/triage/triage-log.ts';
+import { readLogFile } from './read-log-file.ts';
 import type { TriageReply, TriageRequest } from './triage-worker.ts';
 
 const base = import.meta.env.BASE_URL.replace(/\/$/, '');
@@ -187,7 +188,7 @@ function render(doc: Document, result: TriageResult, totalReports: number, known
   target.append(answer, matches, reports, symptoms, next);
 }
 
-/** Wires the triage form: paste or open a file, parse in the browser, show the playbook. */
+/** Wires the triage form: paste, drop or open a file, parse in the browser, show the playbook. */
 export function bindTriagePage(doc: Document): void {
   const form = doc.querySelector<HTMLFormElement>('#triage-form');
   const textarea = doc.querySelector<HTMLTextAreaElement>('#triage-log');
@@ -213,14 +214,49 @@ export function bindTriagePage(doc: Document): void {
     const strong = result.matches.filter((match) => match.strength === 'match').length;
     status.textContent = `${reply.totalReports === 0 ? 'No kernel crash report' : `${reply.totalReports} report${reply.totalReports === 1 ? '' : 's'}`}, ${strong} matching case${strong === 1 ? '' : 's'}${result.matches.length > strong ? `, ${result.matches.length - strong} related by common frames only` : ''} (${reply.ms} ms).`;
   };
+  /** Puts a picked or dropped file's text in the box and triages it, or says why it cannot. */
+  const load = async (chosen: File) => {
+    const read = ++runs;
+    status.textContent = `Reading ${chosen.name}…`;
+    const loaded = await readLogFile(chosen);
+    if (read !== runs) return;
+    if (!loaded.ok) {
+      status.textContent = `Could not read the file: ${loaded.error}`;
+      return;
+    }
+    textarea.value = loaded.text;
+    void run();
+  };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void run();
   });
-  file?.addEventListener('change', async () => {
-    const chosen = file.files?.[0];
-    if (!chosen) return;
-    textarea.value = await chosen.text();
+  // Ctrl+Enter (Cmd+Enter on macOS) in the box runs it, as in most paste boxes and code review tools.
+  textarea.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.isComposing) return;
+    event.preventDefault();
     void run();
+  });
+  // A paste (or text dragged in) runs once it has landed: the input event follows the insertion.
+  textarea.addEventListener('input', (event) => {
+    const kind = (event as InputEvent).inputType;
+    if ((kind === 'insertFromPaste' || kind === 'insertFromDrop') && textarea.value.trim() !== '') void run();
+  });
+  file?.addEventListener('change', () => {
+    const chosen = file.files?.[0];
+    if (chosen) void load(chosen);
+  });
+  // A file dropped anywhere on the page is read; without preventDefault the browser would open it instead.
+  const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+  doc.addEventListener('dragover', (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+  });
+  doc.addEventListener('drop', (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    const dropped = event.dataTransfer?.files[0];
+    if (dropped) void load(dropped);
   });
 }
