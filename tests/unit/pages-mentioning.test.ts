@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { mentionsAll, pagesMentioning, queryWords } from '../../src/lib/search/pages-mentioning.ts';
+import { mentionsAll, pagesMentioning as parts, queryWords } from '../../src/lib/search/pages-mentioning.ts';
 import type { SiteResult } from '../../src/lib/search/search-site.ts';
+
+/** The parts pagesMentioning hands over, joined: every page kept, and the last part's count. */
+async function pagesMentioning(...args: Parameters<typeof parts>) {
+  const results: SiteResult[] = [];
+  let last = { total: 0, complete: true };
+  for await (const part of parts(...args)) {
+    results.push(...part.results);
+    last = part;
+  }
+  return { results, total: last.total, complete: last.complete };
+}
 
 const result = (id: string, content?: string): SiteResult => ({
   id,
@@ -39,8 +50,20 @@ describe('full-text results that mean what the query says', () => {
     expect(await pagesMentioning(many, 'kfree', 5)).toMatchObject({ total: 100, complete: true });
     const mixed = Array.from({ length: 100 }, (_, index) => result(`p${index}`, index % 2 === 0 ? 'kfree here' : '(k)'));
     const found = await pagesMentioning(mixed, 'kfree', 5);
-    // Read a batch at a time: the first twenty, of which ten hold the word.
-    expect(found.results.map((item) => item.id)).toEqual(['p0', 'p2', 'p4', 'p6', 'p8', 'p10', 'p12', 'p14', 'p16', 'p18']);
-    expect(found).toMatchObject({ total: 10, complete: false });
+    // Read the first alone, then twenty at a time: of the first 21, eleven hold the word.
+    expect(found.results.map((item) => item.id)).toEqual(['p0', 'p2', 'p4', 'p6', 'p8', 'p10', 'p12', 'p14', 'p16', 'p18', 'p20']);
+    expect(found).toMatchObject({ total: 11, complete: false });
+  });
+
+  it('hands over the first result alone when it holds the words, before reading the others', async () => {
+    let reads = 0;
+    const counted = (id: string): SiteResult => ({ id, data: async () => (reads++, { url: `/${id}/`, excerpt: '', meta: {}, content: 'kfree' }) });
+    const batches = parts([counted('a'), counted('b'), counted('c')], 'kfree', 20);
+    const first = await batches.next();
+    expect(first.value?.results.map((item: SiteResult) => item.id)).toEqual(['a']);
+    expect(reads).toBe(1);
+    const rest = await batches.next();
+    expect(rest.value).toMatchObject({ total: 3, complete: true });
+    expect(rest.value?.results.map((item: SiteResult) => item.id)).toEqual(['b', 'c']);
   });
 });

@@ -34,34 +34,42 @@ export function mentionsAll(content: string, words: readonly string[]): boolean 
   return words.every((word) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegExp(stemOf(word))}`, 'u').test(text));
 }
 
-/** How many results' pages are read at once while checking them. */
+/** How many results' pages are read at once while checking them, after the first. */
 const CHECK_BATCH = 20;
 
 /** Results checked at most beyond those listed, when many fail: the rest are not read. */
 const CHECK_SLACK = 40;
 
+/** Part of the pages that hold a query's words, and the count so far (see pagesMentioning). */
+export interface MentioningPages {
+  results: SiteResult[];
+  total: number;
+  complete: boolean;
+}
+
 /**
  * Pagefind's results for `text`, keeping only the pages whose text holds every query word (see
  * mentionsAll), until `wanted` are kept. Each result's page is read to check it (the search page
  * reads the first twenty anyway to show them); a result read without its text (a stand-in index)
- * is kept. `total` counts the pages that hold the words: exact when every result was checked, or
- * when none of those checked failed (the shortened-word fallback applies to a query as a whole,
- * so a clean first batch means the words were found); otherwise it counts those found and
- * `complete` is false.
+ * is kept. The first result is read and, when it holds the words, handed over alone: reading the
+ * next twenty takes 150–250 ms the reader need not wait for. The last part handed over carries
+ * the final `total`: the pages that hold the words, exact when every result was checked or when
+ * none of those checked failed (the shortened-word fallback applies to a query as a whole, so a
+ * clean check means the words were found); otherwise the count of those found, `complete` false.
  */
-export async function pagesMentioning(
-  results: readonly SiteResult[],
-  text: string,
-  wanted = Number.POSITIVE_INFINITY,
-): Promise<{ results: SiteResult[]; total: number; complete: boolean }> {
+export async function* pagesMentioning(results: readonly SiteResult[], text: string, wanted = Number.POSITIVE_INFINITY): AsyncGenerator<MentioningPages> {
   const words = queryWords(text);
-  if (words.length === 0) return { results: [...results], total: results.length, complete: true };
+  if (words.length === 0) {
+    yield { results: [...results], total: results.length, complete: true };
+    return;
+  }
   const limit = Number.isFinite(wanted) ? Math.min(results.length, wanted + CHECK_SLACK) : results.length;
-  const kept: SiteResult[] = [];
+  let kept: SiteResult[] = [];
   let checked = 0;
   let dropped = 0;
-  while (checked < limit && kept.length < wanted) {
-    const batch = results.slice(checked, Math.min(limit, checked + CHECK_BATCH));
+  let handed = 0;
+  while (checked < limit && handed + kept.length < wanted) {
+    const batch = results.slice(checked, Math.min(limit, checked + (checked === 0 ? 1 : CHECK_BATCH)));
     const pages = await Promise.all(batch.map((result) => result.data()));
     batch.forEach((result, index) => {
       const content = pages[index]?.content;
@@ -69,8 +77,14 @@ export async function pagesMentioning(
       else dropped++;
     });
     checked += batch.length;
+    if (checked === 1 && kept.length === 1 && checked < limit) {
+      yield { results: kept, total: results.length, complete: true };
+      handed = 1;
+      kept = [];
+    }
   }
-  if (checked === results.length) return { results: kept, total: kept.length, complete: true };
-  if (dropped === 0) return { results: kept, total: results.length, complete: true };
-  return { results: kept, total: kept.length, complete: false };
+  const found = handed + kept.length;
+  if (checked === results.length) yield { results: kept, total: found, complete: true };
+  else if (dropped === 0) yield { results: kept, total: results.length, complete: true };
+  else yield { results: kept, total: found, complete: false };
 }

@@ -51,7 +51,8 @@ export interface ResultBatch {
    * `total` the number of such cases. `titles`: pages titled with the query's words, from the
    * title index. `pages`: the full-text index's pages, with `total` how many match; a page already
    * listed from the other two may be among them. Only pages whose text holds the query's words
-   * are listed (see pagesMentioning).
+   * are listed (see pagesMentioning); they may come in two batches, the first result alone, and
+   * the last batch's `total` is the count.
    */
   source: 'symbols' | 'titles' | 'pages';
   total: number;
@@ -92,8 +93,7 @@ export async function* resultsInOrder(
   for (const result of titleHits.results) if (!listed.has(pageOf((await result.data()).url))) titled.push(result);
   if (titled.length > 0) yield { results: titled, source: 'titles', total: titleHits.total, complete: titleHits.complete };
   const all = await (await indexes.pagefind()).search(text, { filters });
-  const mentioning = await pagesMentioning(all.results, text, shown);
-  yield { results: mentioning.results, source: 'pages', total: mentioning.total, complete: mentioning.complete };
+  for await (const part of pagesMentioning(all.results, text, shown)) yield { ...part, source: 'pages' };
 }
 
 export interface SiteSearchResult {
