@@ -85,6 +85,11 @@ export async function runSearch(doc: Document, raw: string, filters: Record<stri
   const { text, symbols } = prepareSearchQuery(raw);
   const listed: SiteResult[] = [];
   const totals: SearchTotals = { symbols: 0, titles: 0, titlesComplete: true, pages: 0 };
+  // Symbols the query names (a frame, or a name with an underscore) that no case's stacks hold are
+  // said first, before any page that only mentions them. A filter to another kind of page lists no
+  // cases at all, so there is nothing to say then.
+  const casesWanted = filters.kind === undefined || filters.kind === 'case';
+  const missingSymbols = () => (casesWanted && totals.symbols === 0 ? symbols : []);
   // Pages listed so far: a case found through its stacks and again by its text is listed once.
   const pages = new Set<string>();
   let shown = 0;
@@ -100,6 +105,7 @@ export async function runSearch(doc: Document, raw: string, filters: Record<stri
     performance.mark('search:results');
     totals[batch.source] = batch.total;
     if (batch.source === 'titles') totals.titlesComplete = batch.complete;
+    if (batch.source === 'pages') totals.pagesComplete = batch.complete;
     listed.push(...batch.results.slice(0, SHOWN - listed.length));
     if (shown === 0 && listed[0]) {
       // The first result is shown before the next search runs, and its fragment is fetched alone:
@@ -120,7 +126,7 @@ export async function runSearch(doc: Document, raw: string, filters: Record<stri
     show(result);
   }
   if (stale()) return shown;
-  status.textContent = searchStatus(totals, text === raw.trim() ? '' : text);
+  status.textContent = searchStatus({ ...totals, missingSymbols: missingSymbols() }, text === raw.trim() ? '' : text, text);
   performance.mark('search:done');
   return shown;
 }

@@ -1,5 +1,7 @@
 import type { OopsReport } from '../lib/oops/report-types.ts';
+import { clause, INSTRUCTION_LABELS, reportHeading, STRENGTH_LABELS, type InstructionRole } from '../lib/triage/report-wording.ts';
 import type { TriageResult } from '../lib/triage/triage-log.ts';
+import { readLogFile } from './read-log-file.ts';
 import type { TriageReply, TriageRequest } from './triage-worker.ts';
 import { inlineCodeNodes } from './inline-code.ts';
 
@@ -49,9 +51,11 @@ function symbolLink(doc: Document, symbol: string, known: ReadonlySet<string>): 
   return anchor;
 }
 
-function renderReport(doc: Document, report: OopsReport, position: number, known: ReadonlySet<string>): HTMLElement {
+function renderReport(doc: Document, report: OopsReport, position: number, known: ReadonlySet<string>, role: InstructionRole | undefined): HTMLElement {
   const section = el(doc, 'section', undefined, 'card triage-report');
-  section.append(el(doc, 'h3', `${position}. ${report.title}`));
+  section.append(el(doc, 'h3', `${position}. ${reportHeading(report)}`));
+  // The printed instruction is named for what it was in this kind of report: only a fault or trap has a faulting instruction.
+  const instruction = role ? INSTRUCTION_LABELS[role] : undefined;
   const facts = el(doc, 'dl', undefined, 'facts');
   const fact = (name: string, value: string | Node | undefined) => {
     if (value === undefined || value === '') return;
@@ -66,7 +70,7 @@ function renderReport(doc: Document, report: OopsReport, position: number, known
   fact('Kernel', report.kernel);
   fact('Hardware', report.hardware);
   if (report.cpu !== undefined) fact('CPU / PID / Comm', `${report.cpu} / ${report.pid ?? '?'} / ${report.comm ?? '?'}`);
-  fact('Faulting instruction', report.rip);
+  if (instruction) fact(instruction, report.rip);
   if (report.taint && report.taint.flags.length > 0) fact('Taint', report.taint.flags.map((flag) => `${flag.letter}: ${flag.meaning}`).join('; '));
   fact('Lines', `${report.startLine}–${report.endLine}`);
   section.append(facts);
@@ -94,7 +98,7 @@ function renderReport(doc: Document, report: OopsReport, position: number, known
       const row = el(doc, 'tr');
       const name = el(doc, 'td');
       name.append(symbolLink(doc, frame.normalized, known));
-      if (frame.isRip) name.append(' (faulting instruction)');
+      if (frame.isRip && instruction) name.append(` (${instruction.toLowerCase()})`);
       row.append(name, el(doc, 'td', frame.offset ? `+${frame.offset}${frame.size ? `/${frame.size}` : ''}` : ''), el(doc, 'td', frame.module ?? ''), el(doc, 'td', frame.context), el(doc, 'td', frame.reliable ? 'yes' : 'no (?)'));
       body.append(row);
     }
@@ -107,7 +111,7 @@ function renderReport(doc: Document, report: OopsReport, position: number, known
   return section;
 }
 
-function render(doc: Document, result: TriageResult, totalReports: number, known: ReadonlySet<string>, target: HTMLElement): void {
+function render(doc: Document, result: TriageResult, totalReports: number, known: ReadonlySet<string>, roles: ReadonlyArray<InstructionRole | undefined>, target: HTMLElement): void {
   target.replaceChildren();
 
   const answer = el(doc, 'p', result.summary.text, `triage-summary triage-outcome-${result.summary.outcome}${result.summary.kernelReport ? '' : ' triage-no-report'}`);
@@ -119,11 +123,14 @@ function render(doc: Document, result: TriageResult, totalReports: number, known
   if (strong.length === 0) {
     matches.append(el(doc, 'p', `No known case matches this ${result.summary.kernelReport ? 'crash' : 'log'}: no case shares a specific frame, module, symptom or log line with it. What to run next for this kind of crash is below.`, 'muted triage-no-match'));
   }
-  const caseList = (items: typeof result.matches, className: string, label?: string) => {
+  // The ranking score only orders the list (it has no unit or scale), so each case says what its
+  // strength means and why; the score stays in a data attribute for anyone comparing runs.
+  const caseList = (items: typeof result.matches, className: string) => {
     const list = el(doc, 'ol', undefined, `result-list ${className}`);
     for (const match of items) {
       const item = el(doc, 'li', undefined, `triage-${match.strength}`);
-      item.append(link(doc, `${base}/cases/${match.case}/`, match.title), el(doc, 'span', ` ${label ?? 'match'} · score ${match.score}`, 'muted'));
+      item.dataset.score = String(match.score);
+      item.append(link(doc, `${base}/cases/${match.case}/`, match.title), el(doc, 'span', ` · ${STRENGTH_LABELS[match.strength]}`, 'muted triage-strength'));
       const reasons = el(doc, 'ul');
       for (const reason of match.reasons) reasons.append(el(doc, 'li', reason));
       item.append(reasons);
@@ -137,7 +144,7 @@ function render(doc: Document, result: TriageResult, totalReports: number, known
     details.append(
       el(doc, 'summary', `${related.length} related case${related.length === 1 ? '' : 's'}, by common frames only`),
       el(doc, 'p', 'These share only frames, symptoms or modules that many unrelated crashes show (page-fault, allocator, scheduler paths, common crash classes). They are not evidence of the same bug.', 'muted'),
-      caseList(related, 'triage-related-list', 'related by common frames only'),
+      caseList(related, 'triage-related-list'),
     );
     matches.append(details);
   }
@@ -146,7 +153,7 @@ function render(doc: Document, result: TriageResult, totalReports: number, known
   const shownCount = totalReports > result.reports.length ? `the first ${result.reports.length} of ${totalReports}` : `${totalReports}`;
   reports.append(el(doc, 'h2', totalReports === 1 ? 'Parsed report' : `Parsed reports (${shownCount})`));
   if (result.reports.length === 0) reports.append(el(doc, 'p', 'No kernel crash report was recognised in this text: the cases, symptoms and tools here come from its other lines (application messages, warnings, trace output).', 'muted'));
-  result.reports.forEach((report, position) => reports.append(renderReport(doc, report, position + 1, known)));
+  result.reports.forEach((report, position) => reports.append(renderReport(doc, report, position + 1, known, roles[position])));
 
   const symptoms = el(doc, 'section');
   symptoms.append(el(doc, 'h2', 'Symptoms in the log'));
@@ -185,7 +192,7 @@ function render(doc: Document, result: TriageResult, totalReports: number, known
   target.append(answer, matches, reports, symptoms, next);
 }
 
-/** Wires the triage form: paste or open a file, parse in the browser, show the playbook. */
+/** Wires the triage form: paste, drop or open a file, parse in the browser, show the playbook. */
 export function bindTriagePage(doc: Document): void {
   const form = doc.querySelector<HTMLFormElement>('#triage-form');
   const textarea = doc.querySelector<HTMLTextAreaElement>('#triage-log');
@@ -205,19 +212,55 @@ export function bindTriagePage(doc: Document): void {
       status.textContent = `Could not triage: ${reply.error}`;
       return;
     }
-    const { result } = reply;
-    render(doc, result, reply.totalReports, new Set(reply.known), target);
+    // A tool's `when` is shown as a clause before `; for …`: its closing stop would read `.;`.
+    const result: TriageResult = { ...reply.result, tools: reply.result.tools.map((tool) => ({ ...tool, when: clause(tool.when) })) };
+    render(doc, result, reply.totalReports, new Set(reply.known), reply.instructionRoles, target);
     const strong = result.matches.filter((match) => match.strength === 'match').length;
     status.textContent = `${reply.totalReports === 0 ? 'No kernel crash report' : `${reply.totalReports} report${reply.totalReports === 1 ? '' : 's'}`}, ${strong} matching case${strong === 1 ? '' : 's'}${result.matches.length > strong ? `, ${result.matches.length - strong} related by common frames only` : ''} (${reply.ms} ms).`;
+  };
+  /** Puts a picked or dropped file's text in the box and triages it, or says why it cannot. */
+  const load = async (chosen: File) => {
+    const read = ++runs;
+    status.textContent = `Reading ${chosen.name}…`;
+    const loaded = await readLogFile(chosen);
+    if (read !== runs) return;
+    if (!loaded.ok) {
+      status.textContent = `Could not read the file: ${loaded.error}`;
+      return;
+    }
+    textarea.value = loaded.text;
+    void run();
   };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void run();
   });
-  file?.addEventListener('change', async () => {
-    const chosen = file.files?.[0];
-    if (!chosen) return;
-    textarea.value = await chosen.text();
+  // Ctrl+Enter (Cmd+Enter on macOS) in the box runs it, as in most paste boxes and code review tools.
+  textarea.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.isComposing) return;
+    event.preventDefault();
     void run();
+  });
+  // A paste (or text dragged in) runs once it has landed: the input event follows the insertion.
+  textarea.addEventListener('input', (event) => {
+    const kind = (event as InputEvent).inputType;
+    if ((kind === 'insertFromPaste' || kind === 'insertFromDrop') && textarea.value.trim() !== '') void run();
+  });
+  file?.addEventListener('change', () => {
+    const chosen = file.files?.[0];
+    if (chosen) void load(chosen);
+  });
+  // A file dropped anywhere on the page is read; without preventDefault the browser would open it instead.
+  const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+  doc.addEventListener('dragover', (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+  });
+  doc.addEventListener('drop', (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    const dropped = event.dataTransfer?.files[0];
+    if (dropped) void load(dropped);
   });
 }

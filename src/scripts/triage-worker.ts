@@ -1,6 +1,8 @@
 /// <reference lib="webworker" />
 // Parses and ranks a pasted log off the page's main thread, so a 10 MB paste never freezes it.
 import type { TriageIndex } from '../lib/triage/triage-index.ts';
+import { instructionRole } from '../lib/triage/instruction-role.ts';
+import type { InstructionRole } from '../lib/triage/report-wording.ts';
 import { decodeTriageIndex } from '../lib/triage/triage-index-file.ts';
 import { triageLog, type TriageResult } from '../lib/triage/triage-log.ts';
 
@@ -10,8 +12,14 @@ export interface TriageRequest {
   indexUrl: string;
 }
 
-/** What the worker answers: the result and which of its symbols have a symbol page, or an error. */
-export type TriageReply = { ok: true; result: TriageResult; totalReports: number; known: string[]; ms: number } | { ok: false; error: string };
+/**
+ * What the worker answers: the result, which of its symbols have a symbol page and what each
+ * report's printed instruction was (found from the report formats, which only the worker loads),
+ * or an error.
+ */
+export type TriageReply =
+  | { ok: true; result: TriageResult; totalReports: number; known: string[]; instructionRoles: Array<InstructionRole | undefined>; ms: number }
+  | { ok: false; error: string };
 
 /** Reports sent back for display; a console log with thousands of oopses is matched on all of them. */
 const REPORTS_SHOWN = 50;
@@ -35,7 +43,8 @@ self.addEventListener('message', async (event: MessageEvent<TriageRequest>) => {
     const symbols = new Set(loaded.symbols);
     const mentioned = result.reports.flatMap((report) => [...report.frames.map((frame) => frame.normalized), ...(report.guiltyFrame ? [report.guiltyFrame] : [])]);
     const known = [...new Set(mentioned.filter((symbol) => symbols.has(symbol)))];
-    const reply: TriageReply = { ok: true, result, totalReports: full.reports.length, known, ms: Math.round(performance.now() - started) };
+    const instructionRoles = result.reports.map(instructionRole);
+    const reply: TriageReply = { ok: true, result, totalReports: full.reports.length, known, instructionRoles, ms: Math.round(performance.now() - started) };
     self.postMessage(reply);
   } catch (error) {
     const reply: TriageReply = { ok: false, error: (error as Error).message };

@@ -52,9 +52,15 @@ const noTitles = async (): Promise<TitleIndexShard | undefined> => undefined;
 
 const indexesOf = (pagefind: () => Promise<PagefindApi>, titles: SearchIndexes['titles'] = noTitles): SearchIndexes => ({ pagefind, symbols: loadShard, titles });
 
+/** The batches by source: the full-text pages may come in two (the first result alone), joined here; the last one's total counts. */
 async function collect(batches: AsyncGenerator<ResultBatch>) {
   const out: Array<{ source: string; total: number; urls: string[] }> = [];
-  for await (const batch of batches) out.push({ source: batch.source, total: batch.total, urls: await Promise.all(batch.results.map(async (result) => (await result.data()).url)) });
+  for await (const batch of batches) {
+    const urls = await Promise.all(batch.results.map(async (result) => (await result.data()).url));
+    const previous = out.at(-1);
+    if (previous?.source === batch.source) Object.assign(previous, { total: batch.total, urls: [...previous.urls, ...urls] });
+    else out.push({ source: batch.source, total: batch.total, urls });
+  }
   return out;
 }
 

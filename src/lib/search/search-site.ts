@@ -1,5 +1,6 @@
 import type { ShardLoader } from './fetch-shards.ts';
 import { titleSearchResults } from './lookup-titles.ts';
+import { pagesMentioning } from './pages-mentioning.ts';
 import { prepareSearchQuery } from './prepare-query.ts';
 import type { SymbolIndexShard } from './symbol-index.ts';
 import { pageOf, symbolSearchResults, symbolWords } from './symbol-results.ts';
@@ -18,6 +19,8 @@ export interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: Record<string, string>;
+  /** The page's indexed text, which Pagefind's results carry: pagesMentioning checks it. */
+  content?: string;
 }
 
 /**
@@ -47,7 +50,9 @@ export interface ResultBatch {
    * `symbols`: cases whose stack traces hold the query's symbols, from the symbol index, with
    * `total` the number of such cases. `titles`: pages titled with the query's words, from the
    * title index. `pages`: the full-text index's pages, with `total` how many match; a page already
-   * listed from the other two may be among them.
+   * listed from the other two may be among them. Only pages whose text holds the query's words
+   * are listed (see pagesMentioning); they may come in two batches, the first result alone, and
+   * the last batch's `total` is the count.
    */
   source: 'symbols' | 'titles' | 'pages';
   total: number;
@@ -88,7 +93,7 @@ export async function* resultsInOrder(
   for (const result of titleHits.results) if (!listed.has(pageOf((await result.data()).url))) titled.push(result);
   if (titled.length > 0) yield { results: titled, source: 'titles', total: titleHits.total, complete: titleHits.complete };
   const all = await (await indexes.pagefind()).search(text, { filters });
-  yield { results: all.results, source: 'pages', total: all.results.length, complete: true };
+  for await (const part of pagesMentioning(all.results, text, shown)) yield { ...part, source: 'pages' };
 }
 
 export interface SiteSearchResult {
