@@ -67,7 +67,7 @@ export function toLogLines(input: string): LogLine[] {
     // serial) double every line for a while: drop the second copy inside such a run. A lone pair
     // is kept: a stack can hold the same stale `?` entry twice, printed in the same microsecond.
     if (raw === physical[index] && doubled(physical, index) && (doubled(physical, index - 2) || doubled(physical, index + 2))) continue;
-    const parts = splitRecords(raw);
+    const parts = raw.includes('\r') ? carriageReturnPieces(raw).flatMap(splitRecords) : splitRecords(raw);
     for (const part of parts) {
       const text = repairLostColumns(stripLogPrefix(part));
       // A syslog header split off its message leaves nothing behind.
@@ -111,12 +111,29 @@ function isWallBanner(line: string): boolean {
   return (line.startsWith('Message from ') || line.startsWith('Broadcast message from ')) && WALL_BANNER.test(line);
 }
 
+// Terminal control sequences a capture keeps (`dmesg --color=always`, minicom and screen logs):
+// CSI sequences (colours, erase-line `ESC[K`, cursor `ESC[?25h`), OSC titles, and two-byte escapes.
+// eslint-disable-next-line no-control-regex
+const TERMINAL_CONTROL = /\u001b(?:\[[0-9;?]{0,32}[ -/]{0,4}[@-~]|\][^\u0007\u001b]{0,256}(?:\u0007|\u001b\\)?|[()][0-9A-Za-z]|[=>78DEHM])/g;
+// Blanks a web page, a chat client or a word processor puts in place of spaces (no-break, thin,
+// ideographic), and invisible characters they insert to allow line breaks (zero-width space,
+// joiners, byte-order mark, soft hyphen). The kernel prints none of them.
+const ODD_BLANK = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+// eslint-disable-next-line no-control-regex
+const NEEDS_CLEANING = /[\u0000\u0009\u001b\u00a0\u00ad\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]/;
+
 function cleanLine(line: string): string {
-  let clean = line.endsWith('\r') ? line.slice(0, -1) : line;
+  let clean = line;
+  while (clean.endsWith('\r')) clean = clean.slice(0, -1);
+  if (!NEEDS_CLEANING.test(clean)) return clean;
+  if (clean.includes('\u001b')) clean = clean.replace(TERMINAL_CONTROL, '');
   // eslint-disable-next-line no-control-regex
-  if (clean.includes('\u001b')) clean = clean.replace(/\u001b\[[0-9;]*m/g, '');
   if (clean.includes('\u0000')) clean = clean.replace(/\u0000/g, '');
-  return clean;
+  // A tab stands where the console had blanks (a tab-expanding editor undone, a copied table
+  // cell); the kernel's own messages indent with spaces.
+  if (clean.includes('\t')) clean = clean.replace(/\t/g, ' ');
+  return clean.replace(INVISIBLE, '').replace(ODD_BLANK, ' ');
 }
 
 /**
@@ -146,6 +163,16 @@ function isCut(line: string, width: number): boolean {
 // never with the indentation of a register or stack dump line, and carries no prefix of its own.
 function isWrappedContinuation(line: string | undefined): boolean {
   return line !== undefined && /^\S/.test(line) && !hasLogPrefix(line);
+}
+
+/**
+ * A carriage return inside a line (a serial console capture: a message printed without a line
+ * feed, a login prompt overwritten by the next message) ends what came before it; each piece is a
+ * line of its own. Empty pieces are dropped.
+ */
+function carriageReturnPieces(line: string): string[] {
+  const pieces = line.split('\r').filter((piece) => piece.trim() !== '');
+  return pieces.length > 0 ? pieces : [''];
 }
 
 function splitRecords(line: string): string[] {
