@@ -55,8 +55,14 @@ export function toLogLines(input: string): LogLine[] {
     // placed where it starts.
     const first = raw;
     const start = index;
-    while (isCut(physical[index] ?? '', width) && hasLogPrefix(first) && isWrappedContinuation(physical[index + 1])) {
+    const prefixed = hasLogPrefix(first);
+    while (isCut(physical[index] ?? '', width) && isWrappedContinuation(physical[index + 1], prefixed)) {
       raw += physical[++index] ?? '';
+    }
+    // A frame whose offset went to the next line (`do_syscall_64` / `+0x3d/0x90`): a wrapper that
+    // breaks lines at punctuation did it, at any width. No kernel line starts with an offset.
+    while (FRAME_OFFSET_START.test(physical[index + 1] ?? '') && /[\w.\]]$/.test(raw)) {
+      raw += (physical[++index] ?? '').trimStart();
     }
     // `at file.c:467` at the end of a line and the function on the next: the location and the
     // `%pS` that follows it on one printk (kernel/panic.c __warn()) were broken apart.
@@ -79,8 +85,9 @@ export function toLogLines(input: string): LogLine[] {
   return lines;
 }
 
-// A line number an editor or `cat -n` put in front: digits, then a tab or a blank.
-const LINE_NUMBER = /^ {0,8}(\d{1,8})(?:\t| )/;
+// A line number an editor, `cat -n`, `grep -n` or a code viewer put in front: digits, then a tab
+// or a blank (`cat -n`), a colon (`grep -n`, `nl -s:`), or a bar (a rendered gutter, `12 | `).
+const LINE_NUMBER = /^ {0,8}(\d{1,8})(?:[:|] ?| \| ?|\t| )/;
 
 /**
  * A log copied with its line numbers (`cat -n`, an editor's gutter) carries a column that counts
@@ -136,10 +143,13 @@ function cleanLine(line: string): string {
   return clean.replace(INVISIBLE, '').replace(ODD_BLANK, ' ');
 }
 
+// Widths terminals and consoles come in; two lines cut at one of them are enough to tell.
+const TERMINAL_WIDTHS = new Set([80, 100, 120, 132, 160, 200]);
+
 /**
  * The width of the terminal the log was copied from, when it shows: the longest line length,
- * reached by at least three lines (a wrapped or padded screen cuts many lines at one column).
- * 0 when no width shows.
+ * reached by at least three lines (a wrapped or padded screen cuts many lines at one column), or
+ * by two when it is a usual terminal width. 0 when no width shows.
  */
 function screenWidth(lines: readonly string[]): number {
   let longest = 0;
@@ -148,7 +158,7 @@ function screenWidth(lines: readonly string[]): number {
     if (line.length > longest) [longest, count] = [line.length, 1];
     else if (line.length === longest) count++;
   }
-  return longest >= 80 && count >= 3 ? longest : 0;
+  return longest >= 80 && (count >= 3 || (count === 2 && TERMINAL_WIDTHS.has(longest))) ? longest : 0;
 }
 
 // printk kept at most 1024 bytes of a record (LOG_LINE_MAX in kernel/printk/printk.c, less its
@@ -159,10 +169,24 @@ function isCut(line: string, width: number): boolean {
   return (width > 0 && line.length === width) || line.length >= RECORD_LIMIT;
 }
 
-// A wrapped line's continuation starts at the first column with what was cut (`g80211 hid_…`),
-// never with the indentation of a register or stack dump line, and carries no prefix of its own.
-function isWrappedContinuation(line: string | undefined): boolean {
-  return line !== undefined && /^\S/.test(line) && !hasLogPrefix(line);
+// What a kernel line can start with: a frame (`[<addr>]`, `? `, `func+0x`), an exception
+// context marker (`<IRQ>`), a labelled field (`RIP: `, `Call Trace:`, `x29: `, `pc : `), a rule,
+// a printk time, a lock list entry. A wrapped line's remainder is a piece of text from the middle
+// of a message and starts with none of them.
+const LINE_START = /^\s{0,16}(?:\[<|\? |[A-Za-z_][\w.]{0,80}\+0x[0-9a-f]|<\/?[A-Z]{2,5}>|[A-Z][\w()/-]{0,24}(?: [\w()/-]{1,24}){0,3}:(?: |$)|[a-z][a-z0-9]{0,5} {0,2}: |-{3,}|={5,}|\[ {0,12}\d|#\d{1,4}:|\d{1,4} locks? held)/;
+const FRAME_OFFSET_START = /^\s{0,8}\+0x[0-9a-f]{1,16}(?:\/0x[0-9a-f]{1,16})?(?:\s|$)/;
+
+/**
+ * Whether `line` continues a line a terminal cut at its width. It carries no prefix of its own.
+ * After a line with a log prefix, the remainder starts at the first column with what was cut
+ * (`g80211 hid_…`), never with the indentation of a register or stack dump line; a remainder that
+ * starts with a blank (the cut fell before a word) or follows a line without any prefix must
+ * not look like the start of a kernel line.
+ */
+function isWrappedContinuation(line: string | undefined, prefixed: boolean): boolean {
+  if (line === undefined || line.trim() === '' || hasLogPrefix(line)) return false;
+  if (prefixed && /^\S/.test(line)) return true;
+  return !LINE_START.test(line);
 }
 
 /**
