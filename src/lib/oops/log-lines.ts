@@ -41,7 +41,11 @@ function endsInLocation(line: string): boolean {
  */
 export function toLogLines(input: string): LogLine[] {
   const lines: LogLine[] = [];
-  const physical = withoutLineNumbers(input.split('\n').map((line) => cleanLine(line)));
+  // Cleaned as a whole: most logs hold none of the characters cleaning removes, and one look at
+  // the input spares a look at each line.
+  const clean = cleanInput(input);
+  const returns = clean.includes('\r');
+  const physical = withoutLineNumbers(clean.split('\n').map((line) => cleanLine(line)));
   const width = screenWidth(physical);
   for (let index = 0; index < physical.length; index++) {
     let raw = physical[index] ?? '';
@@ -55,13 +59,13 @@ export function toLogLines(input: string): LogLine[] {
     // placed where it starts.
     const first = raw;
     const start = index;
-    const prefixed = hasLogPrefix(first);
-    while (isCut(physical[index] ?? '', width) && isWrappedContinuation(physical[index + 1], prefixed)) {
+    let prefixed: boolean | undefined;
+    while (isCut(physical[index] ?? '', width) && isWrappedContinuation(physical[index + 1], (prefixed ??= hasLogPrefix(first)))) {
       raw += physical[++index] ?? '';
     }
     // A frame whose offset went to the next line (`do_syscall_64` / `+0x3d/0x90`): a wrapper that
     // breaks lines at punctuation did it, at any width. No kernel line starts with an offset.
-    while (FRAME_OFFSET_START.test(physical[index + 1] ?? '') && /[\w.\]]$/.test(raw)) {
+    while (startsWithOffset(physical[index + 1]) && /[\w.\]]$/.test(raw)) {
       raw += (physical[++index] ?? '').trimStart();
     }
     // `at file.c:467` at the end of a line and the function on the next: the location and the
@@ -73,7 +77,7 @@ export function toLogLines(input: string): LogLine[] {
     // serial) double every line for a while: drop the second copy inside such a run. A lone pair
     // is kept: a stack can hold the same stale `?` entry twice, printed in the same microsecond.
     if (raw === physical[index] && doubled(physical, index) && (doubled(physical, index - 2) || doubled(physical, index + 2))) continue;
-    const parts = raw.includes('\r') ? carriageReturnPieces(raw).flatMap(splitRecords) : splitRecords(raw);
+    const parts = returns && raw.includes('\r') ? carriageReturnPieces(raw).flatMap(splitRecords) : splitRecords(raw);
     for (const part of parts) {
       const text = repairLostColumns(stripLogPrefix(part));
       // A syslog header split off its message leaves nothing behind.
@@ -121,7 +125,7 @@ function isWallBanner(line: string): boolean {
 // Terminal control sequences a capture keeps (`dmesg --color=always`, minicom and screen logs):
 // CSI sequences (colours, erase-line `ESC[K`, cursor `ESC[?25h`), OSC titles, and two-byte escapes.
 // eslint-disable-next-line no-control-regex
-const TERMINAL_CONTROL = /\u001b(?:\[[0-9;?]{0,32}[ -/]{0,4}[@-~]|\][^\u0007\u001b]{0,256}(?:\u0007|\u001b\\)?|[()][0-9A-Za-z]|[=>78DEHM])/g;
+const TERMINAL_CONTROL = /\u001b(?:\[[0-9;?]{0,32}[ -/]{0,4}[@-~]|\][^\u0007\u001b\n]{0,256}(?:\u0007|\u001b\\)?|[()][0-9A-Za-z]|[=>78DEHM])/g;
 // Blanks a web page, a chat client or a word processor puts in place of spaces (no-break, thin,
 // ideographic), and invisible characters they insert to allow line breaks (zero-width space,
 // joiners, byte-order mark, soft hyphen). The kernel prints none of them.
@@ -130,10 +134,10 @@ const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 // eslint-disable-next-line no-control-regex
 const NEEDS_CLEANING = /[\u0000\u0009\u001b\u00a0\u00ad\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]/;
 
-function cleanLine(line: string): string {
-  let clean = line;
-  while (clean.endsWith('\r')) clean = clean.slice(0, -1);
-  if (!NEEDS_CLEANING.test(clean)) return clean;
+/** The input without terminal control sequences, NUL bytes, odd blanks and invisible characters. */
+function cleanInput(input: string): string {
+  if (!NEEDS_CLEANING.test(input)) return input;
+  let clean = input;
   if (clean.includes('\u001b')) clean = clean.replace(TERMINAL_CONTROL, '');
   // eslint-disable-next-line no-control-regex
   if (clean.includes('\u0000')) clean = clean.replace(/\u0000/g, '');
@@ -141,6 +145,12 @@ function cleanLine(line: string): string {
   // cell); the kernel's own messages indent with spaces.
   if (clean.includes('\t')) clean = clean.replace(/\t/g, ' ');
   return clean.replace(INVISIBLE, '').replace(ODD_BLANK, ' ');
+}
+
+function cleanLine(line: string): string {
+  let clean = line;
+  while (clean.endsWith('\r')) clean = clean.slice(0, -1);
+  return clean;
 }
 
 // Widths terminals and consoles come in; two lines cut at one of them are enough to tell.
@@ -175,6 +185,12 @@ function isCut(line: string, width: number): boolean {
 // of a message and starts with none of them.
 const LINE_START = /^\s{0,16}(?:\[<|\? |[A-Za-z_][\w.]{0,80}\+0x[0-9a-f]|<\/?[A-Z]{2,5}>|[A-Z][\w()/-]{0,24}(?: [\w()/-]{1,24}){0,3}:(?: |$)|[a-z][a-z0-9]{0,5} {0,2}: |-{3,}|={5,}|\[ {0,12}\d|#\d{1,4}:|\d{1,4} locks? held)/;
 const FRAME_OFFSET_START = /^\s{0,8}\+0x[0-9a-f]{1,16}(?:\/0x[0-9a-f]{1,16})?(?:\s|$)/;
+
+function startsWithOffset(line: string | undefined): boolean {
+  const first = line?.charCodeAt(0);
+  // '+', or a blank before it
+  return (first === 0x2b || first === 0x20) && FRAME_OFFSET_START.test(line ?? '');
+}
 
 /**
  * Whether `line` continues a line a terminal cut at its width. It carries no prefix of its own.
