@@ -179,11 +179,12 @@ function isCut(line: string, width: number): boolean {
   return (width > 0 && line.length === width) || line.length >= RECORD_LIMIT;
 }
 
-// What a kernel line can start with: a frame (`[<addr>]`, `? `, `func+0x`), an exception
+// What a kernel line can start with: a frame (`[<addr>]`, `? `, an indented `func+0x`), an exception
 // context marker (`<IRQ>`), a labelled field (`RIP: `, `Call Trace:`, `x29: `, `pc : `), a rule,
 // a printk time, a lock list entry. A wrapped line's remainder is a piece of text from the middle
-// of a message and starts with none of them.
-const LINE_START = /^\s{0,16}(?:\[<|\? |[A-Za-z_][\w.]{0,80}\+0x[0-9a-f]|<\/?[A-Z]{2,5}>|[A-Z][\w()/-]{0,24}(?: [\w()/-]{1,24}){0,3}:(?: |$)|[a-z][a-z0-9]{0,5} {0,2}: |-{3,}|={5,}|\[ {0,12}\d|#\d{1,4}:|\d{1,4} locks? held)/;
+// of a message and starts with none of them (a cut frame's remainder, `wer_put+0x14c/0x160`, has
+// no indentation).
+const LINE_START = /^\s{1,16}[A-Za-z_][\w.]{0,80}\+0x[0-9a-f]|^\s{0,16}(?:\[<|\? |<\/?[A-Z]{2,5}>|[A-Z][\w()/-]{0,24}(?: [\w()/-]{1,24}){0,3}:(?: |$)|[a-z][a-z0-9]{0,5} {0,2}: |-{3,}|={5,}|\[ {0,12}\d|#\d{1,4}:|\d{1,4} locks? held)/;
 const FRAME_OFFSET_START = /^\s{0,8}\+0x[0-9a-f]{1,16}(?:\/0x[0-9a-f]{1,16})?(?:\s|$)/;
 
 function startsWithOffset(line: string | undefined): boolean {
