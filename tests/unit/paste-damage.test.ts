@@ -143,4 +143,23 @@ describe('report span', () => {
     const [found] = parseOops(`${withoutMarker}\n\n`);
     expect(found?.endLine).toBe(16);
   });
+
+  it("ends an old x86 oops without a marker at __die()'s summary and the fault address", () => {
+    const log = [
+      'BUG: unable to handle kernel NULL pointer dereference at 0000000000000008',
+      'IP: [<ffffffff8144d081>] __free_pages+0x21/0x80',
+      'Oops: 0000 [#1] SMP',
+      'Pid: 2981, comm: Xorg Not tainted 2.6.32-5-amd64 #1',
+      'Call Trace:',
+      ' [<ffffffff81103599>] path_lookupat+0x7c/0x2bd',
+      ' [<ffffffff8100a04c>] do_one_initcall+0x3c/0x1d0',
+      'RIP  [<ffffffff8144d081>] __free_pages+0x21/0x80',
+      ' RSP <ffff8801c5777940>',
+      'CR2: 0000000000000008',
+      '[drm] nouveau 0000:01:00.0: Setting dpms mode 3 on vga encoder (output 0)',
+      '[drm] nouveau 0000:01:00.0: Output VGA-1 is running on CRTC 0 using output A',
+    ].join('\n');
+    const [found] = parseOops(log);
+    expect(found?.endLine).toBe(10);
+  });
 });

@@ -15,6 +15,11 @@ import type { LogLine } from './log-lines.ts';
 
 // kernel/panic.c print_oops_end_marker() and panic(); `end Kernel panic` since 3.x.
 const END_MARKER = /^-{3}\[ end (?:trace\b|Kernel panic\b)/;
+// __die()'s "executive summary in case the oops scrolled away" (arch/x86/kernel/dumpstack.c):
+// `EIP: [<c04ac80f>] __remove_from_page_cache+0x4d/0xab SS:ESP 0068:d6959e28` on i386, and on
+// x86-64 `RIP  [<ffffffff8144d081>] __free_pages+0x21/0x80` with ` RSP <ffff8801c5777940>`.
+const DIE_SUMMARY = /^(?:EIP: \[<[0-9a-f]{8}>\] .{1,300} SS:ESP [0-9a-f]{4}:[0-9a-f]{8}|\s{0,2}RSP <[0-9a-f]{16}>)\s*$/;
+const CR2 = /^CR2: [0-9a-f]{8,16}\s*$/;
 // What opens a report, printed on the line(s) before its header: __warn()'s `cut here` line
 // (include/asm-generic/bug.h CUT_HERE), and the rules KASAN, KCSAN, UBSAN and lockdep draw.
 const OPENING_RULE = /^(?:-{5,}\[ cut here ?\]-{5,}|={10,}|-{10,})\s*$/;
@@ -34,6 +39,15 @@ export function reportEnd(lines: readonly LogLine[], start: number, limit: numbe
     if (text.startsWith('---[ end') && END_MARKER.test(text)) return position + 1;
   }
   let end = limit;
+  // Kernels older than the marker end an x86 oops with __die()'s summary line, then the fault
+  // address (arch/x86/mm/fault.c no_context()); what follows is other messages.
+  for (let position = start + 1; markers && position < limit; position++) {
+    const text = lines[position]?.text ?? '';
+    if (!(text.startsWith('EIP: [<') || text.includes('RSP <')) || !DIE_SUMMARY.test(text)) continue;
+    end = position + 1;
+    if (CR2.test(lines[end]?.text ?? '') && end < limit) end++;
+    break;
+  }
   while (end > start + 1 && isBlank(lines[end - 1])) end--;
   if (followed && end > start + 1 && OPENING_RULE.test(lines[end - 1]?.text ?? '')) {
     end--;
