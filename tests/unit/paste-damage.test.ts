@@ -72,12 +72,31 @@ const hardWrap = (width: number) => (text: string) =>
     })
     .join('\n');
 
+/** Wraps every line longer than `width` at its last blank before it, as a mail client does. */
+const wordWrap = (width: number) => (text: string) =>
+  text
+    .split('\n')
+    .flatMap((line) => {
+      const pieces: string[] = [];
+      let rest = line;
+      while (rest.length > width) {
+        const cut = rest.lastIndexOf(' ', width);
+        const at = cut > 0 ? cut : width;
+        pieces.push(rest.slice(0, at));
+        rest = rest.slice(at).replace(/^ /, '');
+      }
+      return [...pieces, rest];
+    })
+    .join('\n');
+
 const damages: ReadonlyArray<[string, (text: string) => string]> = [
   ['wrapped at 80 columns', hardWrap(80)],
   ['wrapped at 100 columns', hardWrap(100)],
   ['wrapped at 120 columns', hardWrap(120)],
   ['wrapped at 132 columns', hardWrap(132)],
   ['wrapped at 160 columns', hardWrap(160)],
+  ['word-wrapped at 72 columns (a mail client)', wordWrap(72)],
+  ['word-wrapped at 100 columns', wordWrap(100)],
   ["a frame's offset wrapped onto the next line", (text) => text.replace(/(\w)\+0x/g, '$1\n+0x')],
   ['Windows line ends', (text) => text.replace(/\n/g, '\r\n')],
   ['tabs for blanks', perLine((line) => line.replace('] ', ']\t').replace(/^(\S+)\t {2}/, '$1\t\t'))],

@@ -47,6 +47,7 @@ export function toLogLines(input: string): LogLine[] {
   const returns = clean.includes('\r');
   const physical = withoutLineNumbers(clean.split('\n').map((line) => cleanLine(line)));
   const width = screenWidth(physical);
+  const wordWrap = wordWrapWidth(physical);
   for (let index = 0; index < physical.length; index++) {
     let raw = physical[index] ?? '';
     if (isWallBanner(raw)) {
@@ -62,6 +63,12 @@ export function toLogLines(input: string): LogLine[] {
     let prefixed: boolean | undefined;
     while (isCut(physical[index] ?? '', width) && isWrappedContinuation(physical[index + 1], (prefixed ??= hasLogPrefix(first)))) {
       raw += physical[++index] ?? '';
+    }
+    // A line a mail client or an issue tracker wrapped at a blank: the word that did not fit is on
+    // the next line, and with it the line would have been longer than any line of the paste.
+    while (width === 0 && wordWrap > 0 && isWordWrapped(physical[index] ?? '', physical[index + 1], wordWrap)) {
+      const next = physical[++index] ?? '';
+      raw += /^\s/.test(next) || raw.endsWith(' ') ? next : ` ${next}`;
     }
     // A frame whose offset went to the next line (`do_syscall_64` / `+0x3d/0x90`): a wrapper that
     // breaks lines at punctuation did it, at any width. No kernel line starts with an offset.
@@ -179,13 +186,47 @@ function isCut(line: string, width: number): boolean {
   return (width > 0 && line.length === width) || line.length >= RECORD_LIMIT;
 }
 
-// What a kernel line can start with: a frame (`[<addr>]`, `? `, an indented `func+0x`), an exception
+// What a kernel line can start with: a bracket (a frame's `[<addr>]` or `[c0000…]`, a printk time),
+// a frame (`? `, an indented `func+0x`), an exception
 // context marker (`<IRQ>`), a labelled field (`RIP: `, `Call Trace:`, `x29: `, `pc : `), a rule,
-// a printk time, a lock list entry. A wrapped line's remainder is a piece of text from the middle
+// a lock list entry. A wrapped line's remainder is a piece of text from the middle
 // of a message and starts with none of them (a cut frame's remainder, `wer_put+0x14c/0x160`, has
 // no indentation).
-const LINE_START = /^\s{1,16}[A-Za-z_][\w.]{0,80}\+0x[0-9a-f]|^\s{0,16}(?:\[<|\? |<\/?[A-Z]{2,5}>|[A-Z][\w()/-]{0,24}(?: [\w()/-]{1,24}){0,3}:(?: |$)|[a-z][a-z0-9]{0,5} {0,2}: |-{3,}|={5,}|\[ {0,12}\d|#\d{1,4}:|\d{1,4} locks? held)/;
+const LINE_START = /^\s{1,16}[A-Za-z_][\w.]{0,80}\+0x[0-9a-f]|^\s{0,16}(?:\[|\? |<\/?[A-Z]{2,5}>|[A-Z][\w()/-]{0,24}(?: [\w()/-]{1,24}){0,3}:(?: |$)|[a-z][a-z0-9]{0,5} {0,2}: |-{3,}|={5,}|#\d{1,4}:|\d{1,4} locks? held)/;
 const FRAME_OFFSET_START = /^\s{0,8}\+0x[0-9a-f]{1,16}(?:\/0x[0-9a-f]{1,16})?(?:\s|$)/;
+
+// A word-wrapped paste has many lines a word short of its width; fewer than this many lines long
+// enough to have been wrapped is no evidence.
+const MIN_WRAPPED = 3;
+const MIN_WORD_WRAP = 60;
+const MAX_MOVED_WORD = 48;
+// A stack or register dump's words (`ffff8801c5777940`): a dump line of its own, not a moved word.
+const HEX_WORD_START = /^[0-9a-f]{8,16}(?:\s|$)/;
+const MAX_WORD_WRAP = 200;
+
+/**
+ * The width a paste was word-wrapped at, when it shows: the longest line is between 60 and 200
+ * columns and at least three lines end within a word's length of it. 0 otherwise.
+ */
+function wordWrapWidth(lines: readonly string[]): number {
+  let longest = 0;
+  for (const line of lines) if (line.length > longest) longest = line.length;
+  if (longest < MIN_WORD_WRAP || longest > MAX_WORD_WRAP) return 0;
+  let near = 0;
+  for (const line of lines) if (line.length > longest - 16) near++;
+  return near >= MIN_WRAPPED ? longest : 0;
+}
+
+/** Whether `next` holds the words a wrap at `width` took off the end of `line`. */
+function isWordWrapped(line: string, next: string | undefined, width: number): boolean {
+  // A word longer than this (a symbol with its offsets) would not have been moved; shorter lines are not wrapped.
+  if (next === undefined || line.length <= width - MAX_MOVED_WORD) return false;
+  // The wrap can fall inside a run of blanks (the taint column): the rest starts with blanks then.
+  const rest = next.trimStart();
+  if (rest === '' || HEX_WORD_START.test(rest) || hasLogPrefix(next) || LINE_START.test(next) || LINE_START.test(rest)) return false;
+  const word = rest.indexOf(' ');
+  return line.trimEnd().length + 1 + (word < 0 ? rest.length : word) > width;
+}
 
 function startsWithOffset(line: string | undefined): boolean {
   const first = line?.charCodeAt(0);
