@@ -72,7 +72,7 @@ export function toLogLines(input: string): LogLine[] {
     }
     // A frame whose offset went to the next line (`do_syscall_64` / `+0x3d/0x90`): a wrapper that
     // breaks lines at punctuation did it, at any width. No kernel line starts with an offset.
-    while (startsWithOffset(physical[index + 1]) && /[\w.\]]$/.test(raw)) {
+    while (mayStartWithOffset(physical[index + 1]) && FRAME_OFFSET_START.test(physical[index + 1] ?? '') && /[\w.\]]$/.test(raw)) {
       raw += (physical[++index] ?? '').trimStart();
     }
     // `at file.c:467` at the end of a line and the function on the next: the location and the
@@ -111,7 +111,9 @@ function withoutLineNumbers(lines: readonly string[]): readonly string[] {
   let counting = 0;
   let previous = -2;
   for (const line of lines) {
-    const number = Number(LINE_NUMBER.exec(line)?.[1] ?? -10);
+    // Only a line that starts with a digit or a blank can carry a number.
+    const first = line.charCodeAt(0);
+    const number = (first >= 0x30 && first <= 0x39) || first === 0x20 ? Number(LINE_NUMBER.exec(line)?.[1] ?? -10) : -10;
     if (number === previous + 1) counting++;
     previous = number;
   }
@@ -228,10 +230,10 @@ function isWordWrapped(line: string, next: string | undefined, width: number): b
   return line.trimEnd().length + 1 + (word < 0 ? rest.length : word) > width;
 }
 
-function startsWithOffset(line: string | undefined): boolean {
-  const first = line?.charCodeAt(0);
-  // '+', or a blank before it
-  return (first === 0x2b || first === 0x20) && FRAME_OFFSET_START.test(line ?? '');
+/** Only a line that starts with `+` or a blank can start with an offset. */
+function mayStartWithOffset(line: string | undefined): boolean {
+  const first = line === undefined ? 0 : line.charCodeAt(0);
+  return first === 0x2b || first === 0x20;
 }
 
 /**

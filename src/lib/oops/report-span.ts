@@ -34,19 +34,23 @@ const isBlank = (line: LogLine | undefined) => line !== undefined && line.text.t
  * false reads past end markers (a report whose stack was printed after another report's).
  */
 export function reportEnd(lines: readonly LogLine[], start: number, limit: number, followed: boolean, markers = true): number {
-  for (let position = start + 1; markers && position < limit; position++) {
-    const text = lines[position]?.text ?? '';
-    if (text.startsWith('---[ end') && END_MARKER.test(text)) return position + 1;
-  }
-  let end = limit;
   // Kernels older than the marker end an x86 oops with __die()'s summary line, then the fault
   // address (arch/x86/mm/fault.c no_context()); what follows is other messages.
+  let summary = -1;
   for (let position = start + 1; markers && position < limit; position++) {
     const text = lines[position]?.text ?? '';
-    if (!(text.startsWith('EIP: [<') || text.includes('RSP <')) || !DIE_SUMMARY.test(text)) continue;
-    end = position + 1;
-    if (CR2.test(lines[end]?.text ?? '') && end < limit) end++;
-    break;
+    const first = text.charCodeAt(0);
+    // '-': the end marker; 'E': `EIP: [<`; ' ' or 'R': ` RSP <`, short.
+    if (first === 0x2d) {
+      if (text.startsWith('---[ end') && END_MARKER.test(text)) return position + 1;
+    } else if (summary < 0 && (first === 0x45 ? text.startsWith('EIP: [<') : (first === 0x20 || first === 0x52) && text.length < 40) && DIE_SUMMARY.test(text)) {
+      summary = position;
+    }
+  }
+  let end = limit;
+  if (summary >= 0) {
+    end = summary + 1;
+    if (end < limit && CR2.test(lines[end]?.text ?? '')) end++;
   }
   while (end > start + 1 && isBlank(lines[end - 1])) end--;
   if (followed && end > start + 1 && OPENING_RULE.test(lines[end - 1]?.text ?? '')) {

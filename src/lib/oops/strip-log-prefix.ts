@@ -132,16 +132,15 @@ const HTML_CLOSE = /(?:<\/(?:pre|code|b|i|tt|samp|span|div|p)>)+$/;
 // The same markup closing the block, glued to the last line: ```` ``` ````, `{noformat}`, `{code}`.
 const BLOCK_CLOSE = /(?:`{3,}|~{3,}|\{noformat\}|\{code\})$/;
 function endsInBlockClose(line: string): boolean {
-  const last = line.charCodeAt(line.length - 1);
-  // '`', '~', '}'
-  if (last !== 0x60 && last !== 0x7e && last !== 0x7d) return false;
   return line.endsWith('```') || line.endsWith('~~~') || line.endsWith('{noformat}') || line.endsWith('{code}');
 }
 const SCREEN_WIDTH = 79;
 
 function stripLineEnd(line: string, capturedLength: number): string {
   let rest = line.endsWith('>') ? line.replace(HTML_CLOSE, '') : line;
-  if (endsInBlockClose(rest)) rest = rest.replace(BLOCK_CLOSE, '');
+  const final = rest.charCodeAt(rest.length - 1);
+  // '`', '~', '}'
+  if ((final === 0x60 || final === 0x7e || final === 0x7d) && endsInBlockClose(rest)) rest = rest.replace(BLOCK_CLOSE, '');
   const last = rest.at(-1) ?? '';
   const position = last === ']' || DIGITS.includes(last) ? TMUX_POSITION.exec(rest) : null;
   if (position && /[ \t]{2}$/.test(rest.slice(0, position.index))) rest = rest.slice(0, position.index);
