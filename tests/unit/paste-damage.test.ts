@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { toLogLines } from '../../src/lib/oops/log-lines.ts';
 import { parseOops } from '../../src/lib/oops/parse-oops.ts';
 
 /*
@@ -105,6 +106,7 @@ const damages: ReadonlyArray<[string, (text: string) => string]> = [
   ['zero-width spaces (a chat client)', perLine((line) => `\u200b${line.replace(/(.{24})/g, '$1\u200b')}`)],
   ['a byte-order mark', (text) => `\ufeff${text}`],
   ['smart quotes', (text) => text.replace(/'([^']*)'/g, '\u2018$1\u2019').replace(/"([^"]*)"/g, '\u201c$1\u201d')],
+  ['typographic dashes for hyphens (a word processor)', (text) => text.replace(/--/g, '\u2014')],
   ['Markdown quote `> `', perLine((line) => `> ${line}`)],
   ['Markdown quote `>` without a blank', perLine((line) => `>${line}`)],
   ['email quoting `>> `', perLine((line) => `>> ${line}`)],
@@ -140,6 +142,13 @@ describe.each([
     expect(found[0]).toMatchObject({ title, guiltyFrame: guilty });
     expect(found[0]?.taint?.letters).toBe(taint);
     expect(found[0]?.modules).toHaveLength(modules);
+  });
+});
+
+describe('typography undone', () => {
+  it('gives the kernel its straight quotes and hyphens back', () => {
+    const texts = toLogLines('\u201cecho 0 > /proc/sys/kernel/hung_task_timeout_secs\u201d disables this message.\n\u2014\u2014\u2014[ cut here ]\u2014\u2014\u2014').map((line) => line.text);
+    expect(texts).toEqual(['"echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.', '------[ cut here ]------']);
   });
 });
 

@@ -141,9 +141,13 @@ const TERMINAL_CONTROL = /\u001b(?:\[[0-9;?]{0,32}[ -/]{0,4}[@-~]|\][^\u0007\u00
 const ODD_BLANK = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 // eslint-disable-next-line no-control-regex
-const NEEDS_CLEANING = /[\u0000\u0009\u001b\u00a0\u00ad\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]/;
+// Typography a word processor or a chat client applies: curly quotes for the kernel's straight
+// ones, an em dash for two hyphens and an en dash for one (`—-[ end trace`, `——[ cut here ]——`).
+const TYPOGRAPHY: Readonly<Record<string, string>> = { '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"', '\u2013': '-', '\u2014': '--' };
+const TYPOGRAPHIC = /[\u2013\u2014\u2018\u2019\u201c\u201d]/g;
+const NEEDS_CLEANING = /[\u0000\u0009\u001b\u00a0\u00ad\u2000-\u200d\u2013\u2014\u2018\u2019\u201c\u201d\u202f\u205f\u2060\u3000\ufeff]/;
 
-/** The input without terminal control sequences, NUL bytes, odd blanks and invisible characters. */
+/** The input without terminal control sequences, NUL bytes, odd blanks, invisible characters and typography. */
 function cleanInput(input: string): string {
   if (!NEEDS_CLEANING.test(input)) return input;
   let clean = input;
@@ -153,7 +157,10 @@ function cleanInput(input: string): string {
   // A tab stands where the console had blanks (a tab-expanding editor undone, a copied table
   // cell); the kernel's own messages indent with spaces.
   if (clean.includes('\t')) clean = clean.replace(/\t/g, ' ');
-  return clean.replace(INVISIBLE, '').replace(ODD_BLANK, ' ');
+  return clean
+    .replace(INVISIBLE, '')
+    .replace(ODD_BLANK, ' ')
+    .replace(TYPOGRAPHIC, (char) => TYPOGRAPHY[char] ?? char);
 }
 
 function cleanLine(line: string): string {
