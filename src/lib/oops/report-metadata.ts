@@ -132,7 +132,7 @@ export function readMetadata(lines: readonly string[]): Metadata {
       const regs = PPC_REGS.exec(line);
       if (regs) {
         metadata.taint = decodeTaint(regs[1] ?? '');
-        metadata.kernel ??= regs[2];
+        if (regs[2] && metadata.kernel === undefined) metadata.kernel = regs[2];
         continue;
       }
     }
