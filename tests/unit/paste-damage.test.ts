@@ -110,6 +110,8 @@ const damages: ReadonlyArray<[string, (text: string) => string]> = [
   ['Markdown quote `> `', perLine((line) => `> ${line}`)],
   ['Markdown quote `>` without a blank', perLine((line) => `>${line}`)],
   ['email quoting `>> `', perLine((line) => `>> ${line}`)],
+  ['wrapped at 100 columns, then quoted in a reply', (text) => perLine((line) => `> ${line}`)(hardWrap(100)(text))],
+  ['wrapped at 120 columns, quoted, Windows line ends', (text) => perLine((line) => `> ${line}`)(hardWrap(120)(text)).replace(/\n/g, '\r\n')],
   ['a code fence on lines of its own', (text) => `\`\`\`text\n${text}\`\`\`\n`],
   ['a code fence glued to the first and last lines (Slack, Discord)', (text) => `\`\`\`${text.trimEnd()}\`\`\``],
   ['Jira {noformat}', (text) => `{noformat}\n${text}{noformat}\n`],

@@ -45,7 +45,7 @@ export function toLogLines(input: string): LogLine[] {
   // the input spares a look at each line.
   const clean = cleanInput(input);
   const returns = clean.includes('\r');
-  const physical = withoutLineNumbers(clean.split('\n').map((line) => cleanLine(line)));
+  const physical = withoutLineNumbers(withoutQuoteMarks(clean.split('\n').map((line) => cleanLine(line))));
   const width = screenWidth(physical);
   const wordWrap = wordWrapWidth(physical);
   for (let index = 0; index < physical.length; index++) {
@@ -119,6 +119,28 @@ function withoutLineNumbers(lines: readonly string[]): readonly string[] {
   }
   if (counting < filled * 0.9 - 1) return lines;
   return lines.map((line) => line.replace(LINE_NUMBER, ''));
+}
+
+// A mail or Markdown quote mark, nested or not: `> `, `>> `, `> > `.
+const QUOTE_MARK = /^ {0,3}>(?: ?>){0,7} ?/;
+
+/**
+ * A paste quoted in a reply carries quote marks on every line, the pieces of its wrapped lines
+ * included. When nearly every line carries one they are removed from all of them first, so that
+ * wrapped lines can be put back together; a few quoted lines among others keep theirs (the
+ * prefix rules remove it).
+ */
+function withoutQuoteMarks(lines: readonly string[]): readonly string[] {
+  let filled = 0;
+  let quoted = 0;
+  for (const line of lines) {
+    const text = line.search(/\S/);
+    if (text < 0) continue;
+    filled++;
+    if (line.charCodeAt(text) === 0x3e && QUOTE_MARK.test(line)) quoted++;
+  }
+  if (filled < 3 || quoted < filled * 0.9) return lines;
+  return lines.map((line) => line.replace(QUOTE_MARK, ''));
 }
 
 /** Line `at` repeats the line before it, time included, and the time is precise enough to tell. */
