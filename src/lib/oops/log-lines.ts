@@ -134,10 +134,12 @@ function withoutQuoteMarks(lines: readonly string[]): readonly string[] {
   let filled = 0;
   let quoted = 0;
   for (const line of lines) {
-    const text = line.search(/\S/);
-    if (text < 0) continue;
+    // A quote mark is indented by at most three blanks.
+    let at = 0;
+    while (at < 4 && line.charCodeAt(at) === 0x20) at++;
+    if (at === line.length) continue;
     filled++;
-    if (line.charCodeAt(text) === 0x3e && QUOTE_MARK.test(line)) quoted++;
+    if (line.charCodeAt(at) === 0x3e && QUOTE_MARK.test(line)) quoted++;
   }
   if (filled < 3 || quoted < filled * 0.9) return lines;
   return lines.map((line) => line.replace(QUOTE_MARK, ''));
@@ -237,7 +239,8 @@ const MAX_WORD_WRAP = 200;
 
 /**
  * The width a paste was word-wrapped at, when it shows: the longest line is between 60 and 200
- * columns and at least three lines end within a word's length of it. 0 otherwise.
+ * columns, at least three lines end within a word's length of it, and at least three lines are
+ * followed by the word that did not fit. 0 otherwise.
  */
 function wordWrapWidth(lines: readonly string[]): number {
   let longest = 0;
@@ -245,7 +248,19 @@ function wordWrapWidth(lines: readonly string[]): number {
   if (longest < MIN_WORD_WRAP || longest > MAX_WORD_WRAP) return 0;
   let near = 0;
   for (const line of lines) if (line.length > longest - 16) near++;
-  return near >= MIN_WRAPPED ? longest : 0;
+  if (near < MIN_WRAPPED) return 0;
+  // A log that was not wrapped can hold a long line followed by a short message (a sanitizer's
+  // header, then `Read of size 8`) by chance, once or twice; a wrapped one does it on many lines.
+  // After a line with a log prefix, a next line without one is evidence of its own: two will do.
+  let wrapped = 0;
+  let prefixed = 0;
+  for (let index = 0; index + 1 < lines.length && wrapped < MIN_WRAPPED && prefixed < 2; index++) {
+    const line = lines[index] ?? '';
+    if (!isWordWrapped(line, lines[index + 1], longest)) continue;
+    wrapped++;
+    if (hasLogPrefix(line)) prefixed++;
+  }
+  return wrapped >= MIN_WRAPPED || prefixed >= 2 ? longest : 0;
 }
 
 /** Whether `next` holds the words a wrap at `width` took off the end of `line`. */
