@@ -222,6 +222,9 @@ describe('repairLostColumns', () => {
     ['ardware name: QEMU Standard PC', 'Hardware name: QEMU Standard PC'],
     ['ernel panic - not syncing: Fatal exception', 'Kernel panic - not syncing: Fatal exception'],
     ['G: unable to handle kernel NULL pointer dereference at 0', 'BUG: unable to handle kernel NULL pointer dereference at 0'],
+    // a blank lost inside the line: the old WARNING's `at` glued to its source file
+    ['WARNING: atarch/x86/xen/mmu.c:475 xen_make_pte+0x32/0x8e()', 'WARNING: at arch/x86/xen/mmu.c:475 xen_make_pte+0x32/0x8e()'],
+    ['WARNING: attempt to access beyond end of device', 'WARNING: attempt to access beyond end of device'],
   ])('%s', (damaged, repaired) => {
     expect(repairLostColumns(damaged)).toBe(repaired);
   });

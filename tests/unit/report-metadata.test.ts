@@ -46,6 +46,12 @@ describe('readMetadata: the task line', () => {
     // the lock validator's banner names the release first
     ['5.15.0-rc2-syzkaller #0 Not tainted', { kernel: '5.15.0-rc2-syzkaller', taint: '' }],
     ['CPU: 0 PID: 37 Comm: kworker/0:1 Not tainted <KERNEL_VERSION> #1', { cpu: 0, pid: 37, comm: 'kworker/0:1', taint: '' }],
+    // a console garbled the PID; the taint and release after it still read
+    ['CPU: 0 PID: p Comm: kworker/u2:0Tainted: G        W        5.18.0-rc7 #5', { cpu: 0, kernel: '5.18.0-rc7', taint: 'W' }],
+    // powerpc puts the taint in its register dump, the slab allocator in its banner
+    ['REGS: c000000fffdc7d60 TRAP: 0e60   Tainted: G   M                (6.0.0-dirty)', { kernel: '6.0.0-dirty', taint: 'M' }],
+    ['BUG kmalloc-8 (Tainted: G    B         ): Object already free', { taint: 'B' }],
+    ['BUG UNIX (Not tainted): kasan: bad access detected', { taint: '' }],
   ])('%s', (line, expected) => {
     const { taint, ...metadata } = readMetadata([line]);
     const { taint: letters, ...rest } = expected;

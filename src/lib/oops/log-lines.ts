@@ -41,8 +41,13 @@ function endsInLocation(line: string): boolean {
  */
 export function toLogLines(input: string): LogLine[] {
   const lines: LogLine[] = [];
-  const physical = withoutLineNumbers(input.split('\n').map((line) => cleanLine(line)));
+  // Cleaned as a whole: most logs hold none of the characters cleaning removes, and one look at
+  // the input spares a look at each line.
+  const clean = cleanInput(input);
+  const returns = clean.includes('\r');
+  const physical = withoutLineNumbers(withoutQuoteMarks(clean.split('\n').map((line) => cleanLine(line))));
   const width = screenWidth(physical);
+  const wordWrap = wordWrapWidth(physical);
   for (let index = 0; index < physical.length; index++) {
     let raw = physical[index] ?? '';
     if (isWallBanner(raw)) {
@@ -55,8 +60,20 @@ export function toLogLines(input: string): LogLine[] {
     // placed where it starts.
     const first = raw;
     const start = index;
-    while (isCut(physical[index] ?? '', width) && hasLogPrefix(first) && isWrappedContinuation(physical[index + 1])) {
+    let prefixed: boolean | undefined;
+    while (isCut(physical[index] ?? '', width) && isWrappedContinuation(physical[index + 1], (prefixed ??= hasLogPrefix(first)))) {
       raw += physical[++index] ?? '';
+    }
+    // A line a mail client or an issue tracker wrapped at a blank: the word that did not fit is on
+    // the next line, and with it the line would have been longer than any line of the paste.
+    while (width === 0 && wordWrap > 0 && isWordWrapped(physical[index] ?? '', physical[index + 1], wordWrap)) {
+      const next = physical[++index] ?? '';
+      raw += /^\s/.test(next) || raw.endsWith(' ') ? next : ` ${next}`;
+    }
+    // A frame whose offset went to the next line (`do_syscall_64` / `+0x3d/0x90`): a wrapper that
+    // breaks lines at punctuation did it, at any width. No kernel line starts with an offset.
+    while (mayStartWithOffset(physical[index + 1]) && FRAME_OFFSET_START.test(physical[index + 1] ?? '') && /[\w.\]]$/.test(raw)) {
+      raw += (physical[++index] ?? '').trimStart();
     }
     // `at file.c:467` at the end of a line and the function on the next: the location and the
     // `%pS` that follows it on one printk (kernel/panic.c __warn()) were broken apart.
@@ -67,7 +84,7 @@ export function toLogLines(input: string): LogLine[] {
     // serial) double every line for a while: drop the second copy inside such a run. A lone pair
     // is kept: a stack can hold the same stale `?` entry twice, printed in the same microsecond.
     if (raw === physical[index] && doubled(physical, index) && (doubled(physical, index - 2) || doubled(physical, index + 2))) continue;
-    const parts = splitRecords(raw);
+    const parts = returns && raw.includes('\r') ? carriageReturnPieces(raw).flatMap(splitRecords) : splitRecords(raw);
     for (const part of parts) {
       const text = repairLostColumns(stripLogPrefix(part));
       // A syslog header split off its message leaves nothing behind.
@@ -79,8 +96,9 @@ export function toLogLines(input: string): LogLine[] {
   return lines;
 }
 
-// A line number an editor or `cat -n` put in front: digits, then a tab or a blank.
-const LINE_NUMBER = /^ {0,8}(\d{1,8})(?:\t| )/;
+// A line number an editor, `cat -n`, `grep -n` or a code viewer put in front: digits, then a tab
+// or a blank (`cat -n`), a colon (`grep -n`, `nl -s:`), or a bar (a rendered gutter, `12 | `).
+const LINE_NUMBER = /^ {0,8}(\d{1,8})(?:[:|] ?| \| ?|\t| )/;
 
 /**
  * A log copied with its line numbers (`cat -n`, an editor's gutter) carries a column that counts
@@ -93,12 +111,38 @@ function withoutLineNumbers(lines: readonly string[]): readonly string[] {
   let counting = 0;
   let previous = -2;
   for (const line of lines) {
-    const number = Number(LINE_NUMBER.exec(line)?.[1] ?? -10);
+    // Only a line that starts with a digit or a blank can carry a number.
+    const first = line.charCodeAt(0);
+    const number = (first >= 0x30 && first <= 0x39) || first === 0x20 ? Number(LINE_NUMBER.exec(line)?.[1] ?? -10) : -10;
     if (number === previous + 1) counting++;
     previous = number;
   }
   if (counting < filled * 0.9 - 1) return lines;
   return lines.map((line) => line.replace(LINE_NUMBER, ''));
+}
+
+// A mail or Markdown quote mark, nested or not: `> `, `>> `, `> > `.
+const QUOTE_MARK = /^ {0,3}>(?: ?>){0,7} ?/;
+
+/**
+ * A paste quoted in a reply carries quote marks on every line, the pieces of its wrapped lines
+ * included. When nearly every line carries one they are removed from all of them first, so that
+ * wrapped lines can be put back together; a few quoted lines among others keep theirs (the
+ * prefix rules remove it).
+ */
+function withoutQuoteMarks(lines: readonly string[]): readonly string[] {
+  let filled = 0;
+  let quoted = 0;
+  for (const line of lines) {
+    // A quote mark is indented by at most three blanks.
+    let at = 0;
+    while (at < 4 && line.charCodeAt(at) === 0x20) at++;
+    if (at === line.length) continue;
+    filled++;
+    if (line.charCodeAt(at) === 0x3e && QUOTE_MARK.test(line)) quoted++;
+  }
+  if (filled < 3 || quoted < filled * 0.9) return lines;
+  return lines.map((line) => line.replace(QUOTE_MARK, ''));
 }
 
 /** Line `at` repeats the line before it, time included, and the time is precise enough to tell. */
@@ -111,18 +155,51 @@ function isWallBanner(line: string): boolean {
   return (line.startsWith('Message from ') || line.startsWith('Broadcast message from ')) && WALL_BANNER.test(line);
 }
 
-function cleanLine(line: string): string {
-  let clean = line.endsWith('\r') ? line.slice(0, -1) : line;
+// Terminal control sequences a capture keeps (`dmesg --color=always`, minicom and screen logs):
+// CSI sequences (colours, erase-line `ESC[K`, cursor `ESC[?25h`), OSC titles, and two-byte escapes.
+// eslint-disable-next-line no-control-regex
+const TERMINAL_CONTROL = /\u001b(?:\[[0-9;?]{0,32}[ -/]{0,4}[@-~]|\][^\u0007\u001b\n]{0,256}(?:\u0007|\u001b\\)?|[()][0-9A-Za-z]|[=>78DEHM])/g;
+// Blanks a web page, a chat client or a word processor puts in place of spaces (no-break, thin,
+// ideographic), and invisible characters they insert to allow line breaks (zero-width space,
+// joiners, byte-order mark, soft hyphen). The kernel prints none of them.
+const ODD_BLANK = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+// eslint-disable-next-line no-control-regex
+// Typography a word processor or a chat client applies: curly quotes for the kernel's straight
+// ones, an em dash for two hyphens and an en dash for one (`—-[ end trace`, `——[ cut here ]——`).
+const TYPOGRAPHY: Readonly<Record<string, string>> = { '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"', '\u2013': '-', '\u2014': '--' };
+const TYPOGRAPHIC = /[\u2013\u2014\u2018\u2019\u201c\u201d]/g;
+const NEEDS_CLEANING = /[\u0000\u0009\u001b\u00a0\u00ad\u2000-\u200d\u2013\u2014\u2018\u2019\u201c\u201d\u202f\u205f\u2060\u3000\ufeff]/;
+
+/** The input without terminal control sequences, NUL bytes, odd blanks, invisible characters and typography. */
+function cleanInput(input: string): string {
+  if (!NEEDS_CLEANING.test(input)) return input;
+  let clean = input;
+  if (clean.includes('\u001b')) clean = clean.replace(TERMINAL_CONTROL, '');
   // eslint-disable-next-line no-control-regex
-  if (clean.includes('\u001b')) clean = clean.replace(/\u001b\[[0-9;]*m/g, '');
   if (clean.includes('\u0000')) clean = clean.replace(/\u0000/g, '');
+  // A tab stands where the console had blanks (a tab-expanding editor undone, a copied table
+  // cell); the kernel's own messages indent with spaces.
+  if (clean.includes('\t')) clean = clean.replace(/\t/g, ' ');
+  return clean
+    .replace(INVISIBLE, '')
+    .replace(ODD_BLANK, ' ')
+    .replace(TYPOGRAPHIC, (char) => TYPOGRAPHY[char] ?? char);
+}
+
+function cleanLine(line: string): string {
+  let clean = line;
+  while (clean.endsWith('\r')) clean = clean.slice(0, -1);
   return clean;
 }
 
+// Widths terminals and consoles come in; two lines cut at one of them are enough to tell.
+const TERMINAL_WIDTHS = new Set([80, 100, 120, 132, 160, 200]);
+
 /**
  * The width of the terminal the log was copied from, when it shows: the longest line length,
- * reached by at least three lines (a wrapped or padded screen cuts many lines at one column).
- * 0 when no width shows.
+ * reached by at least three lines (a wrapped or padded screen cuts many lines at one column), or
+ * by two when it is a usual terminal width. 0 when no width shows.
  */
 function screenWidth(lines: readonly string[]): number {
   let longest = 0;
@@ -131,7 +208,7 @@ function screenWidth(lines: readonly string[]): number {
     if (line.length > longest) [longest, count] = [line.length, 1];
     else if (line.length === longest) count++;
   }
-  return longest >= 80 && count >= 3 ? longest : 0;
+  return longest >= 80 && (count >= 3 || (count === 2 && TERMINAL_WIDTHS.has(longest))) ? longest : 0;
 }
 
 // printk kept at most 1024 bytes of a record (LOG_LINE_MAX in kernel/printk/printk.c, less its
@@ -142,10 +219,88 @@ function isCut(line: string, width: number): boolean {
   return (width > 0 && line.length === width) || line.length >= RECORD_LIMIT;
 }
 
-// A wrapped line's continuation starts at the first column with what was cut (`g80211 hid_…`),
-// never with the indentation of a register or stack dump line, and carries no prefix of its own.
-function isWrappedContinuation(line: string | undefined): boolean {
-  return line !== undefined && /^\S/.test(line) && !hasLogPrefix(line);
+// What a kernel line can start with: a bracket (a frame's `[<addr>]` or `[c0000…]`, a printk time),
+// a frame (`? `, an indented `func+0x`), an exception
+// context marker (`<IRQ>`), a labelled field (`RIP: `, `Call Trace:`, `x29: `, `pc : `), a rule,
+// a lock list entry. A wrapped line's remainder is a piece of text from the middle
+// of a message and starts with none of them (a cut frame's remainder, `wer_put+0x14c/0x160`, has
+// no indentation).
+const LINE_START = /^\s{1,16}[A-Za-z_][\w.]{0,80}\+0x[0-9a-f]|^\s{0,16}(?:\[|\? |<\/?[A-Z]{2,5}>|[A-Z][\w()/-]{0,24}(?: [\w()/-]{1,24}){0,3}:(?: |$)|[a-z][a-z0-9]{0,5} {0,2}: |-{3,}|={5,}|#\d{1,4}:|\d{1,4} locks? held)/;
+const FRAME_OFFSET_START = /^\s{0,8}\+0x[0-9a-f]{1,16}(?:\/0x[0-9a-f]{1,16})?(?:\s|$)/;
+
+// A word-wrapped paste has many lines a word short of its width; fewer than this many lines long
+// enough to have been wrapped is no evidence.
+const MIN_WRAPPED = 3;
+const MIN_WORD_WRAP = 60;
+const MAX_MOVED_WORD = 48;
+// A stack or register dump's words (`ffff8801c5777940`): a dump line of its own, not a moved word.
+const HEX_WORD_START = /^[0-9a-f]{8,16}(?:\s|$)/;
+const MAX_WORD_WRAP = 200;
+
+/**
+ * The width a paste was word-wrapped at, when it shows: the longest line is between 60 and 200
+ * columns, at least three lines end within a word's length of it, and at least three lines are
+ * followed by the word that did not fit. 0 otherwise.
+ */
+function wordWrapWidth(lines: readonly string[]): number {
+  let longest = 0;
+  for (const line of lines) if (line.length > longest) longest = line.length;
+  if (longest < MIN_WORD_WRAP || longest > MAX_WORD_WRAP) return 0;
+  let near = 0;
+  for (const line of lines) if (line.length > longest - 16) near++;
+  if (near < MIN_WRAPPED) return 0;
+  // A log that was not wrapped can hold a long line followed by a short message (a sanitizer's
+  // header, then `Read of size 8`) by chance, once or twice; a wrapped one does it on many lines.
+  // After a line with a log prefix, a next line without one is evidence of its own: two will do.
+  let wrapped = 0;
+  let prefixed = 0;
+  for (let index = 0; index + 1 < lines.length && wrapped < MIN_WRAPPED && prefixed < 2; index++) {
+    const line = lines[index] ?? '';
+    if (!isWordWrapped(line, lines[index + 1], longest)) continue;
+    wrapped++;
+    if (hasLogPrefix(line)) prefixed++;
+  }
+  return wrapped >= MIN_WRAPPED || prefixed >= 2 ? longest : 0;
+}
+
+/** Whether `next` holds the words a wrap at `width` took off the end of `line`. */
+function isWordWrapped(line: string, next: string | undefined, width: number): boolean {
+  // A word longer than this (a symbol with its offsets) would not have been moved; shorter lines are not wrapped.
+  if (next === undefined || line.length <= width - MAX_MOVED_WORD) return false;
+  // The wrap can fall inside a run of blanks (the taint column): the rest starts with blanks then.
+  const rest = next.trimStart();
+  if (rest === '' || HEX_WORD_START.test(rest) || hasLogPrefix(next) || LINE_START.test(next) || LINE_START.test(rest)) return false;
+  const word = rest.indexOf(' ');
+  return line.trimEnd().length + 1 + (word < 0 ? rest.length : word) > width;
+}
+
+/** Only a line that starts with `+` or a blank can start with an offset. */
+function mayStartWithOffset(line: string | undefined): boolean {
+  const first = line === undefined ? 0 : line.charCodeAt(0);
+  return first === 0x2b || first === 0x20;
+}
+
+/**
+ * Whether `line` continues a line a terminal cut at its width. It carries no prefix of its own.
+ * After a line with a log prefix, the remainder starts at the first column with what was cut
+ * (`g80211 hid_…`), never with the indentation of a register or stack dump line; a remainder that
+ * starts with a blank (the cut fell before a word) or follows a line without any prefix must
+ * not look like the start of a kernel line.
+ */
+function isWrappedContinuation(line: string | undefined, prefixed: boolean): boolean {
+  if (line === undefined || line.trim() === '' || hasLogPrefix(line)) return false;
+  if (prefixed && /^\S/.test(line)) return true;
+  return !LINE_START.test(line);
+}
+
+/**
+ * A carriage return inside a line (a serial console capture: a message printed without a line
+ * feed, a login prompt overwritten by the next message) ends what came before it; each piece is a
+ * line of its own. Empty pieces are dropped.
+ */
+function carriageReturnPieces(line: string): string[] {
+  const pieces = line.split('\r').filter((piece) => piece.trim() !== '');
+  return pieces.length > 0 ? pieces : [''];
 }
 
 function splitRecords(line: string): string[] {

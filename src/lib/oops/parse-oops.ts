@@ -11,6 +11,7 @@ import { ARM_UNWINDER } from './formats/skip-sets.ts';
 import { parseTraceLine, type StackFrame } from './frames.ts';
 import { reportFormats, type ReportFormat } from './report-formats.ts';
 import { isSuspectModule, readMetadata } from './report-metadata.ts';
+import { reportEnd } from './report-span.ts';
 import type { OopsReport } from './report-types.ts';
 import { titleSymbol } from './title-symbol.ts';
 import { bugKindFor, warningKindFor } from './warning-kinds.ts';
@@ -173,10 +174,10 @@ function findReports(input: string): OopsReport[] {
     if (excerpt) starts.push(excerpt);
   }
   return starts.map((report, index) => {
-    const next = starts[index + 1]?.start ?? lines.length;
-    const end = Math.min(next, report.start + MAX_REPORT_LINES, lines.length);
-    const built = buildReport(report, lines.slice(report.start, end));
     const nextStart = starts[index + 1]?.start;
+    const limit = Math.min(nextStart ?? lines.length, report.start + MAX_REPORT_LINES, lines.length);
+    const end = reportEnd(lines, report.start, limit, limit === nextStart);
+    const built = buildReport(report, lines.slice(report.start, end));
     if (!built.corrupted || nextStart === undefined) return built;
     const marker = report.format.ownStack;
     const close = (starts[index + 1]?.index ?? Infinity) - report.index <= 3;
@@ -185,7 +186,7 @@ function findReports(input: string): OopsReport[] {
     // look past it for the stack before calling the report corrupted. Two banners within a few
     // lines of each other are two CPUs printing at once, and the first is truly corrupted.
     const further = Math.min(starts[index + 2]?.start ?? lines.length, report.start + MAX_REPORT_LINES, lines.length);
-    const extended = buildReport(report, lines.slice(report.start, further));
+    const extended = buildReport(report, lines.slice(report.start, reportEnd(lines, report.start, further, further === starts[index + 2]?.start, false)));
     if (extended.corrupted) return built;
     // Close banners: only a stack that carries this report's own reporting frames is its own.
     if (close && !extended.frames.some((frame) => marker?.test(frame.normalized))) return built;

@@ -40,8 +40,15 @@ for (const banner of BANNERS) {
   }
 }
 
+// The same consoles drop a character inside a line too. The blank between `WARNING: at` and the
+// source file (`WARNING: at %s:%d %pS()`, kernel/panic.c warn_slowpath_common() before 3.x) is the
+// one whose loss hides a report: `WARNING: atarch/x86/xen/mmu.c:475 xen_make_pte+0x32/0x8e()`.
+// Only a word that is a source path with a line number is taken for the file.
+const WARNING_AT_GLUED = /^WARNING: at(?=[A-Za-z0-9_][\w.-]{0,64}\/[\w./-]{1,200}\.[chS]:\d{1,6} )/;
+
 /** The line with a banner's lost first characters put back, or the line unchanged. */
 export function repairLostColumns(text: string): string {
+  if (text.startsWith('WARNING: at') && WARNING_AT_GLUED.test(text)) return `WARNING: at ${text.slice(11)}`;
   const candidates = damaged.get(text.slice(0, KEY));
   if (!candidates) return text;
   const found = candidates.find((candidate) => text.startsWith(candidate.rest));

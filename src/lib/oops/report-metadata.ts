@@ -27,6 +27,12 @@ const PID_LINE = new RegExp(String.raw`^Pid: (\d+), comm: (.{1,64}?) ?${TAINT}${
 // 32-bit ARM before 3.10 (arch/arm/kernel/process.c __show_regs()): `CPU: 0    Not tainted  (2.6.32-17-ridgerun #22)`,
 // after `Pid: 1, comm:              swapper`.
 const ARM_CPU_LINE = new RegExp(String.raw`^CPU: (\d+) +${TAINT} +\((\d[^\s)]*)`);
+// powerpc's register dump (arch/powerpc/kernel/process.c __show_regs()) prints the taint after
+// the trap: `REGS: c000000fffdc7d60 TRAP: 0e60   Tainted: G   M                (6.0.0-dirty)`.
+const PPC_REGS = new RegExp(String.raw`^REGS: [0-9a-fA-F]{1,16} TRAP: [0-9a-fA-F]{1,8} +${TAINT} *\((\d[^\s)]*)\)`);
+// A `CPU:` line a console garbled before its taint (`PID: p`, a task name glued on): the taint and
+// the release after it are still what print_tainted() and the release wrote.
+const GARBLED_CPU_LINE = new RegExp(String.raw`^CPU: (\d+) .{1,120}?${TAINT}${RELEASE}`);
 const PID_ONLY = /^Pid: (\d+), comm: {0,20}(\S.{0,63}?)\s*$/;
 // The lock validator's print_kernel_ident() (kernel/locking/lockdep.c): `5.15.0-rc2-syzkaller #0 Not tainted`.
 const IDENT_LINE = new RegExp(String.raw`^(\d+\.\d+[^\s]*) #\S+ ${TAINT}\s*$`);
@@ -34,6 +40,8 @@ const IDENT_LINE = new RegExp(String.raw`^(\d+\.\d+[^\s]*) #\S+ ${TAINT}\s*$`);
 const TAINTED_ONLY = new RegExp(String.raw`^\s*${TAINT}${RELEASE}(?: #|$| )`);
 // The old WARNING line ends in the taint alone: `WARNING: at kernel/x.c:1 f+0x1/0x2() (Not tainted)`.
 const TAINT_IN_PARENS = /\((?:Not tainted|Tainted: ([A-Z \-]{0,64}))\)\s*$/;
+// The slab allocator's banner (mm/slub.c slab_bug()): `BUG kmalloc-8 (Tainted: G    B         ): Object already free`.
+const SLAB_BANNER_TAINT = /^BUG [^\s()]{1,64} \((?:Not tainted|Tainted: ([A-Z \-]{0,64}))\): /;
 // Kernels since 6.9 spell the flags out on the line after `CPU:`: `Tainted: [W]=WARN, [O]=OOT_MODULE`.
 const VERBOSE_TAINT = /^Tainted: ((?:\[[A-Z]\]=[A-Z_]+(?:, )?)+)/;
 // x86-64 kernels before 3.x print the CPU on a line of its own before `Pid:` (`CPU 1 `), i386 ones
@@ -65,6 +73,7 @@ export function readMetadata(lines: readonly string[]): Metadata {
   let inModules = false;
   let verboseTaint: string | undefined;
   let parenthesisedTaint: string | undefined;
+  let slabTaint: RegExpExecArray | undefined;
   let warning: RegExpExecArray | undefined;
   let process: RegExpExecArray | undefined;
   for (const line of lines) {
@@ -108,6 +117,22 @@ export function readMetadata(lines: readonly string[]): Metadata {
         metadata.cpu = Number(arm[1]);
         metadata.taint = decodeTaint(arm[2] ?? '');
         metadata.kernel = arm[3] ?? '';
+        continue;
+      }
+      const garbled = line.includes('ainted') ? GARBLED_CPU_LINE.exec(line) : null;
+      if (garbled) {
+        metadata.cpu = Number(garbled[1]);
+        metadata.taint = decodeTaint(garbled[2] ?? '');
+        const kernel = release(garbled[3]);
+        if (kernel) metadata.kernel = kernel;
+        continue;
+      }
+    }
+    if (metadata.taint === undefined && line.startsWith('REGS: ')) {
+      const regs = PPC_REGS.exec(line);
+      if (regs) {
+        metadata.taint = decodeTaint(regs[1] ?? '');
+        if (regs[2] && metadata.kernel === undefined) metadata.kernel = regs[2];
         continue;
       }
     }
@@ -158,6 +183,7 @@ export function readMetadata(lines: readonly string[]): Metadata {
       const eflags = EFLAGS_RELEASE.exec(line);
       if (eflags?.[1]) metadata.kernel = eflags[1];
     }
+    if (line.startsWith('BUG ') && line.includes('ainted')) slabTaint ??= SLAB_BANNER_TAINT.exec(line) ?? undefined;
     if (line.startsWith('Tainted: [')) verboseTaint ??= VERBOSE_TAINT.exec(line)?.[1];
     if (/\)\s*$/.test(line) && line.includes('ainted')) parenthesisedTaint ??= TAINT_IN_PARENS.exec(line)?.[0];
     if (metadata.hardware === undefined && line.startsWith('Hardware')) {
@@ -178,6 +204,7 @@ export function readMetadata(lines: readonly string[]): Metadata {
   // is missing or lost its taint column.
   if (verboseTaint !== undefined && !metadata.taint?.letters) metadata.taint = decodeVerboseTaint(verboseTaint);
   if (parenthesisedTaint !== undefined && metadata.taint === undefined) metadata.taint = decodeTaint(TAINT_IN_PARENS.exec(parenthesisedTaint)?.[1] ?? '');
+  if (slabTaint && metadata.taint === undefined) metadata.taint = decodeTaint(slabTaint[1] ?? '');
   return metadata;
 }
 

@@ -34,6 +34,9 @@ interface PrefixRule {
 const DIGITS = '0123456789';
 
 export const prefixRules: readonly PrefixRule[] = [
+  // Markup that opens a code block, glued to the first line of the paste: Markdown and chat
+  // fences (```` ``` ````, `~~~`), Jira's `{noformat}` and `{code:lang}`.
+  { name: 'code-block-open', pattern: /^(?:`{3,}|~{3,}|\{(?:noformat|code(?::[^{}]{0,60})?)\})/, first: '`~{' },
   // Left-overs of an HTML page the log was copied from: `<pre>`, `<b>` (a rendered issue).
   { name: 'html-tags', pattern: /^(?:<\/?(?:pre|code|b|i|tt|samp|span|div|p|br)\b[^<>]{0,80}>)+/, first: '<' },
   // Markdown block quotes, possibly nested: `> `, `> > `, `>> `.
@@ -126,10 +129,18 @@ export const prefixRules: readonly PrefixRule[] = [
  */
 const TMUX_POSITION = /\[\d{1,6}(?:\/\d{0,7}\]?)?$/;
 const HTML_CLOSE = /(?:<\/(?:pre|code|b|i|tt|samp|span|div|p)>)+$/;
+// The same markup closing the block, glued to the last line: ```` ``` ````, `{noformat}`, `{code}`.
+const BLOCK_CLOSE = /(?:`{3,}|~{3,}|\{noformat\}|\{code\})$/;
+function endsInBlockClose(line: string): boolean {
+  return line.endsWith('```') || line.endsWith('~~~') || line.endsWith('{noformat}') || line.endsWith('{code}');
+}
 const SCREEN_WIDTH = 79;
 
 function stripLineEnd(line: string, capturedLength: number): string {
   let rest = line.endsWith('>') ? line.replace(HTML_CLOSE, '') : line;
+  const final = rest.charCodeAt(rest.length - 1);
+  // '`', '~', '}'
+  if ((final === 0x60 || final === 0x7e || final === 0x7d) && endsInBlockClose(rest)) rest = rest.replace(BLOCK_CLOSE, '');
   const last = rest.at(-1) ?? '';
   const position = last === ']' || DIGITS.includes(last) ? TMUX_POSITION.exec(rest) : null;
   if (position && /[ \t]{2}$/.test(rest.slice(0, position.index))) rest = rest.slice(0, position.index);
