@@ -193,3 +193,4 @@ describe('report span', () => {
     expect(found?.endLine).toBe(10);
   });
 });
+

@@ -236,6 +236,10 @@ const MAX_MOVED_WORD = 48;
 // A stack or register dump's words (`ffff8801c5777940`): a dump line of its own, not a moved word.
 const HEX_WORD_START = /^[0-9a-f]{8,16}(?:\s|$)/;
 const MAX_WORD_WRAP = 200;
+// A kernel message of its own starts as a sentence (`Write of size 1 at addr`, `The buggy address
+// belongs to`, `Memory state around`): a capitalised word, then a lower-case one. A wrap moves the
+// end of a message, which is rarely that.
+const SENTENCE_START = /^[A-Z][a-z]+ [a-z]/;
 
 /**
  * The width a paste was word-wrapped at, when it shows: the longest line is between 60 and 200
@@ -269,7 +273,7 @@ function isWordWrapped(line: string, next: string | undefined, width: number): b
   if (next === undefined || line.length <= width - MAX_MOVED_WORD) return false;
   // The wrap can fall inside a run of blanks (the taint column): the rest starts with blanks then.
   const rest = next.trimStart();
-  if (rest === '' || HEX_WORD_START.test(rest) || hasLogPrefix(next) || LINE_START.test(next) || LINE_START.test(rest)) return false;
+  if (rest === '' || HEX_WORD_START.test(rest) || hasLogPrefix(next) || LINE_START.test(next) || LINE_START.test(rest) || SENTENCE_START.test(rest)) return false;
   const word = rest.indexOf(' ');
   return line.trimEnd().length + 1 + (word < 0 ? rest.length : word) > width;
 }

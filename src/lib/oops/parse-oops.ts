@@ -178,7 +178,15 @@ function findReports(input: string): OopsReport[] {
     const limit = Math.min(nextStart ?? lines.length, report.start + MAX_REPORT_LINES, lines.length);
     const end = reportEnd(lines, report.start, limit, limit === nextStart);
     const built = buildReport(report, lines.slice(report.start, end));
-    if (!built.corrupted || nextStart === undefined) return built;
+    if (!built.corrupted) return built;
+    if (nextStart === undefined) {
+      // Some vendor kernels print the call trace after the end marker (the Amlogic arm64 BSP's
+      // die() dumps the stack memory, closes the oops, then unwinds): a report that lacks its
+      // stack reads on past the marker when nothing else follows.
+      if (end >= limit) return built;
+      const past = buildReport(report, lines.slice(report.start, reportEnd(lines, report.start, limit, false, false)));
+      return past.corrupted ? built : past;
+    }
     const marker = report.format.ownStack;
     const close = (starts[index + 1]?.index ?? Infinity) - report.index <= 3;
     if (close && marker === undefined) return built;
