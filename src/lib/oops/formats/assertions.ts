@@ -3,19 +3,27 @@ import { ARM_UNWINDER, FAULT_SKIP, WARN_SKIP, HANG_SKIP, LEAK_SKIP } from './ski
 
 const RT_LOCK_SLOWPATH = [/^rtlock_/, /^rt_spin_lock/, /^rt_read_lock$/, /^rt_write_lock$/, /^rwbase_/, /^__rt_mutex/, /^rt_mutex_/];
 
+/**
+ * What a BUG() trap report is, however its banner reads: titled and blamed by the instruction
+ * that trapped, past the helpers that call BUG() on their caller's behalf (folio_unlock's
+ * VM_BUG_ON, the Rust BUG helper, assfail(): XFS's and the SPL's assertion helpers).
+ */
+const BUG_TRAP = {
+  title: 'kernel BUG in {frame}',
+  joinsPrevious: 3,
+  crashClass: 'BUG',
+  frame: { from: 'rip' },
+  skip: [...FAULT_SKIP, 'allocator'],
+  skipAlso: [/^folio_unlock$/, /^unlock_page$/, /^rust_helper_BUG$/, /^assfail$/],
+} satisfies Partial<ReportFormat>;
+
 /** Assertions and consistency checks: BUG(), usercopy, page and list checks, atomic sleeps, leaks. */
 export const assertionFormats: readonly ReportFormat[] = [
   {
     name: 'kernel-bug',
     hint: 'kernel BUG',
     header: /^(?:------------\[ cut here \]------------)?kernel BUG at ([^\s!]+)/,
-    title: 'kernel BUG in {frame}',
-    joinsPrevious: 3,
-    crashClass: 'BUG',
-    frame: { from: 'rip' },
-    skip: [...FAULT_SKIP, 'allocator'],
-    // assfail(): XFS's and the SPL's assertion helpers, which BUG() on their caller's behalf.
-    skipAlso: [/^folio_unlock$/, /^unlock_page$/, /^rust_helper_BUG$/, /^assfail$/],
+    ...BUG_TRAP,
   },
   {
     // arm and arm64 die() for a BUG() trap (arch/arm/kernel/traps.c bug_handler,
@@ -25,12 +33,7 @@ export const assertionFormats: readonly ReportFormat[] = [
     name: 'arm-oops-bug',
     hint: 'Oops - BUG',
     header: /^Internal error: Oops - BUG: [0-9a-f]+ \[#\d+\]/,
-    title: 'kernel BUG in {frame}',
-    joinsPrevious: 3,
-    crashClass: 'BUG',
-    frame: { from: 'rip' },
-    skip: [...FAULT_SKIP, 'allocator'],
-    skipAlso: [/^folio_unlock$/, /^unlock_page$/, /^rust_helper_BUG$/, /^assfail$/],
+    ...BUG_TRAP,
   },
   {
     // An invalid-opcode trap with no `kernel BUG at` line before it (a BUG() without the file

@@ -32,6 +32,17 @@ const OOM_KILLER = [
   /^obj_cgroup_charge/, /^__memcg_slab_post_alloc_hook$/, /^__alloc_pages_may_oom$/, /^oom_reap/,
 ];
 
+/** An OOM report, from the killer or the panic: named after the allocating code, past the allocator and the killer. */
+const OOM_REPORT = {
+  title: 'out of memory in {frame}',
+  crashClass: 'OOM',
+  minor: true,
+  frame: { from: 'stack' },
+  skip: MEMORY_PRESSURE_SKIP,
+  skipOnly: true,
+  skipAlso: [...OOM_KILLER, ...PAGE_ALLOCATOR],
+} satisfies Partial<ReportFormat>;
+
 export const memoryPressureFormats: readonly ReportFormat[] = [
   {
     // dump_header(): `<comm> invoked oom-killer: gfp_mask=0x…(GFP_KERNEL), order=0,
@@ -45,13 +56,7 @@ export const memoryPressureFormats: readonly ReportFormat[] = [
     // header inside an open report belongs to it.
     consequence: true,
     header: /^(?:\S.{0,63} invoked )?oom-killer: gfp_mask=/,
-    title: 'out of memory in {frame}',
-    crashClass: 'OOM',
-    minor: true,
-    frame: { from: 'stack' },
-    skip: MEMORY_PRESSURE_SKIP,
-    skipOnly: true,
-    skipAlso: [...OOM_KILLER, ...PAGE_ALLOCATOR],
+    ...OOM_REPORT,
   },
   {
     // panic_on_oom (check_panic_on_oom) and out_of_memory() with nothing left to kill: the
@@ -59,13 +64,7 @@ export const memoryPressureFormats: readonly ReportFormat[] = [
     name: 'oom-panic',
     hint: 'Kernel panic - not syncing: ',
     header: /^Kernel panic - not syncing: (?:Out of memory|System is deadlocked on memory)/,
-    title: 'out of memory in {frame}',
-    crashClass: 'OOM',
-    minor: true,
-    frame: { from: 'stack' },
-    skip: MEMORY_PRESSURE_SKIP,
-    skipOnly: true,
-    skipAlso: [...OOM_KILLER, ...PAGE_ALLOCATOR],
+    ...OOM_REPORT,
     consequence: true,
   },
   {
