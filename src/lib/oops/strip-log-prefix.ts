@@ -32,6 +32,9 @@ interface PrefixRule {
 }
 
 const DIGITS = '0123456789';
+// A host name as the machine's syslog writes it: at most __NEW_UTS_LEN (64) characters, the
+// kernel's limit on the node name (include/uapi/linux/utsname.h). A longer field is not one.
+const HOST = 64;
 
 export const prefixRules: readonly PrefixRule[] = [
   // Markup that opens a code block, glued to the first line of the paste: Markdown and chat
@@ -56,7 +59,7 @@ export const prefixRules: readonly PrefixRule[] = [
   // so it never reads as a kernel message.
   {
     name: 'syslog',
-    pattern: new RegExp(String.raw`^(?:<\d{1,3}>)?${MONTH} {1,2}${DAY} ${CLOCK}(?: \d{4})? (?:\S{1,255} )?kernel: ?`, 'u'),
+    pattern: new RegExp(String.raw`^(?:<\d{1,3}>)?${MONTH} {1,2}${DAY} ${CLOCK}(?: \d{4})? (?:\S{1,${HOST}} )?kernel: ?`, 'u'),
     needs: 'kernel',
   },
   // OpenWrt `logread`: weekday, date, year, facility.level: `Fri Jul  7 07:29:14 2017 kern.warn kernel: `.
@@ -69,23 +72,23 @@ export const prefixRules: readonly PrefixRule[] = [
   // (`<4>1 2024-04-06T02:50:06.1Z host kernel - - - msg`).
   {
     name: 'iso-syslog',
-    pattern: new RegExp(String.raw`^(?:<\d{1,3}>\d{1,2} )?${ISO_TIME} (?:\S{1,255} )?kernel(?:: ?| (?:\S{1,128} ){2}(?:-|\[[^\]]{0,200}\]) ?)`),
+    pattern: new RegExp(String.raw`^(?:<\d{1,3}>\d{1,2} )?${ISO_TIME} (?:\S{1,${HOST}} )?kernel(?:: ?| (?:\S{1,128} ){2}(?:-|\[[^\]]{0,200}\]) ?)`),
     first: `<${DIGITS}`, needs: 'kernel',
   },
   // `journalctl -o short-full`: weekday, ISO date, time and zone: `Sat 2024-04-06 02:50:06 CEST host kernel: `.
   {
     name: 'journal-full',
-    pattern: new RegExp(String.raw`^\p{L}{2,4}\.? \d{4}-\d{2}-\d{2} ${CLOCK} [\w+-]{1,8} (?:\S{1,255} )?kernel: ?`, 'u'),
+    pattern: new RegExp(String.raw`^\p{L}{2,4}\.? \d{4}-\d{2}-\d{2} ${CLOCK} [\w+-]{1,8} (?:\S{1,${HOST}} )?kernel: ?`, 'u'),
     needs: 'kernel',
   },
   // `journalctl -o verbose`: the message as a field, `    MESSAGE=BUG: …`.
   { name: 'journal-verbose', pattern: /^\s{0,8}MESSAGE=/, first: ' \tM', needs: 'MESSAGE=' },
   // `journalctl -o short-unix`: `1712386206.123456 host kernel: `.
-  { name: 'journal-unix', pattern: /^\d{9,11}\.\d{1,9} (?:\S{1,255} )?kernel: ?/, first: DIGITS, needs: 'kernel' },
+  { name: 'journal-unix', pattern: new RegExp(String.raw`^\d{9,11}\.\d{1,9} (?:\S{1,${HOST}} )?kernel: ?`), first: DIGITS, needs: 'kernel' },
   // `journalctl -o short-monotonic`: the printk time, then the host and the tag: `[ 1234.567890] host kernel: `.
-  { name: 'journal-monotonic', pattern: new RegExp(String.raw`^${PRINTK_TIME} (?:\S{1,255} )?kernel: ?`), first: '[', needs: 'kernel' },
+  { name: 'journal-monotonic', pattern: new RegExp(String.raw`^${PRINTK_TIME} (?:\S{1,${HOST}} )?kernel: ?`), first: '[', needs: 'kernel' },
   // A syslog line whose date was cut off in the paste: `raspberrypi-02 kernel: [509490.688179] `.
-  { name: 'cut-syslog', pattern: new RegExp(String.raw`^\S{1,255} kernel: ?(?=${PRINTK_TIME})`), needs: 'kernel' },
+  { name: 'cut-syslog', pattern: new RegExp(String.raw`^\S{1,${HOST}} kernel: ?(?=${PRINTK_TIME})`), needs: 'kernel' },
   // A fuzzer's or console tool's date: `2018/01/09 14:28:48 `.
   { name: 'tool-date', pattern: /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})? /, first: DIGITS, needs: '/' },
   // A chat or capture tool's bracketed date: `[2023/01/02, 10:11:12] `, `[2023-01-02 10:11:12.123] `.
@@ -105,7 +108,7 @@ export const prefixRules: readonly PrefixRule[] = [
   // A printk log level read from the ring buffer: `<4>`.
   { name: 'level', pattern: /^<\d{1,3}>/, first: '<' },
   // A login prompt the console printed just before the kernel line.
-  { name: 'login-prompt', pattern: /^\S{1,255} login: /, needs: ' login: ' },
+  { name: 'login-prompt', pattern: new RegExp(String.raw`^\S{1,${HOST}} login: `), needs: ' login: ' },
   // The printk time: `[ 3107.388125] `.
   { name: 'printk-time', pattern: new RegExp(String.raw`^${PRINTK_TIME} ?`), first: '[' },
   // The same with its first characters lost by a console that dropped the start of the line:
@@ -220,7 +223,7 @@ export function hasLogPrefix(line: string): boolean {
 
 // A syslog or logread record header at the very end of a text: the start of the next record,
 // glued to a message that lost its line end (`…ums_sddrFri Jul  7 07:29:14 2017 kern.warn kernel: `).
-const HEADER_BODY = String.raw`(?:\p{L}{2,3}\.? {1,2})?${MONTH} {1,2}${DAY} ${CLOCK}(?: \d{4})?(?: [a-z]{1,10}\.[a-z]{1,10})? (?:\S{1,255} )?kernel: ?$`;
+const HEADER_BODY = String.raw`(?:\p{L}{2,3}\.? {1,2})?${MONTH} {1,2}${DAY} ${CLOCK}(?: \d{4})?(?: [a-z]{1,10}\.[a-z]{1,10})? (?:\S{1,${HOST}} )?kernel: ?$`;
 const TRAILING_HEADER = new RegExp(HEADER_BODY, 'u');
 const HEADER_AT = new RegExp(HEADER_BODY, 'uy');
 

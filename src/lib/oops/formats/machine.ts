@@ -8,10 +8,10 @@ import type { ReportFormat } from './report-format.ts';
  * keep the kernel's words and the bank, which names the unit that failed (a memory
  * controller, a cache, the bus interface); the status and address vary with each error.
  *
- * Not reports: `mce: [Hardware Error]: Machine check events logged` (mce_notify_irq, KERN_INFO:
- * corrected errors were queued for mcelog or rasdaemon, nothing failed) and `mce: CPU0: Core
- * temperature above threshold, cpu clock throttled` (therm_throt.c, a warning that the CPU
- * slowed down). They are worth knowing about in a log, as symptoms, but nothing crashed.
+ * `mce: [Hardware Error]: Machine check events logged` (mce_notify_irq) says that machine checks
+ * the kernel survived were queued for mcelog or rasdaemon: nothing crashed, but the hardware
+ * reported errors, so it is a minor report, listed after any crash. Not a report: `mce: CPU0:
+ * Core temperature above threshold, cpu clock throttled` (therm_throt.c, the CPU slowed down).
  */
 const hardwareFormats: readonly ReportFormat[] = [
   {
@@ -55,6 +55,21 @@ const hardwareFormats: readonly ReportFormat[] = [
     frame: { from: 'none' },
     skip: [],
     consequence: true,
+    noStackNeeded: true,
+  },
+  {
+    // mce_notify_irq(): the events are in the log buffer that mcelog or rasdaemon reads
+    // (`mcelog --client`, `ras-mc-ctl --errors`); 3.x-era kernels print it with the
+    // `[Hardware Error]: ` marker and the `mce: ` prefix, older ones without the prefix.
+    name: 'machine-check-logged',
+    hint: 'Machine check events logged',
+    header: /^(?:mce: )?(?:\[Hardware Error\]: )?Machine check events logged\s*$/,
+    title: 'Machine check events logged',
+    crashClass: 'HARDWARE',
+    frame: { from: 'none' },
+    skip: [],
+    consequence: true,
+    minor: true,
     noStackNeeded: true,
   },
   {
