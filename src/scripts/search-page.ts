@@ -18,7 +18,7 @@ let pagefind: Promise<PagefindModule> | undefined;
  * Starts Pagefind on first use: resultsInOrder asks for it once the symbol and title indexes have
  * answered. Started from the page's head while it loaded, its downloads, inflating and WebAssembly
  * compile held the main thread and delayed those indexes' first result (title words at 10,000
- * cases, median of 8 cold loads: 185 ms then, 121 ms now; see the README's Search section).
+ * cases, median of 8 cold loads: 185 ms then, 121 ms now; see docs/performance.md, Search).
  */
 function loadPagefind(): Promise<PagefindApi> {
   pagefind ??= (() => {
