@@ -17,6 +17,19 @@ const BUG_TRAP = {
   skipAlso: [/^folio_unlock$/, /^unlock_page$/, /^rust_helper_BUG$/, /^assfail$/],
 } satisfies Partial<ReportFormat>;
 
+/**
+ * A sleep in atomic context, however it was caught: blamed on the first frame past the scheduler,
+ * the waits and the stack printers. PREEMPT_RT sleeps in the slow path of a spinlock
+ * (kernel/locking/rtmutex.c, spinlock_rt.c): the caller that took the lock in atomic context is
+ * the one to blame.
+ */
+const ATOMIC_SLEEP = {
+  crashClass: 'ATOMIC_SLEEP',
+  frame: { from: 'stack' },
+  skip: [...HANG_SKIP],
+  skipAlso: [...ARM_UNWINDER, ...RT_LOCK_SLOWPATH],
+} satisfies Partial<ReportFormat>;
+
 /** Assertions and consistency checks: BUG(), usercopy, page and list checks, atomic sleeps, leaks. */
 export const assertionFormats: readonly ReportFormat[] = [
   {
@@ -140,12 +153,7 @@ export const assertionFormats: readonly ReportFormat[] = [
     // 2.5 and 2.6 kernels before 2.6.16 printed `bad: scheduling while atomic!`.
     header: /^(?:BUG: scheduling while atomic|bad: scheduling while atomic!)/,
     title: 'BUG: scheduling while atomic in {frame}',
-    crashClass: 'ATOMIC_SLEEP',
-    frame: { from: 'stack' },
-    skip: [...HANG_SKIP],
-    // PREEMPT_RT sleeps in the slow path of a spinlock (kernel/locking/rtmutex.c, spinlock_rt.c):
-    // the caller that took the lock in atomic context is the one to blame.
-    skipAlso: [...ARM_UNWINDER, ...RT_LOCK_SLOWPATH],
+    ...ATOMIC_SLEEP,
   },
   {
     name: 'sleeping-in-atomic',
@@ -154,10 +162,7 @@ export const assertionFormats: readonly ReportFormat[] = [
     // began it with `Debug:` instead of `BUG:`.
     header: /^(?:BUG|Debug): sleeping function called from invalid context/,
     title: 'BUG: sleeping function called from invalid context in {frame}',
-    crashClass: 'ATOMIC_SLEEP',
-    frame: { from: 'stack' },
-    skip: [...HANG_SKIP],
-    skipAlso: [...ARM_UNWINDER, ...RT_LOCK_SLOWPATH],
+    ...ATOMIC_SLEEP,
   },
   {
     name: 'this-cpu-preemptible',

@@ -43,6 +43,16 @@ const OOM_REPORT = {
   skipAlso: [...OOM_KILLER, ...PAGE_ALLOCATOR],
 } satisfies Partial<ReportFormat>;
 
+/** The kill line alone, when the report that led to it is not in the log: it names no frame. */
+const OOM_KILL_LINE = {
+  crashClass: 'OOM',
+  minor: true,
+  frame: { from: 'none' },
+  skip: [],
+  consequence: true,
+  noStackNeeded: true,
+} satisfies Partial<ReportFormat>;
+
 export const memoryPressureFormats: readonly ReportFormat[] = [
   {
     // dump_header(): `<comm> invoked oom-killer: gfp_mask=0x…(GFP_KERNEL), order=0,
@@ -76,24 +86,14 @@ export const memoryPressureFormats: readonly ReportFormat[] = [
     hint: 'Out of memory',
     header: /^Out of memory(?: \(oom_kill_allocating_task\))?: [Kk]ill(?:ed)? process \d+/,
     title: 'out of memory',
-    crashClass: 'OOM',
-    minor: true,
-    frame: { from: 'none' },
-    skip: [],
-    consequence: true,
-    noStackNeeded: true,
+    ...OOM_KILL_LINE,
   },
   {
     name: 'oom-memcg-kill',
     hint: 'Memory cgroup out of memory',
     header: /^Memory cgroup out of memory: Kill(?:ed)? process \d+/,
     title: 'memory cgroup out of memory',
-    crashClass: 'OOM',
-    minor: true,
-    frame: { from: 'none' },
-    skip: [],
-    consequence: true,
-    noStackNeeded: true,
+    ...OOM_KILL_LINE,
   },
   {
     // warn_alloc(): `<comm>: page allocation failure: order:4, mode:0x40cc0(GFP_KERNEL|__GFP_COMP),
