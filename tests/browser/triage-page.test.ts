@@ -11,6 +11,18 @@ async function triage(text: string): Promise<void> {
   await session.page.locator('#triage-status').filter({ hasText: /matching case/ }).waitFor();
 }
 
+// A page fault inside the allocator, reached through the page-fault path: every frame is common.
+const ALLOCATOR_FAULT = `BUG: unable to handle page fault for address: ffffc90000a3f000
+#PF: supervisor read access in kernel mode
+RIP: 0010:__alloc_pages_nodemask+0x1c/0x90
+Call Trace:
+ __alloc_pages_nodemask+0x1c/0x90
+ alloc_pages_current+0x87/0xe0
+ handle_mm_fault+0x44/0x120
+ __do_page_fault+0x70/0x170
+ page_fault+0x22/0x30
+`;
+
 describe('triage page', () => {
   for (const slug of casesWithLogs) {
     it(`puts ${slug} first for the log its write-up published`, async () => {
@@ -39,16 +51,7 @@ describe('triage page', () => {
   });
 
   it('keeps cases related by common frames only apart from matches, and answers "no known case" with what to run', async () => {
-    await triage(`BUG: unable to handle page fault for address: ffffc90000a3f000
-#PF: supervisor read access in kernel mode
-RIP: 0010:__alloc_pages_nodemask+0x1c/0x90
-Call Trace:
- __alloc_pages_nodemask+0x1c/0x90
- alloc_pages_current+0x87/0xe0
- handle_mm_fault+0x44/0x120
- __do_page_fault+0x70/0x170
- page_fault+0x22/0x30
-`);
+    await triage(ALLOCATOR_FAULT);
     expect(await session.page.locator('.triage-matches > li').count()).toBe(0);
     expect(await session.page.locator('.triage-no-match').textContent()).toMatch(/^No known case matches this crash/);
     expect(await session.page.locator('.triage-related > summary').textContent()).toMatch(/related cases?, by common frames only$/);
@@ -72,13 +75,7 @@ Call Trace:
   });
 
   it('calls the instruction of a page fault the faulting one', async () => {
-    await triage(`BUG: unable to handle page fault for address: ffffc90000a3f000
-#PF: supervisor read access in kernel mode
-RIP: 0010:__alloc_pages_nodemask+0x1c/0x90
-Call Trace:
- __alloc_pages_nodemask+0x1c/0x90
- alloc_pages_current+0x87/0xe0
-`);
+    await triage(ALLOCATOR_FAULT);
     expect(await session.page.locator('.triage-report dt').allTextContents()).toContain('Faulting instruction');
   });
 
