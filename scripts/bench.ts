@@ -7,16 +7,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { writeBaselineProject } from '../src/lib/bench/baseline-project.ts';
-import { directorySize } from '../src/lib/bench/directory-size.ts';
-import { measureFirstSearchResult } from '../src/lib/bench/first-search-result.ts';
-import { formatBenchTable, formatBytes, formatMs, type BenchRow } from '../src/lib/bench/format-table.ts';
-import { measureProcess, type ProcessMeasurement } from '../src/lib/bench/measure-process.ts';
-import { syntheticOops } from '../src/lib/bench/synthetic-oops.ts';
-import { measureTriageLatency } from '../src/lib/bench/triage-latency.ts';
-import { writeBenchContent } from '../src/lib/bench/write-bench-content.ts';
-import { launchChromium } from '../src/lib/browser/launch-chromium.ts';
-import { serveStatic } from '../src/lib/browser/serve-static.ts';
+import { writeBaselineProject } from './bench/baseline-project.ts';
+import { directorySize } from './bench/directory-size.ts';
+import { measureFirstSearchResult } from './bench/first-search-result.ts';
+import { formatBenchTable, formatBytes, formatMs, type BenchRow } from './bench/format-table.ts';
+import { measureProcess, type ProcessMeasurement } from './bench/measure-process.ts';
+import { syntheticOops } from './bench/synthetic-oops.ts';
+import { measureTriageLatency } from './bench/triage-latency.ts';
+import { writeBenchContent } from './bench/write-bench-content.ts';
+import { launchChromium } from '../src/lib/chromium/launch-chromium.ts';
+import { serveStatic } from './bench/serve-static.ts';
 import { projectDir } from '../src/lib/content/content-paths.ts';
 
 const { values } = parseArgs({

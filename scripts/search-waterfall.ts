@@ -5,9 +5,9 @@
 // the rest warm) and prints every resource, User Timing mark and long task on one timeline.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatWaterfall, recordSearchWaterfalls } from '../src/lib/bench/search-waterfall.ts';
-import { launchChromium } from '../src/lib/browser/launch-chromium.ts';
-import { serveStatic } from '../src/lib/browser/serve-static.ts';
+import { formatWaterfall, recordSearchWaterfalls } from './bench/search-waterfall.ts';
+import { launchChromium } from '../src/lib/chromium/launch-chromium.ts';
+import { serveStatic } from './bench/serve-static.ts';
 
 const { values } = parseArgs({
   options: {

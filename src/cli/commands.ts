@@ -1,9 +1,12 @@
-// Every subcommand of `oopsbook`, one module each under src/cli/commands/.
-import { registerCommand } from './run-cli.ts';
+// Every subcommand of `oopsbook`, one module each under src/cli/commands/, loaded only when
+// called so `oopsbook triage` does not pay for the rest. `oopsbook help` lists them in this order.
+import type { CliCommand } from './cli-command.ts';
 
-registerCommand('check', async () => (await import('./commands/check.ts')).checkCommand);
-registerCommand('triage', async () => (await import('./commands/triage.ts')).triageCommand);
-registerCommand('new', async () => (await import('./commands/new.ts')).newCommand);
-registerCommand('checklist', async () => (await import('./commands/checklist.ts')).checklistCommand);
-registerCommand('kconfig', async () => (await import('./commands/kconfig.ts')).kconfigCommand);
-registerCommand('diagram', async () => (await import('./commands/diagram.ts')).diagramCommand);
+export const commands: Record<string, () => Promise<CliCommand>> = {
+  check: async () => (await import('./commands/check.ts')).checkCommand,
+  triage: async () => (await import('./commands/triage.ts')).triageCommand,
+  new: async () => (await import('./commands/new.ts')).newCommand,
+  checklist: async () => (await import('./commands/checklist.ts')).checklistCommand,
+  kconfig: async () => (await import('./commands/kconfig.ts')).kconfigCommand,
+  diagram: async () => (await import('./commands/diagram.ts')).diagramCommand,
+};

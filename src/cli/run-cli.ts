@@ -1,26 +1,6 @@
-import type { Readable, Writable } from 'node:stream';
+import type { CliIo } from './cli-command.ts';
 import { CliError } from './cli-error.ts';
-
-/** Where a command reads and writes; tests pass in-memory streams. */
-export interface CliIo {
-  stdout: Writable;
-  stderr: Writable;
-  stdin: Readable;
-}
-
-/** One subcommand: its one-line summary, its usage text, and what it does. Exit code out. */
-export interface CliCommand {
-  summary: string;
-  usage: string;
-  run(args: string[], io: CliIo): Promise<number>;
-}
-
-const commands: Record<string, () => Promise<CliCommand>> = {};
-
-/** Registers a subcommand, loaded only when called so `oopsbook triage` does not pay for the rest. */
-export function registerCommand(name: string, load: () => Promise<CliCommand>): void {
-  commands[name] = load;
-}
+import { commands } from './commands.ts';
 
 async function help(io: CliIo): Promise<number> {
   const lines = ['Usage: oopsbook <command> [options]', '', 'Commands:'];
@@ -32,7 +12,6 @@ async function help(io: CliIo): Promise<number> {
 
 /** Dispatches `oopsbook <command> ...`; unknown commands print the list and exit 2. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  await import('./commands.ts');
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') return help(io);
   const load = commands[name];

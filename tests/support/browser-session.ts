@@ -1,7 +1,7 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium } from '../../src/lib/browser/launch-chromium.ts';
-import { serveStatic } from '../../src/lib/browser/serve-static.ts';
+import { launchChromium } from '../../src/lib/chromium/launch-chromium.ts';
+import { serveStatic } from '../../scripts/bench/serve-static.ts';
 import { distDir } from './paths.ts';
 
 /** The built site served locally and a headless Chromium, for the tests of one file. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateCase, type KnownContentIds } from '../../src/lib/bench/generate-case.ts';
-import { syntheticOops } from '../../src/lib/bench/synthetic-oops.ts';
+import { generateCase, type KnownContentIds } from '../../scripts/bench/generate-case.ts';
+import { syntheticOops } from '../../scripts/bench/synthetic-oops.ts';
 import { checkContent } from '../../src/lib/content/check-content.ts';
 import { formatProblem } from '../../src/lib/content/problem.ts';
 import { readSourceFiles } from '../../src/lib/content/read-content.ts';

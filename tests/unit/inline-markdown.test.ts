@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { siteInlineMarkdownToHtml, siteInlineMarkdownToText } from '../../src/lib/html/markdown-to-html.ts';
-import { inlineCodeNodes } from '../../src/scripts/inline-code.ts';
+import { inlineCodeNodes } from '../../src/browser/inline-code.ts';
 
 const site = { symbols: new Set(['veth_poll', 'napi_complete_done']), base: '/' };
 

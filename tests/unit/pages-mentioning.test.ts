@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mentionsAll, pagesMentioning as parts, queryWords } from '../../src/lib/search/pages-mentioning.ts';
-import type { SiteResult } from '../../src/lib/search/search-site.ts';
+import type { SiteResult } from '../../src/lib/search/site-result.ts';
 
 /** The parts pagesMentioning hands over, joined: every page kept, and the last part's count. */
 async function pagesMentioning(...args: Parameters<typeof parts>) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resultsInOrder, type PagefindApi, type ResultBatch, type SearchIndexes } from '../../src/lib/search/search-site.ts';
+import { resultsInOrder, type ResultBatch, type SearchIndexes } from '../../src/lib/search/search-site.ts';
+import type { PagefindApi } from '../../src/lib/search/site-result.ts';
 import type { SymbolIndexShard } from '../../src/lib/search/symbol-index.ts';
 import { buildTitleIndex, type TitleIndexShard } from '../../src/lib/search/title-index.ts';
 

@@ -1,7 +1,7 @@
 import { contentRoot, diagramsRoot } from '../../lib/content/content-paths.ts';
 import { formatProblem } from '../../lib/content/problem.ts';
 import { readAndCheckContent } from '../../lib/content/read-content.ts';
-import type { CliCommand } from '../run-cli.ts';
+import type { CliCommand } from '../cli-command.ts';
 
 export const checkCommand: CliCommand = {
   summary: 'validate every content file and cross reference',

@@ -7,7 +7,7 @@ import { didYouMeanHint } from '../../lib/content/did-you-mean.ts';
 import { absoluteUrl } from '../../lib/site/site-url.ts';
 import { loadSiteContent } from '../load-site-graph.ts';
 import { parseOptions } from '../parse-options.ts';
-import type { CliCommand } from '../run-cli.ts';
+import type { CliCommand } from '../cli-command.ts';
 
 const usage = `Usage: oopsbook checklist <id> [--format md|json|html]
        oopsbook checklist --symptom <id> [--symptom <id>...] [--format md|json|html]

@@ -4,7 +4,7 @@ import type { ExplorationResult } from '../../lib/diagrams/explore-race.ts';
 import { generateDiagram } from '../../lib/diagrams/generate-diagram.ts';
 import { validateDiagramSpec } from '../../lib/diagrams/validate-diagram-spec.ts';
 import { formatProblem } from '../../lib/content/problem.ts';
-import type { CliCommand } from '../run-cli.ts';
+import type { CliCommand } from '../cli-command.ts';
 
 const USAGE = `Usage: oopsbook diagram SPEC.yaml [--json]
 

@@ -4,7 +4,7 @@ import { formatDebugRecipe } from '../../lib/kconfig/format-debug-recipe.ts';
 import { hypervisorSchema } from '../../schemas/common.ts';
 import { loadSiteGraph } from '../load-site-graph.ts';
 import { parseOptions } from '../parse-options.ts';
-import type { CliCommand } from '../run-cli.ts';
+import type { CliCommand } from '../cli-command.ts';
 
 const usage = `Usage: oopsbook kconfig --symptom <id>... | --tool <id>... [--hypervisor <name>]
 

@@ -11,7 +11,7 @@ import { triageLog } from '../../lib/triage/triage-log.ts';
 import { loadSiteGraph } from '../load-site-graph.ts';
 import { readInput } from '../read-inputs.ts';
 import { writeNewFile } from '../write-new-file.ts';
-import type { CliCommand } from '../run-cli.ts';
+import type { CliCommand } from '../cli-command.ts';
 
 const usage = `Usage: oopsbook new --from FILE [--slug SLUG]
 

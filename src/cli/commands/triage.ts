@@ -3,7 +3,7 @@ import { buildTriageIndex } from '../../lib/triage/build-triage-index.ts';
 import { triageLog, type TriageResult } from '../../lib/triage/triage-log.ts';
 import { loadSiteGraph } from '../load-site-graph.ts';
 import { readInput } from '../read-inputs.ts';
-import type { CliCommand } from '../run-cli.ts';
+import type { CliCommand } from '../cli-command.ts';
 
 const usage = `Usage: oopsbook triage [--json] [FILE... | -]
 

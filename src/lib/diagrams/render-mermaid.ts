@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../browser/launch-chromium.ts';
+import { launchChromium } from '../chromium/launch-chromium.ts';
 import { DIAGRAM_THEMES, mermaidConfig, swapThemeColours, type DiagramTheme } from './mermaid-config.ts';
 import { hoistSvgStyles } from './hoist-svg-styles.ts';
 import { scopeSvgIds } from './scope-svg-ids.ts';

@@ -1,6 +1,6 @@
 import { escapeHtml } from '../html/escape-html.ts';
 import type { ShardLoader } from './fetch-shards.ts';
-import type { SiteResult } from './search-site.ts';
+import type { SiteResult } from './site-result.ts';
 import { titleShardKey, titleWords, type TitledPage, type TitleIndexShard } from './title-index.ts';
 
 /** Folder of the built site that holds the title index's shards. */

@@ -1,4 +1,4 @@
-import type { SiteResult } from './search-site.ts';
+import type { SiteResult } from './site-result.ts';
 
 /**
  * The words of a query a full-text result must hold: runs of letters, digits and underscores of

@@ -4,24 +4,8 @@ import { pagesMentioning } from './pages-mentioning.ts';
 import { prepareSearchQuery } from './prepare-query.ts';
 import type { SymbolIndexShard } from './symbol-index.ts';
 import { pageOf, symbolSearchResults, symbolWords } from './symbol-results.ts';
+import type { PagefindApi, SiteResult } from './site-result.ts';
 import type { TitleIndexShard } from './title-index.ts';
-
-/** The part of Pagefind's browser API that site search uses. */
-export interface PagefindApi {
-  options(options: Record<string, unknown>): Promise<void>;
-  search(
-    query: string,
-    options?: { filters?: Record<string, string> },
-  ): Promise<{ results: Array<{ id: string; data(): Promise<PagefindResultData> }> }>;
-}
-
-export interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string>;
-  /** The page's indexed text, which Pagefind's results carry: pagesMentioning checks it. */
-  content?: string;
-}
 
 /**
  * Pagefind's default ranking penalises long pages, and a case page is long by nature: it carries
@@ -35,12 +19,6 @@ export interface SearchIndexes {
   pagefind: () => Promise<PagefindApi>;
   symbols: ShardLoader<SymbolIndexShard>;
   titles: ShardLoader<TitleIndexShard>;
-}
-
-/** One result, from Pagefind, the symbol index or the title index: its id, and its URL, title and excerpt once loaded. */
-export interface SiteResult {
-  id: string;
-  data(): Promise<PagefindResultData>;
 }
 
 /** A batch of results in display order, and where it came from. */

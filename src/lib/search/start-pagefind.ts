@@ -1,4 +1,5 @@
-import { SEARCH_RANKING, type PagefindApi } from './search-site.ts';
+import { SEARCH_RANKING } from './search-site.ts';
+import type { PagefindApi } from './site-result.ts';
 
 /**
  * Options the search page passes to Pagefind. `noWorker`: Pagefind 1.5 searches in a web worker

@@ -1,7 +1,7 @@
 import { escapeHtml } from '../html/escape-html.ts';
 import { lookupSymbols } from './lookup-symbols.ts';
 import type { ShardLoader } from './fetch-shards.ts';
-import type { SiteResult } from './search-site.ts';
+import type { SiteResult } from './site-result.ts';
 import type { SymbolIndexShard } from './symbol-index.ts';
 
 /** Folder of the built site that holds the symbol index's shards. */

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { CaseInput } from '../../schemas/case.ts';
+import type { CaseInput } from '../../src/schemas/case.ts';
 import { crashKinds, type CrashKind } from './crash-kinds.ts';
 import { generateHost, generateStack, type GeneratedStack } from './generate-stack.ts';
 import { seededRandom, type SeededRandom } from './seeded-random.ts';

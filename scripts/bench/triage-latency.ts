@@ -1,5 +1,5 @@
-import { triageLog } from '../triage/triage-log.ts';
-import { decodeTriageIndex } from '../triage/triage-index-file.ts';
+import { triageLog } from '../../src/lib/triage/triage-log.ts';
+import { decodeTriageIndex } from '../../src/lib/triage/triage-index-file.ts';
 
 /** Triage timings for one log against one index, in milliseconds. */
 export interface TriageLatency {

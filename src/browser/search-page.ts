@@ -1,7 +1,8 @@
 import { fetchShards } from '../lib/search/fetch-shards.ts';
 import { TITLE_INDEX_FOLDER } from '../lib/search/lookup-titles.ts';
 import { prepareSearchQuery } from '../lib/search/prepare-query.ts';
-import { resultsInOrder, type PagefindApi, type PagefindResultData, type SearchIndexes, type SiteResult } from '../lib/search/search-site.ts';
+import { resultsInOrder, type SearchIndexes } from '../lib/search/search-site.ts';
+import type { PagefindApi, PagefindResultData, SiteResult } from '../lib/search/site-result.ts';
 import { searchStatus, type SearchTotals } from '../lib/search/search-status.ts';
 import { installPagefindFetch } from '../lib/search/pagefind-fetch.ts';
 import { PAGEFIND_OPTIONS, PAGEFIND_PROBE_MS, startPagefind, type PagefindModule } from '../lib/search/start-pagefind.ts';
