@@ -1,4 +1,4 @@
-import { ContextTracker, parseFrameLine, parseLinkLine, parseTraceLine, type StackFrame } from './frames.ts';
+import { ContextTracker, parseBareTraceLine, parseFrameLine, parseLinkLine, parseTraceLine, type StackFrame } from './frames.ts';
 import type { LogLine } from './log-lines.ts';
 
 /*
@@ -97,7 +97,8 @@ export function collectStackFrom(lines: readonly LogLine[], first: number, heade
       continue;
     }
     if (contexts.feed(text)) continue;
-    const read = parseTraceLine(contexts.consumeLeading(text));
+    const leading = contexts.consumeLeading(text);
+    const read = parseTraceLine(leading) ?? (inTrace ? parseBareTraceLine(leading) : undefined);
     // A register dump whose faulting instruction has no symbol (firmware, a wild jump) or was
     // cut off: the link register names the function it was called from.
     const link = read === undefined && frames.length === 0 && !inTrace ? parseLinkLine(text) : undefined;

@@ -86,6 +86,18 @@ export function parseTraceLine(text: string): TraceLine | undefined {
   return undefined;
 }
 
+// A trace trimmed for a commit message or a mail, as Documentation/process/submitting-patches.rst
+// ("Backtraces in commit messages") asks: the function names alone, one per line. Only a line of
+// an open call trace is read this way; anywhere else a lone word is just a word.
+const BARE_FRAME = /^\s*(\?\s+)?([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)\s*$/;
+
+/** Reads a line inside a call trace that holds a function name and nothing else. */
+export function parseBareTraceLine(text: string): TraceLine | undefined {
+  const bare = text.length <= 200 ? BARE_FRAME.exec(text) : null;
+  const name = bare?.[2];
+  return name ? { frame: frame(name, undefined, undefined, undefined, undefined, false, bare[1] === undefined, false) } : undefined;
+}
+
 function parseBraceFrames(text: string): TraceLine | undefined {
   const line = braceFrameLine.exec(text);
   if (!line) return undefined;

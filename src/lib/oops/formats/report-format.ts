@@ -69,7 +69,8 @@ export interface ReportFormat {
   ownStack?: RegExp;
   /**
    * A report about running out of a resource rather than about a bug (an allocation failure, an
-   * OOM kill): listed after the log's other reports, which are the crash the log is about.
+   * OOM kill), or about a fault the kernel fixed up and survived: listed after the log's other
+   * reports, which are the crash the log is about.
    */
   minor?: boolean;
   /** The frame source to use with titleWithAccess. */

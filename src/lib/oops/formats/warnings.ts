@@ -69,6 +69,27 @@ export const warningFormats: readonly ReportFormat[] = [
     skip: WARN_SKIP,
   },
   {
+    // arch/x86/mm/extable.c ex_handler_rdmsr_unsafe / ex_handler_wrmsr_unsafe: an RDMSR or WRMSR
+    // that faulted (the CPU or the hypervisor does not have that model-specific register) and
+    // was fixed up, printed once with the stack (show_stack_regs): `unchecked MSR access error:
+    // WRMSR to 0xd51 (tried to write 0x0000000000000064) at rIP: 0xffffffffae059994
+    // (native_write_msr+0x4/0x20)`. The instruction is in an accessor (arch/x86/include/asm/msr.h,
+    // the x2APIC register helpers of asm/apic.h, arch/x86/lib/msr*.c); its caller chose the
+    // register, so it is the one to name (6.16 renamed the accessors `rdmsrq`/`wrmsrq`).
+    name: 'unchecked-msr-access',
+    hint: 'unchecked MSR access error',
+    // A mail or a commit message may wrap the line before `at rIP:`; the stack still names the caller.
+    header: compile(String.raw`^unchecked MSR access error: (RDMSR from|WRMSR to) 0x[0-9a-fA-F]+(?: \(tried to write 0x[0-9a-fA-F]+\))?(?: at rIP: 0x[0-9a-fA-F]+ \(({FUNC})(?:\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+)?(?: \[[\w-]+\])?\))?`),
+    title: 'unchecked MSR access error in {frame}',
+    crashClass: 'WARNING',
+    frame: { from: 'header', group: 2 },
+    skip: WARN_SKIP,
+    // The fault was fixed up (the read returns 0, the write is dropped) and the kernel carries
+    // on: a crash later in the log is what the log is about.
+    minor: true,
+    skipAlso: [/^(?:native_|paravirt_|xen_)?(?:read|write)_msr(?:_safe)?$/, /^(?:native_)?(?:rd|wr)msr[lq]?(?:_safe)?(?:_on_cpu)?$/, /^__(?:rd|wr)msr/, /^native_apic_msr_(?:read|write|eoi)/, /^msr_(?:read|write)$/],
+  },
+  {
     name: 'warning-message',
     consequence: true,
     hint: 'WARNING: ',
