@@ -76,6 +76,8 @@ export function collectStackFrom(lines: readonly LogLine[], first: number, heade
     return { frames, end };
   };
   const contexts = new ContextTracker();
+  // The function the link register named in the register dump before the trace.
+  let linked: string | undefined;
   let inTrace = false;
   let traces = 0;
   let offset = first;
@@ -101,8 +103,14 @@ export function collectStackFrom(lines: readonly LogLine[], first: number, heade
     const read = parseTraceLine(leading) ?? (inTrace ? parseBareTraceLine(leading) : undefined);
     // A register dump whose faulting instruction has no symbol (firmware, a wild jump) or was
     // cut off: the link register names the function it was called from.
-    const link = read === undefined && frames.length === 0 && !inTrace ? parseLinkLine(text) : undefined;
-    const frame = read?.frame ?? link;
+    const linkLine = read === undefined && !inTrace ? parseLinkLine(text) : undefined;
+    if (linkLine) linked = linkLine.normalized;
+    const link = frames.length === 0 ? linkLine : undefined;
+    // powerpc marks the trace's first return address `(unreliable)` because the function may not
+    // have saved the link register in its frame yet (arch/powerpc/kernel/process.c show_stack);
+    // when the link register itself named the same function, the address is the real caller.
+    const confirmed = read?.maybeStale && read.frame.normalized === linked ? { ...read.frame, reliable: true } : undefined;
+    const frame = confirmed ?? read?.frame ?? link;
     if (!frame) continue;
     if (read?.opensTrace) {
       traces++;

@@ -49,6 +49,8 @@ export interface TraceLine {
   more?: Omit<StackFrame, 'context'>[];
   /** The line opened the call trace itself (`Call Trace:<…>{…}`). */
   opensTrace?: boolean;
+  /** powerpc marked the frame `(unreliable)`: a first return address that may be stale. */
+  maybeStale?: boolean;
 }
 
 /** Parses one prefix-free line as a frame, ignoring context; undefined when it is not one. */
@@ -81,7 +83,7 @@ export function parseTraceLine(text: string): TraceLine | undefined {
     // or is the callee of an ARM `from` line.
     if (groups.off === undefined && groups.src === undefined && groups.inline === undefined && groups.caller === undefined) return undefined;
     const reliable = !shape.unsure && groups.unsure === undefined && groups.stale === undefined;
-    return { frame: fromGroups(groups, reliable, false), ...(groups.caller ? { caller: groups.caller } : {}) };
+    return { frame: fromGroups(groups, reliable, false), ...(groups.caller ? { caller: groups.caller } : {}), ...(groups.stale ? { maybeStale: true } : {}) };
   }
   return undefined;
 }

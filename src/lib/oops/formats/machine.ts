@@ -98,6 +98,23 @@ const hardwareFormats: readonly ReportFormat[] = [
     skip: [],
     noStackNeeded: true,
   },
+  {
+    // kernel/irq/spurious.c __report_bad_irq(): an interrupt line that kept firing with no
+    // handler claiming it (`irq 16: nobody cared (try booting with the "irqpoll" option)`), or a
+    // handler that returned neither IRQ_NONE nor IRQ_HANDLED (`irq event 16: bogus return value
+    // 7`). The stack is the interrupt path; what matters follows it: `handlers:` and each
+    // registered handler (`[<…>] i801_isr [i2c_i801]`), then `Disabling IRQ #16`. A device, its
+    // firmware or its interrupt routing asserts the line, or a driver does not recognise its
+    // own interrupts.
+    name: 'irq-nobody-cared',
+    hint: 'irq ',
+    header: /^irq (?:\d+: (nobody cared)|event \d+: (bogus return value) [0-9a-fA-F]+)/,
+    title: 'irq: {1}{2}',
+    crashClass: 'HARDWARE',
+    frame: { from: 'none' },
+    skip: [],
+    noStackNeeded: true,
+  },
 ];
 
 /** What the fuzzing machine itself prints on the same console: firmware after a reboot, its Go runtime dying. */
