@@ -165,6 +165,7 @@ function findReports(input: string): OopsReport[] {
     if (found.format.givesWay && !open && requestedDump(lines, position)) continue;
     if (found.format.needsEarlierOutput && firstOutput === position) continue;
     if (found.format.joinsPrevious !== undefined && since <= found.format.joinsPrevious) continue;
+    if (previous?.format.absorbsNext !== undefined && since <= previous.format.absorbsNext) continue;
     // A lock validator report quotes a WARNING banner of its own; keep one report.
     if (previous?.format === found.format && since < 3) continue;
     starts.push({ ...found, start: position, index: line.index });

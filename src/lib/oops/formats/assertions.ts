@@ -1,3 +1,4 @@
+import { compile } from '../patterns.ts';
 import type { ReportFormat } from './report-format.ts';
 import { ARM_UNWINDER, FAULT_SKIP, WARN_SKIP, HANG_SKIP, LEAK_SKIP } from './skip-sets.ts';
 
@@ -32,6 +33,38 @@ const ATOMIC_SLEEP = {
 
 /** Assertions and consistency checks: BUG(), usercopy, page and list checks, atomic sleeps, leaks. */
 export const assertionFormats: readonly ReportFormat[] = [
+  {
+    // kernel/cfi.c report_cfi_failure(): an indirect call whose target's type hash did not match
+    // (`CFI failure at caller+0x1c/0x40 (target: handler+0x0/0x20 [mod]; expected type:
+    // 0x12345678)`), then BUG() (x86 `Oops: invalid opcode`, arm64 `Internal error: Oops - CFI`)
+    // or, with CONFIG_CFI_PERMISSIVE or `cfi=warn`, a WARNING; a subsystem prefix (`CFI: `) may lead. The call site is the function
+    // that made the call with the wrong type; the target is named in the line.
+    name: 'cfi-failure',
+    hint: 'CFI failure at ',
+    header: compile(String.raw`^(?:[\w.-]{1,20}: )?CFI failure at ({FUNC})(?:\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+)?(?: \[[\w-]+\])? \((?:target: ({FUNC})|no target information)`),
+    title: 'CFI failure in {frame}',
+    crashClass: 'BUG',
+    frame: { from: 'header', group: 1 },
+    skip: [],
+    absorbsNext: 4,
+  },
+  {
+    // arch/x86/kernel/cet.c (traps.c before 6.6, whose `traps: ` prefix the line then carries)
+    // do_kernel_cp_fault(): with Indirect Branch
+    // Tracking an indirect call or jump landed on an instruction that is not ENDBR
+    // (`Missing ENDBR: handler+0x0/0x20 [mod]`), then BUG(), or a WARNING with `ibt=warn`. The
+    // landing function is the one named: it was reached indirectly without being marked as an
+    // indirect-branch target (a module built without IBT, a function the compiler did not
+    // expect to be called through a pointer).
+    name: 'missing-endbr',
+    hint: 'Missing ENDBR: ',
+    header: compile(String.raw`^(?:[\w.-]{1,20}: )?Missing ENDBR: ({FUNC})(?:\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+)?(?: \[[\w-]+\])?`),
+    title: 'Missing ENDBR in {frame}',
+    crashClass: 'BUG',
+    frame: { from: 'header', group: 1 },
+    skip: [],
+    absorbsNext: 4,
+  },
   {
     name: 'kernel-bug',
     hint: 'kernel BUG',

@@ -63,6 +63,12 @@ export interface ReportFormat {
   titleWithAccess?: string;
   /** A header within this many lines after another report's is part of that report (`kernel BUG at mm/usercopy.c` after `usercopy:`). */
   joinsPrevious?: number;
+  /**
+   * A banner of another kind within this many lines after this header is part of this report: a
+   * check that prints its own line and then calls BUG() or __warn() (`CFI failure at …`, then
+   * `kernel BUG at …` or `WARNING: …`).
+   */
+  absorbsNext?: number;
   /** Only a report when the log had other output before it (a machine rebooting mid-run, not a boot log). */
   needsEarlierOutput?: boolean;
   /** Frames only this kind of report's own stack contains (the sanitizer's report function). */
