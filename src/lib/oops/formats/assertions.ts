@@ -66,6 +66,39 @@ export const assertionFormats: readonly ReportFormat[] = [
     absorbsNext: 4,
   },
   {
+    // fs/xfs/xfs_error.c xfs_error_report(): an XFS consistency check failed (`XFS (dm-2):
+    // Internal error XFS_WANT_CORRUPTED_GOTO at line 1651 of file fs/xfs/libxfs/xfs_alloc.c.
+    // Caller xfs_free_ag_extent+0x3fd/0x760 [xfs]`), then the stack (xfs_stack_trace) and, from
+    // xfs_corruption_error(), `Corruption detected. Unmount and run xfs_repair`; a shutdown of
+    // the filesystem usually follows. The caller is the check that failed. Older kernels
+    // printed it as an address (`Caller 0xffffffffa02b1c2d`): the stack past the reporting
+    // functions names it then.
+    name: 'xfs-internal-error',
+    hint: 'Internal error ',
+    header: compile(String.raw`^XFS \([^()]{1,64}\): Internal error (\S+) at line \d+ of file \S+?\.?\s+Caller (?:({FUNC})(?:\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+)?(?: \[[\w-]+\])?|0x[0-9a-fA-F]+)`),
+    title: 'XFS: Internal error {1} in {frame}',
+    crashClass: 'CORRUPTION',
+    frame: { from: 'header', group: 2 },
+    skip: [],
+    skipAlso: [/^xfs_error_report$/, /^xfs_corruption_error$/, /^xfs_stack_trace$/, /^xfs_buf_corruption_error$/, /^xfs_verifier_error$/, /^xfs_inode_verifier_error$/],
+    noStackNeeded: true,
+  },
+  {
+    // xfs_verifier_error(): a metadata block failed its verifier when it was read or written
+    // (`XFS (sda1): Metadata corruption detected at xfs_dir3_block_read_verify+0x9e/0xc0 [xfs],
+    // xfs_dir3_block block 0x1a0`; `Metadata CRC error detected at …`), then `Unmount and run
+    // xfs_repair` and a hex dump; the stack only at a raised fs.xfs.error_level. The verifier
+    // names the kind of block.
+    name: 'xfs-metadata-corruption',
+    hint: ' detected at ',
+    header: compile(String.raw`^XFS \([^()]{1,64}\): Metadata (corruption|CRC error) detected at ({FUNC})(?:\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+)?`),
+    title: 'XFS: Metadata {1} detected in {frame}',
+    crashClass: 'CORRUPTION',
+    frame: { from: 'header', group: 2 },
+    skip: [],
+    noStackNeeded: true,
+  },
+  {
     name: 'kernel-bug',
     hint: 'kernel BUG',
     header: /^(?:------------\[ cut here \]------------)?kernel BUG at ([^\s!]+)/,
