@@ -26,6 +26,7 @@ describe('stripLogPrefix: loggers', () => {
     ['[ 1234.567890] host kernel: BUG: x', 'BUG: x'],
     ['[21161.092614] kernel: earlyoom: page allocation failure', 'earlyoom: page allocation failure'],
     ['1712386206.123456 host kernel: BUG: x', 'BUG: x'],
+    ['[ 1234.567890 <    0.000123>] host kernel: BUG: x', 'BUG: x'],
     // RFC 5424, OpenWrt logread, /dev/kmsg, dmesg options
     ['<4>1 2024-04-06T02:50:06.123Z host kernel - - - BUG: x', 'BUG: x'],
     ['Fri Jul  7 07:29:14 2017 kern.warn kernel: [81118.851032] ------------[ cut here ]------------', '------------[ cut here ]------------'],
@@ -212,6 +213,38 @@ describe('toLogLines: damaged lines', () => {
       [1, 'Internal error: Oops: 96000004 [#1] SMP'],
       [4, 'Process kworker/u8:0 (pid: 1626, stack limit = 0xffffffc0ae41c000)'],
     ]);
+  });
+});
+
+describe('toLogLines: journal exports', () => {
+  const records = [
+    { __CURSOR: 's=1;i=1', __REALTIME_TIMESTAMP: '1712386206000001', _TRANSPORT: 'kernel', SYSLOG_IDENTIFIER: 'kernel', MESSAGE: 'BUG: kernel NULL pointer dereference, address: 0000000000000008' },
+    { __CURSOR: 's=1;i=2', __REALTIME_TIMESTAMP: '1712386206000002', _TRANSPORT: 'kernel', SYSLOG_IDENTIFIER: 'kernel', MESSAGE: [0x52, 0x49, 0x50, 0x3a, 0x20, 0x30, 0x30, 0x31, 0x30, 0x3a, 0x66, 0x6f, 0x6f, 0x2b, 0x30, 0x78, 0x31, 0x2f, 0x30, 0x78, 0x32, 0xff] },
+    { __CURSOR: 's=1;i=3', __REALTIME_TIMESTAMP: '1712386206000003', _TRANSPORT: 'syslog', SYSLOG_IDENTIFIER: 'openvpn', MESSAGE: 'WARNING: cipher is weak' },
+  ];
+  const expected = ['BUG: kernel NULL pointer dereference, address: 0000000000000008', 'RIP: 0010:foo+0x1/0x2\ufffd', 'openvpn: WARNING: cipher is weak'];
+
+  it.each([
+    ['json', records.map((record) => JSON.stringify(record)).join('\n')],
+    ['json-seq', records.map((record) => `\u001e${JSON.stringify(record)}`).join('\n')],
+    ['json-sse', records.map((record) => `data: ${JSON.stringify(record)}\n`).join('\n')],
+  ])('journalctl -o %s reads as its messages, another program keeping its name', (_mode, input) => {
+    expect(texts(input).filter((text) => text !== '')).toEqual(expected);
+  });
+
+  it('journalctl -o json-pretty reads as its messages, on the lines that carried them', () => {
+    // As journalctl prints it: a field a line, indented by eight blanks, a byte array on one line.
+    const pretty = records
+      .map((record) => ['{', Object.entries(record).map(([field, value]) => `        "${field}" : ${JSON.stringify(value)}`).join(',\n'), '}'].join('\n'))
+      .join('\n');
+    const lines = toLogLines(pretty);
+    expect(lines.map((line) => line.text)).toEqual(expected);
+    expect(lines.map((line) => pretty.split('\n')[line.index])).toEqual([expect.stringContaining('"MESSAGE" : "BUG'), expect.stringContaining('"MESSAGE" : [82,'), expect.stringContaining('"MESSAGE" : "WARNING')]);
+  });
+
+  it('a log that only mentions MESSAGE fields is left as it is', () => {
+    const text = 'systemd-journald: "MESSAGE" : "x" is a field\n{ "MESSAGE": "not a journal record" }';
+    expect(texts(text)).toEqual(text.split('\n'));
   });
 });
 

@@ -1,3 +1,4 @@
+import { journalMessages } from './journal-export.ts';
 import { repairLostColumns } from './repair-lost-columns.ts';
 import { hasLogPrefix, logCaller, stripLogPrefix, trailingRecordHeader } from './strip-log-prefix.ts';
 
@@ -45,11 +46,14 @@ export function toLogLines(input: string): LogLine[] {
   // the input spares a look at each line.
   const clean = cleanInput(input);
   const returns = clean.includes('\r');
-  const physical = withoutLineNumbers(withoutQuoteMarks(clean.split('\n').map((line) => cleanLine(line))));
+  const split = clean.split('\n').map((line) => cleanLine(line));
+  const journal = journalMessages(clean, split);
+  const physical = withoutLineNumbers(withoutQuoteMarks(journal?.lines ?? split));
   const width = screenWidth(physical);
   const wordWrap = wordWrapWidth(physical);
   for (let index = 0; index < physical.length; index++) {
     let raw = physical[index] ?? '';
+    if (journal?.notLog.has(index)) continue;
     if (isWallBanner(raw)) {
       // The blank line syslogd puts before each banner goes with it.
       if (lines.at(-1)?.raw === '') lines.pop();

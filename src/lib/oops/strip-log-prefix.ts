@@ -87,6 +87,9 @@ export const prefixRules: readonly PrefixRule[] = [
   { name: 'journal-unix', pattern: new RegExp(String.raw`^\d{9,11}\.\d{1,9} (?:\S{1,${HOST}} )?kernel: ?`), first: DIGITS, needs: 'kernel' },
   // `journalctl -o short-monotonic`: the printk time, then the host and the tag: `[ 1234.567890] host kernel: `.
   { name: 'journal-monotonic', pattern: new RegExp(String.raw`^${PRINTK_TIME} (?:\S{1,${HOST}} )?kernel: ?`), first: '[', needs: 'kernel' },
+  // `journalctl -o short-delta`: the same with the time since the previous record,
+  // `[ 1234.567890 <    0.000123>] host kernel: `.
+  { name: 'journal-delta', pattern: new RegExp(String.raw`^\[ *\d{1,10}\.\d{1,9} < *\d{1,10}\.\d{1,9}>\] (?:\S{1,${HOST}} )?kernel: ?`), first: '[', needs: 'kernel' },
   // A syslog line whose date was cut off in the paste: `raspberrypi-02 kernel: [509490.688179] `.
   { name: 'cut-syslog', pattern: new RegExp(String.raw`^\S{1,${HOST}} kernel: ?(?=${PRINTK_TIME})`), needs: 'kernel' },
   // A fuzzer's or console tool's date: `2018/01/09 14:28:48 `.
