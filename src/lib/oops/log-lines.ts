@@ -48,7 +48,7 @@ export function toLogLines(input: string): LogLine[] {
   const returns = clean.includes('\r');
   const split = clean.split('\n').map((line) => cleanLine(line));
   const journal = journalMessages(clean, split);
-  const physical = withoutLineNumbers(withoutQuoteMarks(journal?.lines ?? split));
+  const physical = withoutLineNumbers(withoutCommonIndent(withoutQuoteMarks(journal?.lines ?? split)));
   const width = screenWidth(physical);
   const wordWrap = wordWrapWidth(physical);
   for (let index = 0; index < physical.length; index++) {
@@ -147,6 +147,30 @@ function withoutQuoteMarks(lines: readonly string[]): readonly string[] {
   }
   if (filled < 3 || quoted < filled * 0.9) return lines;
   return lines.map((line) => line.replace(QUOTE_MARK, ''));
+}
+
+/**
+ * A paste indented as a whole: a Markdown or Stack Exchange code block (four blanks), a mail
+ * client's or an editor's indent. The kernel starts every report's first line in the first column,
+ * so blanks that every line of the paste carries were put there after the fact and come off all of
+ * them, indented frames keeping the rest of theirs. One blank is not enough to tell: an excerpt of
+ * frames alone is indented by one blank as printed.
+ */
+const MIN_PASTED_INDENT = 2;
+
+function withoutCommonIndent(lines: readonly string[]): readonly string[] {
+  let indent = Infinity;
+  let filled = 0;
+  for (const line of lines) {
+    let at = 0;
+    while (at < line.length && at < indent && line.charCodeAt(at) === 0x20) at++;
+    if (at === line.length) continue;
+    filled++;
+    indent = Math.min(indent, at);
+    if (indent < MIN_PASTED_INDENT) return lines;
+  }
+  if (filled < 3 || indent === Infinity) return lines;
+  return lines.map((line) => line.slice(Math.min(indent, line.length - line.trimStart().length)));
 }
 
 /** Line `at` repeats the line before it, time included, and the time is precise enough to tell. */
