@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm run screenshots`: the README's two pictures, taken from the built site in dist/ (run
 // `npm run build` first; this script builds nothing). It serves dist/ as a static host would, opens
-// a case page and the triage page after a triage of that case's published log in headless Chromium,
-// 1280 px wide in the light theme, and writes the first SCREEN_HEIGHT pixels of each to docs/images/,
-// re-encoded losslessly as small as it can (see optimize-png.ts).
+// a case page, and the triage page after a triage of a seed case's published oops, in headless
+// Chromium, 1280 px wide in the light theme, and writes the first SCREEN_HEIGHT pixels of each to
+// docs/images/ in a 256-colour palette (see optimize-png.ts).
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -14,7 +14,7 @@ import { THEME_STORAGE_KEY } from '../src/lib/site/theme-storage-key.ts';
 import { serveStatic } from './bench/serve-static.ts';
 import { optimizePng } from './screenshots/optimize-png.ts';
 
-/** The case page shown: the AF_XDP race, the seed case with the longest investigation. */
+/** The case page shown: the AF_XDP race on veth. */
 const CASE_PAGE = 'afxdp-veth-napi-rx-ring-race';
 /** The seed case whose published oops is triaged: the first of its logs that opens with this report. */
 const TRIAGED_CASE = 'i40e-out-of-tree-rx-page-leak';
@@ -42,7 +42,8 @@ async function triageLog(page: Page, url: string, log: string): Promise<void> {
 
 async function save(page: Page, name: string): Promise<void> {
   const file = path.join(imagesDir, name);
-  // Without animations, and after web fonts, so two runs over the same site give the same picture.
+  // Without animations or a caret, once web fonts have loaded. The triage page's status line says
+  // how long the triage took, so that picture differs a little from run to run.
   await page.evaluate(() => document.fonts.ready);
   const png = optimizePng(await page.screenshot({ animations: 'disabled', caret: 'hide', type: 'png' }));
   if (png.length > MAX_BYTES) throw new Error(`${path.relative(projectDir(), file)} would be ${Math.round(png.length / 1024)} KiB, over the ${MAX_BYTES / 1024} KiB README budget`);
