@@ -3,7 +3,7 @@ import type { BrowserContext } from 'playwright-core';
 /**
  * Lets a page's init script tell the benchmark that something happened, by calling
  * `window[name](value)`. Waiting with `page.waitForFunction` or a locator instead makes Playwright
- * evaluate its own injected script in every new page, and that took 12–26 ms of the page's main
+ * evaluate its own injected script in every new page, and that takes 12–26 ms of the page's main
  * thread in the middle of the interval being measured. Returns a function that arms the signal:
  * call it before navigating, then await what it returns.
  */

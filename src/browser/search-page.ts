@@ -17,9 +17,8 @@ let pagefind: Promise<PagefindModule> | undefined;
 
 /**
  * Starts Pagefind on first use: resultsInOrder asks for it once the symbol and title indexes have
- * answered. Started from the page's head while it loaded, its downloads, inflating and WebAssembly
- * compile held the main thread and delayed those indexes' first result (title words at 10,000
- * cases, median of 8 cold loads: 185 ms then, 121 ms now; see docs/performance.md, Search).
+ * answered. Its downloads, inflating and WebAssembly compile hold the main thread, and started
+ * while the page loads they would delay those indexes' first result (see docs/search.md).
  */
 function loadPagefind(): Promise<PagefindApi> {
   pagefind ??= (() => {

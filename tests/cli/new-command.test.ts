@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/lib/content/problem.ts';
 import { readAndCheckContent } from '../../src/lib/content/read-content.ts';
 import { caseLog } from '../support/case-logs.ts';
+import { fillInMarkers } from '../support/fill-in-markers.ts';
 import { projectDir } from '../support/paths.ts';
 import { runCliInMemory } from '../support/run-cli-in-memory.ts';
 
@@ -24,16 +25,6 @@ afterEach(() => {
 });
 
 const problemsNow = () => readAndCheckContent().problems.map(formatProblem);
-
-/** What an author would write in place of each marker, by field. */
-function fillIn(markdown: string): string {
-  return markdown
-    .replace(/^severity: .*FILL IN:.*$/m, 'severity: high')
-    .replace(/^(\s+- )"FILL IN: CPU architecture[^"]*"$/m, '$1x86_64')
-    .replace(/^(\s+- )"FILL IN: kernel subsystems[^"]*"$/m, '$1xen')
-    .replace(/"FILL IN: [^"]*"/g, '"Written by the author."')
-    .replace(/^FILL IN: .*$/gm, 'Written by the author.');
-}
 
 describe('oopsbook new --from', () => {
   it('scaffolds a case that passes the check once its marked fields are written', async () => {
@@ -61,7 +52,7 @@ describe('oopsbook new --from', () => {
     expect(pending.some((problem) => / summary: still to be written/.test(problem))).toBe(true);
     expect(pending.some((problem) => / hypothesis: still to be written/.test(problem))).toBe(true);
 
-    writeFileSync(file, fillIn(scaffold));
+    writeFileSync(file, fillInMarkers(scaffold));
     expect(problemsNow()).toEqual([]);
   });
 

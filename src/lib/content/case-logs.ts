@@ -7,7 +7,7 @@ import { splitFrontmatter } from './split-frontmatter.ts';
 /**
  * Stack logs are most of a case file (60 % of ten thousand generated cases), and Astro's content
  * store serialises every entry's data into one JSON document that the build bundles and parses
- * again: with the logs in it, that alone took the build past 3.5 GB. The collection therefore keeps
+ * again: with the logs in it, that alone would take a 10,000-case build past 3.5 GB. The collection therefore keeps
  * cases without their logs, and the build reads the logs from the case files once, here.
  */
 

@@ -3,8 +3,8 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 /**
  * Astro's glob loader, storing less per entry. The Markdown renderer keeps the raw frontmatter a
  * second time in `rendered.metadata.frontmatter` (the `remarkPluginFrontmatter` of `render()`),
- * which the site never reads; at ten thousand cases that copy, logs included, was a third of the
- * content store the build bundles and parses again. With `retainBody: false` the raw Markdown,
+ * which the site never reads; at ten thousand cases that copy, logs included, would be a third of
+ * the content store the build bundles and parses again. With `retainBody: false` the raw Markdown,
  * already rendered, is left out too.
  */
 export function leanGlobLoader(inner: Loader): Loader {

@@ -9,7 +9,7 @@ export interface PagefindFetchHost {
  * Makes the search page's `fetch` faster for Pagefind, which loads everything through it.
  *
  * - Pagefind's index files are gzip-compressed, and Pagefind inflates them in JavaScript on the
- *   main thread (its metadata and WebAssembly alone took 20–40 ms of a search page load at 10,000
+ *   main thread (its metadata and WebAssembly alone take 20–40 ms of a search page load at 10,000
  *   cases); here the browser's native DecompressionStream inflates them instead. Pagefind then
  *   finds its own "pagefind_dcd" signature at the start and skips its inflate.
  * - Pagefind reads pagefind-entry.json only once its runtime has loaded, and only then fetches

@@ -4,7 +4,7 @@ import type { PagefindApi } from './site-result.ts';
 /**
  * Options the search page passes to Pagefind. `noWorker`: Pagefind 1.5 searches in a web worker
  * by default, and starting that worker (a second JavaScript realm loading its own 40 KB copy of
- * the runtime) took 35–45 ms on the critical path; the search page does one search per load, not
+ * the runtime) takes 35–45 ms on the critical path; the search page does one search per load, not
  * one per keystroke, so the main thread is free to do it. Compiling the WebAssembly on the main
  * thread needs 'wasm-unsafe-eval' in the page's script-src.
  */

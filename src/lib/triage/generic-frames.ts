@@ -44,8 +44,7 @@ export function commonness(frequency: CorpusFrequency, counts: readonly number[]
 /** Commonness of a stack symbol: across crashes, or, for a frame of how one kind of crash is reported, within that kind. */
 export function symbolCommonness(frequency: CorpusFrequency, symbol: string): number {
   const across = commonness(frequency, frequency.symbols[symbol]);
-  // A file written before class frames were learned has none.
-  const bound = frequency.classFrames?.[symbol];
+  const bound = frequency.classFrames[symbol];
   return bound ? Math.max(across, Math.round((bound[1] / bound[2]) * 1e5) / 1e5) : across;
 }
 

@@ -199,8 +199,8 @@ export function rankCasesByStack(
   for (const [symbol, entry] of mentionQuery(mentions)) if (!query.has(symbol)) query.set(symbol, entry);
 
   // Scores first, in flat arrays, with no allocation per case: a common symbol or symptom touches
-  // thousands of cases, and building each one's reasons as it went cost more than the ranking
-  // (and, in garbage collection, made one call in four two to five times slower).
+  // thousands of cases, and building each one's reasons while scoring would cost more than the
+  // ranking (and, in garbage collection, make one call in four two to five times slower).
   const scores = new Float64Array(total);
   const specific = new Float64Array(total);
   // Specific frames are not independent pieces of evidence: five frames of one receive path say
