@@ -1,5 +1,6 @@
 import type { OopsReport } from '../../lib/oops/report-types.ts';
 import { buildTriageIndex } from '../../lib/triage/build-triage-index.ts';
+import { reportHeading, STRENGTH_LABELS } from '../../lib/triage/report-wording.ts';
 import { triageLog, type TriageResult } from '../../lib/triage/triage-log.ts';
 import { loadSiteGraph } from '../load-site-graph.ts';
 import { readInput } from '../read-inputs.ts';
@@ -54,7 +55,7 @@ export function triageJson(file: string, result: TriageResult) {
 function triageText(file: string, result: TriageResult): string {
   const out = [`${file}`, `  ${result.summary.text}`];
   result.reports.forEach((report, index) => {
-    out.push(`  report ${index + 1} (lines ${report.startLine}-${report.endLine}): ${report.title}`);
+    out.push(`  report ${index + 1} (lines ${report.startLine}-${report.endLine}): ${reportHeading(report)}`);
     const facts = [`class ${report.crashClass}`, `guilty frame ${report.guiltyFrame ?? 'not found'}`];
     if (report.kernel) facts.push(`kernel ${report.kernel}`);
     if (report.taint?.letters) facts.push(`taint ${report.taint.letters}`);
@@ -75,7 +76,7 @@ function triageText(file: string, result: TriageResult): string {
     if (matches.length === 0) return;
     out.push(heading);
     matches.forEach((match, index) => {
-      out.push(`    ${from + index + 1}. ${match.case} (${match.strength}, score ${match.score})`);
+      out.push(`    ${from + index + 1}. ${match.case} (${STRENGTH_LABELS[match.strength]})`);
       for (const reason of match.reasons) out.push(`       - ${reason}`);
     });
   };
