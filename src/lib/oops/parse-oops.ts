@@ -146,7 +146,10 @@ function findReports(input: string): OopsReport[] {
   for (const [position, line] of lines.entries()) {
     if (firstOutput < 0 && line.text.trim() !== '') firstOutput = position;
     if (line.text.length > 2000) continue;
-    const found = matchHeader(line.text);
+    // Every format's header pattern starts at a non-blank character (a unit test keeps it so):
+    // frames and continuation lines, most of a report, need no look for a header.
+    const first = line.text.charCodeAt(0);
+    const found = first === 0x20 || first === 0x09 ? undefined : matchHeader(line.text);
     const previous = starts.at(-1);
     const since = previous === undefined ? Infinity : line.index - previous.index;
     const open = since < MAX_REPORT_LINES;
