@@ -228,6 +228,7 @@ function fill(template: string, groups: readonly string[], access: string, frame
     .replace('{Access}', access)
     .replace('{ACCESS}', access.toUpperCase())
     .replace('{frame}', frame)
+    .replace('{ in frame}', frame === 'corrupted' ? '' : ` in ${frame}`)
     // Last, and by a function: the quoted line may hold `{1}` or `$&` of its own.
     .replace('{next}', () => next)
     .replace(/ {2,}/g, ' ')

@@ -29,7 +29,9 @@ export interface ReportFormat {
   /** Pattern for the first line of the report, after log prefixes are removed. */
   header: RegExp;
   /**
-   * The title. `{frame}` is replaced by the guilty frame (or `corrupted`), `{n}` by capture group
+   * The title. `{frame}` is replaced by the guilty frame (or `corrupted`), `{ in frame}` by
+   * ` in ` and the guilty frame when there is one and by nothing otherwise (a report that stands
+   * without a stack), `{n}` by capture group
    * n, `{ n}` by a space and group n when it is present, `{Access}` by `Read`/`Write`, `{next}` by
    * the line after the header (for reports whose message follows their first line).
    */

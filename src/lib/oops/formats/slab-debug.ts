@@ -44,13 +44,15 @@ export const slabDebugFormats: readonly ReportFormat[] = [
   {
     // Every other SLUB check. The problem is kept up to its first number, address or full
     // stop: `Padding overwritten. 0x…-0x… @offset=…` is titled `BUG: Padding overwritten`,
-    // `Invalid object pointer 0x…` `BUG: Invalid object pointer`.
+    // `Invalid object pointer 0x…` `BUG: Invalid object pointer`, then the function that was
+    // freeing or allocating the object when the check ran, past the allocator and the checks
+    // (`BUG: Object already free in tgt_abort_cmd`); a report without a stack keeps the problem alone.
     name: 'slub-debug',
     hint: 'BUG ',
     header: new RegExp(
       `(?:${SLUB_HEADER_TAINT}|^BUG (\\S+): (?=(?:Left |Right )?Redzone|Poison|Object|Freepointer|Freechain|Wrong|Invalid|Padding|Alignment|Not a valid|Attempt to free))([A-Za-z][A-Za-z ]*[A-Za-z])`,
     ),
-    title: 'BUG: {3}',
+    title: 'BUG: {3}{ in frame}',
     crashClass: 'DoS',
     frame: { from: 'stack' },
     skip: ['deviceCore'],
