@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toLogLines } from '../../src/lib/oops/log-lines.ts';
 import { parseOops } from '../../src/lib/oops/parse-oops.ts';
@@ -213,6 +214,22 @@ describe('toLogLines: damaged lines', () => {
       [1, 'Internal error: Oops: 96000004 [#1] SMP'],
       [4, 'Process kworker/u8:0 (pid: 1626, stack limit = 0xffffffc0ae41c000)'],
     ]);
+  });
+});
+
+describe('rules that cannot match a line starting with a printk time', () => {
+  // stripLogPrefix skips them on such lines; the claim must hold for every printk time shape.
+  const printkTime = fc
+    .tuple(fc.integer({ min: 0, max: 6 }), fc.stringMatching(/^\d{1,10}$/), fc.stringMatching(/^\d{0,9}$/), fc.option(fc.stringMatching(/^@\d{1,4}$/)), fc.string({ maxLength: 40 }))
+    .map(([blanks, seconds, fraction, cpu, rest]) => `[${' '.repeat(blanks)}${seconds}.${fraction}${cpu ?? ''}]${rest}`);
+  const flagged = prefixRules.filter((rule) => rule.notAtPrintkTime);
+
+  it('are the dmesg and chat date rules', () => {
+    expect(flagged.map((rule) => rule.name).sort()).toEqual(['bracketed-date', 'dmesg-delta', 'dmesg-human-time', 'dmesg-reltime']);
+  });
+
+  it.each(flagged.map((rule) => [rule.name, rule] as const))('%s', (_name, rule) => {
+    fc.assert(fc.property(printkTime, (line) => !rule.pattern.test(line)), { numRuns: 2000 });
   });
 });
 

@@ -29,6 +29,11 @@ interface PrefixRule {
   first?: string;
   /** Text a line it applies to always holds. */
   needs?: string;
+  /**
+   * The rule cannot match a line that starts with a printk time (`[ 3107.388125]`): what it
+   * wants after the `[` is not digits then a full stop then `]`. Most lines start so.
+   */
+  notAtPrintkTime?: true;
 }
 
 const DIGITS = '0123456789';
@@ -95,7 +100,7 @@ export const prefixRules: readonly PrefixRule[] = [
   // A fuzzer's or console tool's date: `2018/01/09 14:28:48 `.
   { name: 'tool-date', pattern: /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})? /, first: DIGITS, needs: '/' },
   // A chat or capture tool's bracketed date: `[2023/01/02, 10:11:12] `, `[2023-01-02 10:11:12.123] `.
-  { name: 'bracketed-date', pattern: new RegExp(String.raw`^\[\d{4}[-/.]\d{2}[-/.]\d{2},? {0,2}T?${CLOCK}${ZONE}?\] ?`), first: '[', needs: ':' },
+  { name: 'bracketed-date', pattern: new RegExp(String.raw`^\[\d{4}[-/.]\d{2}[-/.]\d{2},? {0,2}T?${CLOCK}${ZONE}?\] ?`), first: '[', needs: ':', notAtPrintkTime: true },
   // The tag alone, as syslogd's wall broadcast prints it: ` kernel:[  622.405154] Internal error`.
   { name: 'kernel-tag', pattern: /^ ?kernel: ?/, first: ' k' },
   // `dmesg -x`: facility and level, `kern  :warn  : `.
@@ -103,11 +108,11 @@ export const prefixRules: readonly PrefixRule[] = [
   // `dmesg --time-format iso`: `2024-04-06T02:50:06,123456+02:00 ` (util-linux writes a comma).
   { name: 'dmesg-iso-time', pattern: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2},\d{6}[+-]\d{2}:?\d{2} /, first: DIGITS, needs: ',' },
   // `dmesg -d`: the time and the delta to the previous message, `[    1.234567 <    0.000123>] `.
-  { name: 'dmesg-delta', pattern: /^\[ *\d{1,10}\.\d{1,9} < *\d{1,10}\.\d{1,9}>\] ?/, first: '[', needs: '<' },
+  { name: 'dmesg-delta', pattern: /^\[ *\d{1,10}\.\d{1,9} < *\d{1,10}\.\d{1,9}>\] ?/, first: '[', needs: '<', notAtPrintkTime: true },
   // `dmesg -e`: a minute's local time, then deltas: `[Apr  6 02:50] `, `[  +0.000123] `.
-  { name: 'dmesg-reltime', pattern: new RegExp(String.raw`^\[(?:${MONTH} {1,2}${DAY} \d{2}:\d{2}| *[+-]\d{1,10}\.\d{1,9})\] ?`, 'u'), first: '[' },
+  { name: 'dmesg-reltime', pattern: new RegExp(String.raw`^\[(?:${MONTH} {1,2}${DAY} \d{2}:\d{2}| *[+-]\d{1,10}\.\d{1,9})\] ?`, 'u'), first: '[', notAtPrintkTime: true },
   // `dmesg -T`: `[Sat Apr  6 02:50:06 2024] `, in any locale.
-  { name: 'dmesg-human-time', pattern: new RegExp(String.raw`^\[\p{L}{2,12}\.? {1,2}${MONTH} {1,2}${DAY} ${CLOCK} \d{4}\] ?`, 'u'), first: '[', needs: ':' },
+  { name: 'dmesg-human-time', pattern: new RegExp(String.raw`^\[\p{L}{2,12}\.? {1,2}${MONTH} {1,2}${DAY} ${CLOCK} \d{4}\] ?`, 'u'), first: '[', needs: ':', notAtPrintkTime: true },
   // A printk log level read from the ring buffer: `<4>`.
   { name: 'level', pattern: /^<\d{1,3}>/, first: '<' },
   // A login prompt the console printed just before the kernel line.
@@ -167,6 +172,9 @@ const firstTables = prefixRules.map((rule) => {
 const needed = [...new Set(prefixRules.flatMap((rule) => (rule.needs === undefined ? [] : [rule.needs])))];
 const needBits = prefixRules.map((rule) => (rule.needs === undefined ? 0 : 1 << needed.indexOf(rule.needs)));
 
+const notAtPrintkTime = prefixRules.map((rule) => rule.notAtPrintkTime === true);
+const PRINTK_TIME_FIRST = new RegExp(`^${PRINTK_TIME}`);
+
 function mayStart(index: number, code: number): boolean {
   const table = firstTables[index];
   return table === undefined || (code < 128 && table[code] === 1);
@@ -197,8 +205,11 @@ export function stripLogPrefix(line: string): string {
   // Which needed texts the line holds (`held`), of those looked up (`looked`) since it last changed.
   let looked = 0;
   let held = 0;
+  // Whether the line starts with a printk time: undefined until a rule asks.
+  let atPrintkTime: boolean | undefined;
   for (let index = 0; index < prefixRules.length; index++) {
     if (!mayStart(index, code)) continue;
+    if (notAtPrintkTime[index] && (atPrintkTime ??= PRINTK_TIME_FIRST.test(rest))) continue;
     const bit = needBits[index] ?? 0;
     if (bit !== 0) {
       if ((looked & bit) === 0) {
@@ -213,6 +224,7 @@ export function stripLogPrefix(line: string): string {
     code = rest.charCodeAt(0);
     looked = 0;
     held = 0;
+    atPrintkTime = undefined;
     if (index === CONSOLE_3270) rest = restore3270Brackets(rest);
   }
   return stripLineEnd(rest, line.length);
