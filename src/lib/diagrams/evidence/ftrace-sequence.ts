@@ -16,8 +16,12 @@ export interface FtraceOptions {
 
 /** A diagram taller than this stops being read; longer traces keep their last events. */
 export const DEFAULT_EVENT_LIMIT = 40;
-// Long fields (a list of ring entries, a packet dump) are cut: the arrow has to fit a screen.
-const TEXT_LIMIT = 110;
+// Long fields (a list of ring entries, a packet dump) are cut: Mermaid does not wrap arrow
+// labels, and a longer one runs past the edge of the diagram.
+const TEXT_LIMIT = 84;
+// A kprobe event prints its probe site first (kernel/trace/trace_kprobe.c print_kprobe_event:
+// ` (%pS)`); the event's name already says where it fired.
+const PROBE_SITE = /^\([\w.$]+\+0x[0-9a-f]+\/0x[0-9a-f]+\)\s*/;
 
 interface Lane {
   id: string;
@@ -103,10 +107,12 @@ export function ftraceToSequence(text: string, options: FtraceOptions = {}): Evi
   let meeting: { window: string; events: PlainEventInput[] } | undefined;
   for (const event of kept) {
     const lane = laneOf(event);
-    const delta = previous ? formatDelta(event.time - previous.time, event.seconds) : `at ${event.timestamp}${event.seconds ? ' s' : ''}`;
+    // The first event's time is in the description; its arrow only says it is where time starts.
+    const delta = previous ? formatDelta(event.time - previous.time, event.seconds) : 'start';
     previous = event;
     const who = by === 'cpu' && lane.seen.length > 1 ? `${event.task}-${event.pid} ` : '';
-    const body = event.fields.startsWith('<-') ? `${event.event} ${event.fields}` : `${event.event}: ${event.fields}`;
+    const fields = event.fields.replace(PROBE_SITE, '');
+    const body = event.fields.startsWith('<-') ? `${event.event} ${fields}` : `${event.event}: ${fields}`;
     const text = cut(`${delta} · ${who}${body}`, TEXT_LIMIT);
     const hits = valueLanes.filter(({ value }) => value.matches(`${event.event}: ${event.fields}`));
     const target = hits[0]?.id ?? lane.id;
@@ -132,7 +138,7 @@ export function ftraceToSequence(text: string, options: FtraceOptions = {}): Evi
   const description = [
     `Drawn from an ftrace log by \`oopsbook diagram --from\`: ${kept.length} of ${plural(ordered.length, 'trace event')} (lines ${ordered[0]!.line}–${ordered.at(-1)!.line}), ${scope}, from ${span}.`,
     leftOut.length > 0 ? `Left out: ${listed(leftOut)}.` : 'Nothing was left out.',
-    `One lane per ${laneWord}${valueLanes.length > 0 ? ' and one per followed value' : ''}; each arrow starts with the time since the arrow above.`,
+    `One lane per ${laneWord}${valueLanes.length > 0 ? ' and one per followed value' : ''}; each arrow after the first starts with the time since the arrow above.`,
   ].join(' ');
   const title = followed.length > 0
     ? `ftrace: ${listed(valueLanes.map(({ value }) => value.given))} across ${by === 'cpu' ? `CPU${laneNames.length === 1 ? '' : 's'} ${listed(laneNames)}` : plural(laneNames.length, 'task')}`
