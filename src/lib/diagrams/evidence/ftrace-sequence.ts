@@ -62,8 +62,15 @@ export function ftraceToSequence(text: string, options: FtraceOptions = {}): Evi
   if (clocks.size > 1) return { ok: false, line: ordered.find((event) => !event.seconds)!.line, message: 'the trace mixes timestamps in seconds with counter-clock timestamps' };
 
   const followed = (options.follow ?? []).map(followValue);
-  const mentions = (event: FtraceLine) => followed.filter((value) => value.matches(`${event.event}: ${event.fields}`));
-  const matching = followed.length > 0 ? ordered.filter((event) => mentions(event).length > 0) : ordered;
+  // Which followed values each event mentions, by index into `followed`; read once per event.
+  const mentioned = new Map<FtraceLine, number[]>();
+  if (followed.length > 0) {
+    for (const event of ordered) {
+      const hits = followed.flatMap((value, index) => (value.matches(`${event.event}: ${event.fields}`) ? [index] : []));
+      if (hits.length > 0) mentioned.set(event, hits);
+    }
+  }
+  const matching = followed.length > 0 ? ordered.filter((event) => mentioned.has(event)) : ordered;
   if (matching.length === 0) {
     return { ok: false, line: ordered[0]!.line, message: `none of the ${plural(ordered.length, 'trace event')} (lines ${ordered[0]!.line}–${ordered.at(-1)!.line}) mentions ${listed(followed.map((value) => value.given), 'or')}` };
   }
@@ -85,8 +92,8 @@ export function ftraceToSequence(text: string, options: FtraceOptions = {}): Evi
   };
   for (const event of kept) laneOf(event);
   const valueLanes = followed
-    .map((value, index) => ({ value, id: `value-${index + 1}` }))
-    .filter(({ value }) => kept.some((event) => value.matches(`${event.event}: ${event.fields}`)));
+    .map((value, index) => ({ value, index, id: `value-${index + 1}` }))
+    .filter(({ index }) => kept.some((event) => mentioned.get(event)?.includes(index)));
   if (lanes.size + valueLanes.length < 2) {
     const only = [...lanes.values()][0]!;
     const hint = by === 'cpu' ? 'draw one lane per task with --by task, or follow a value with --follow' : 'follow a value with --follow';
@@ -114,7 +121,7 @@ export function ftraceToSequence(text: string, options: FtraceOptions = {}): Evi
     const fields = event.fields.replace(PROBE_SITE, '');
     const body = event.fields.startsWith('<-') ? `${event.event} ${fields}` : `${event.event}: ${fields}`;
     const text = cut(`${delta} · ${who}${body}`, TEXT_LIMIT);
-    const hits = valueLanes.filter(({ value }) => value.matches(`${event.event}: ${event.fields}`));
+    const hits = valueLanes.filter(({ index }) => mentioned.get(event)?.includes(index));
     const target = hits[0]?.id ?? lane.id;
     const arrow: PlainEventInput = { from: lane.id, to: target, text };
     if (hits.length > 1) {
