@@ -179,6 +179,14 @@ describe('ftrace lines', () => {
     expect(decimal.ok).toBe(false);
   });
 
+  it('keeps one lane per pid when a task is printed under two names', () => {
+    const result = ftraceToSequence(read('diagrams/sources/afxdp-xsk-flush-trace.log'), { by: 'task' });
+    expect(result.ok && result.spec.actors).toEqual([
+      { id: 'task-142014', label: 'flowtrackd-9chS-142014 · CPU 0' },
+      { id: 'task-1217', label: 'iperf2-1217 · CPU 2, CPU 2 as Iperf2' },
+    ]);
+  });
+
   it('says why nothing can be drawn, with the line', () => {
     expect(sequenceFromLog('hello\nworld\n')).toEqual({ ok: false, line: 1, message: 'no KASAN, KFENCE, KCSAN or lockdep report and no ftrace lines (`task-pid [cpu] flags timestamp: event: fields`) found' });
     expect(sequenceFromLog(read('diagrams/sources/afxdp-fill-order-trace.log'), { follow: ['0xdead'] })).toEqual({ ok: false, line: 13, message: 'none of the 13 trace events (lines 13–25) mentions 0xdead' });

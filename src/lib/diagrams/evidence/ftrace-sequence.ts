@@ -26,6 +26,8 @@ const PROBE_SITE = /^\([\w.$]+\+0x[0-9a-f]+\/0x[0-9a-f]+\)\s*/;
 interface Lane {
   id: string;
   key: string;
+  /** `CPU 2`, or the task as first printed: `iperf2-127018`. */
+  name: string;
   /** Tasks seen on a CPU lane, or CPUs seen on a task lane, in order of appearance. */
   seen: string[];
 }
@@ -79,14 +81,15 @@ export function ftraceToSequence(text: string, options: FtraceOptions = {}): Evi
 
   const by = options.by ?? 'cpu';
   const lanes = new Map<string, Lane>();
+  // A task is its pid: its name can change (exec, prctl) and is printed as saved at the time.
   const laneOf = (event: FtraceLine): Lane => {
-    const key = by === 'cpu' ? String(event.cpu) : `${event.task}-${event.pid}`;
+    const key = String(by === 'cpu' ? event.cpu : event.pid);
     let lane = lanes.get(key);
     if (!lane) {
-      lane = { id: by === 'cpu' ? `cpu-${event.cpu}` : `task-${event.pid}`, key, seen: [] };
+      lane = { id: by === 'cpu' ? `cpu-${event.cpu}` : `task-${event.pid}`, key, name: by === 'cpu' ? `CPU ${event.cpu}` : `${event.task}-${event.pid}`, seen: [] };
       lanes.set(key, lane);
     }
-    const other = by === 'cpu' ? `${event.task}-${event.pid}` : `CPU ${event.cpu}`;
+    const other = by === 'cpu' ? `${event.task}-${event.pid}` : event.task === lane.name.slice(0, lane.name.lastIndexOf('-')) ? `CPU ${event.cpu}` : `CPU ${event.cpu} as ${event.task}`;
     if (!lane.seen.includes(other)) lane.seen.push(other);
     return lane;
   };
@@ -97,14 +100,14 @@ export function ftraceToSequence(text: string, options: FtraceOptions = {}): Evi
   if (lanes.size + valueLanes.length < 2) {
     const only = [...lanes.values()][0]!;
     const hint = by === 'cpu' ? 'draw one lane per task with --by task, or follow a value with --follow' : 'follow a value with --follow';
-    return { ok: false, line: kept[0]!.line, message: `every event kept is on ${by === 'cpu' ? `CPU ${only.key}` : `task ${only.key}`}, and a sequence needs two lanes: ${hint}` };
+    return { ok: false, line: kept[0]!.line, message: `every event kept is on ${by === 'cpu' ? only.name : `task ${only.name}`}, and a sequence needs two lanes: ${hint}` };
   }
 
   const sortedLanes = [...lanes.values()].sort((a, b) => (by === 'cpu' ? Number(a.key) - Number(b.key) : 0));
   const actors: SequenceActorInput[] = [
     ...sortedLanes.map((lane) => ({
       id: lane.id,
-      label: by === 'cpu' ? `CPU ${lane.key} · ${lane.seen.length > 2 ? `${lane.seen.slice(0, 2).join(', ')}…` : lane.seen.join(', ')}` : `${lane.key} · ${lane.seen.join(', ')}`,
+      label: `${lane.name} · ${lane.seen.length > 2 ? `${lane.seen.slice(0, 2).join(', ')}…` : lane.seen.join(', ')}`,
     })),
     ...valueLanes.map(({ value, id }) => ({ id, label: value.given })),
   ];
@@ -136,14 +139,14 @@ export function ftraceToSequence(text: string, options: FtraceOptions = {}): Evi
   if (meeting) events.push(meeting);
 
   const laneWord = by === 'cpu' ? 'CPU' : 'task';
-  const laneNames = by === 'cpu' ? sortedLanes.map((lane) => lane.key) : sortedLanes.map((lane) => lane.key);
+  const laneNames = sortedLanes.map((lane) => lane.key);
   const scope = followed.length > 0 ? `those that mention ${listed(followed.map((value) => value.given), 'or')}` : 'in timestamp order';
   const leftOut: string[] = [];
   if (matching.length < ordered.length) leftOut.push(`${plural(ordered.length - matching.length, 'event')} without a followed value`);
   if (kept.length < matching.length) leftOut.push(`the first ${plural(matching.length - kept.length, followed.length > 0 ? 'matching event' : 'event')} (only the last ${kept.length} are kept)`);
-  const span = `${kept[0]!.timestamp}–${kept.at(-1)!.timestamp}${kept[0]!.seconds ? ' s' : ''}`;
+  const span = `${kept[0]!.timestamp} and ${kept.at(-1)!.timestamp}${kept[0]!.seconds ? ' s' : ''}`;
   const description = [
-    `Drawn from an ftrace log by \`oopsbook diagram --from\`: ${kept.length} of ${plural(ordered.length, 'trace event')} (lines ${ordered[0]!.line}–${ordered.at(-1)!.line}), ${scope}, from ${span}.`,
+    `Drawn from an ftrace log by \`oopsbook diagram --from\`: ${kept.length} of ${plural(ordered.length, 'trace event')} (lines ${ordered[0]!.line}–${ordered.at(-1)!.line}), ${scope}, between ${span}.`,
     leftOut.length > 0 ? `Left out: ${listed(leftOut)}.` : 'Nothing was left out.',
     `One lane per ${laneWord}${valueLanes.length > 0 ? ' and one per followed value' : ''}; each arrow after the first starts with the time since the arrow above.`,
   ].join(' ');
