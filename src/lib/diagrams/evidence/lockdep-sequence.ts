@@ -70,6 +70,7 @@ export function lockdepToSequence(report: OopsReport): SequenceSpecInput | undef
     ...contexts.map((id) => ({ id, label: `CPU${id.slice(3, 4)}${id.endsWith('-irq') ? ' · interrupt' : ''}` })),
     ...locks.map((lock, index) => ({ id: `lock-${index + 1}`, label: lock })),
   ];
+  if (actors.length < 2) return undefined;
   const lockId = (lock: string) => `lock-${locks.indexOf(lock) + 1}`;
 
   // The deadlock starts at the first step that takes a lock some context already holds: from
@@ -82,11 +83,13 @@ export function lockdepToSequence(report: OopsReport): SequenceSpecInput | undef
     const event: PlainEventInput = step.lock
       ? { from, to: lockId(step.lock), text: `${step.action}(${step.lock})`, ...(step.action === 'unlock' ? { reply: true } : {}) }
       : { from, to: from, text: `${step.action}()` };
-    const holder = step.lock && /lock$/.test(step.action) && step.action !== 'unlock' ? held.get(step.lock) : undefined;
+    // `lock`, `rlock` (a read acquisition) and `wlock` take the lock; `unlock` releases it.
+    const takes = step.lock !== '' && /^[rw]?lock$/.test(step.action);
+    const holder = takes ? held.get(step.lock) : undefined;
     if (holder !== undefined || stuck.length > 0) {
       stuck.push(holder !== undefined && 'text' in event ? { ...event, text: `${event.text}: waits, ${holder === from ? 'this context holds it already' : `${contextName(holder)} holds it`}` } : event);
     } else before.push(event);
-    if (step.lock && /lock$/.test(step.action) && step.action !== 'unlock') held.set(step.lock, from);
+    if (takes) held.set(step.lock, from);
     if (step.action === 'unlock') held.delete(step.lock);
   }
   const events: SequenceEventInput[] = [...before];
