@@ -4,6 +4,8 @@ import type { TriageResult } from '../lib/triage/triage-log.ts';
 import { readLogFile } from './read-log-file.ts';
 import type { TriageReply, TriageRequest } from './triage-worker.ts';
 import { inlineCodeNodes } from './inline-code.ts';
+import { sequenceLanes } from './sequence-lanes.ts';
+import type { SequenceSpecInput } from '../lib/diagrams/evidence/sequence-input.ts';
 
 const base = import.meta.env.BASE_URL.replace(/\/$/, '');
 /**
@@ -51,7 +53,7 @@ function symbolLink(doc: Document, symbol: string, known: ReadonlySet<string>): 
   return anchor;
 }
 
-function renderReport(doc: Document, report: OopsReport, position: number, known: ReadonlySet<string>, role: InstructionRole | undefined): HTMLElement {
+function renderReport(doc: Document, report: OopsReport, position: number, known: ReadonlySet<string>, role: InstructionRole | undefined, sequence: SequenceSpecInput | null | undefined): HTMLElement {
   const section = el(doc, 'section', undefined, 'card triage-report');
   section.append(el(doc, 'h3', `${position}. ${reportHeading(report)}`));
   // The printed instruction is named for what it was in this kind of report: only a fault or trap has a faulting instruction.
@@ -86,6 +88,13 @@ function renderReport(doc: Document, report: OopsReport, position: number, known
     section.append(el(doc, 'p', `Loaded out-of-tree, unsigned or proprietary modules: ${report.suspectModules.join(', ')}.`, 'muted'));
   }
 
+  if (sequence) {
+    const drawn = el(doc, 'section', undefined, 'triage-sequence');
+    drawn.append(el(doc, 'h4', 'Sequence'));
+    drawn.append(sequenceLanes(doc, sequence));
+    section.append(drawn);
+  }
+
   if (report.frames.length > 0) {
     const wrap = el(doc, 'div', undefined, 'table-wrap');
     const table = el(doc, 'table', undefined, 'frames');
@@ -111,7 +120,7 @@ function renderReport(doc: Document, report: OopsReport, position: number, known
   return section;
 }
 
-function render(doc: Document, result: TriageResult, totalReports: number, known: ReadonlySet<string>, roles: ReadonlyArray<InstructionRole | undefined>, target: HTMLElement): void {
+function render(doc: Document, result: TriageResult, totalReports: number, known: ReadonlySet<string>, roles: ReadonlyArray<InstructionRole | undefined>, sequences: ReadonlyArray<SequenceSpecInput | null>, target: HTMLElement): void {
   target.replaceChildren();
 
   const answer = el(doc, 'p', result.summary.text, `triage-summary triage-outcome-${result.summary.outcome}${result.summary.kernelReport ? '' : ' triage-no-report'}`);
@@ -153,7 +162,7 @@ function render(doc: Document, result: TriageResult, totalReports: number, known
   const shownCount = totalReports > result.reports.length ? `the first ${result.reports.length} of ${totalReports}` : `${totalReports}`;
   reports.append(el(doc, 'h2', totalReports === 1 ? 'Parsed report' : `Parsed reports (${shownCount})`));
   if (result.reports.length === 0) reports.append(el(doc, 'p', 'No kernel crash report was recognised in this text: the cases, symptoms and tools here come from its other lines (application messages, warnings, trace output).', 'muted'));
-  result.reports.forEach((report, position) => reports.append(renderReport(doc, report, position + 1, known, roles[position])));
+  result.reports.forEach((report, position) => reports.append(renderReport(doc, report, position + 1, known, roles[position], sequences[position])));
 
   const symptoms = el(doc, 'section');
   symptoms.append(el(doc, 'h2', 'Symptoms in the log'));
@@ -214,7 +223,7 @@ export function bindTriagePage(doc: Document): void {
     }
     // A tool's `when` is shown as a clause before `; for …`: its closing stop would read `.;`.
     const result: TriageResult = { ...reply.result, tools: reply.result.tools.map((tool) => ({ ...tool, when: clause(tool.when) })) };
-    render(doc, result, reply.totalReports, new Set(reply.known), reply.instructionRoles, target);
+    render(doc, result, reply.totalReports, new Set(reply.known), reply.instructionRoles, reply.sequences, target);
     const strong = result.matches.filter((match) => match.strength === 'match').length;
     status.textContent = `${reply.totalReports === 0 ? 'No kernel crash report' : `${reply.totalReports} report${reply.totalReports === 1 ? '' : 's'}`}, ${strong} matching case${strong === 1 ? '' : 's'}${result.matches.length > strong ? `, ${result.matches.length - strong} related by common frames only` : ''} (${reply.ms} ms).`;
   };

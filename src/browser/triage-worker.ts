@@ -4,6 +4,8 @@ import type { TriageIndex } from '../lib/triage/triage-index.ts';
 import { instructionRole } from '../lib/triage/instruction-role.ts';
 import type { InstructionRole } from '../lib/triage/report-wording.ts';
 import { decodeTriageIndex } from '../lib/triage/triage-index-file.ts';
+import { reportSequence } from '../lib/diagrams/evidence/report-sequence.ts';
+import type { SequenceSpecInput } from '../lib/diagrams/evidence/sequence-input.ts';
 import { triageLog, type TriageResult } from '../lib/triage/triage-log.ts';
 
 /** What the page asks: triage `text` against the index at `indexUrl`. */
@@ -13,12 +15,12 @@ export interface TriageRequest {
 }
 
 /**
- * What the worker answers: the result, which of its symbols have a symbol page and what each
- * report's printed instruction was (found from the report formats, which only the worker loads),
- * or an error.
+ * What the worker answers: the result, which of its symbols have a symbol page, what each
+ * report's printed instruction was (found from the report formats, which only the worker loads)
+ * and the sequence each KASAN, KFENCE, KCSAN or lockdep report shows, or an error.
  */
 export type TriageReply =
-  | { ok: true; result: TriageResult; totalReports: number; known: string[]; instructionRoles: Array<InstructionRole | undefined>; ms: number }
+  | { ok: true; result: TriageResult; totalReports: number; known: string[]; instructionRoles: Array<InstructionRole | undefined>; sequences: Array<SequenceSpecInput | null>; ms: number }
   | { ok: false; error: string };
 
 /** Reports sent back for display; a console log with thousands of oopses is matched on all of them. */
@@ -44,7 +46,8 @@ self.addEventListener('message', async (event: MessageEvent<TriageRequest>) => {
     const mentioned = result.reports.flatMap((report) => [...report.frames.map((frame) => frame.normalized), ...(report.guiltyFrame ? [report.guiltyFrame] : [])]);
     const known = [...new Set(mentioned.filter((symbol) => symbols.has(symbol)))];
     const instructionRoles = result.reports.map(instructionRole);
-    const reply: TriageReply = { ok: true, result, totalReports: full.reports.length, known, instructionRoles, ms: Math.round(performance.now() - started) };
+    const sequences = result.reports.map((report) => reportSequence(report) ?? null);
+    const reply: TriageReply = { ok: true, result, totalReports: full.reports.length, known, instructionRoles, sequences, ms: Math.round(performance.now() - started) };
     self.postMessage(reply);
   } catch (error) {
     const reply: TriageReply = { ok: false, error: (error as Error).message };

@@ -56,6 +56,18 @@ export const windowEventSchema = z.strictObject({
 /** One entry of a sequence: a message, a note or a highlighted window. */
 export const sequenceEventSchema = z.union([messageEventSchema, noteEventSchema, windowEventSchema]);
 
+/** How `oopsbook diagram --from` drew a spec from a log; a test draws it again and compares. */
+export const generatedFromSchema = z.strictObject({
+  /** The log, relative to the diagrams folder, e.g. `sources/afxdp-fill-order.log`. */
+  log: textSchema,
+  /** The `--follow` values, in the order given. */
+  follow: z.array(textSchema).optional(),
+  /** `--by`: one lane per CPU or one per task (trace logs only). */
+  by: z.enum(['cpu', 'task']).optional(),
+  /** `--last`: how many events were kept from the end of the trace. */
+  last: z.number().int().positive().optional(),
+});
+
 /** `kind: sequence`: actors and ordered events. */
 export const sequenceSpecSchema = z.strictObject({
   ...commonFields,
@@ -64,6 +76,8 @@ export const sequenceSpecSchema = z.strictObject({
   actors: z.array(actorSchema).min(2),
   /** What happens, top to bottom. */
   events: z.array(sequenceEventSchema).min(1),
+  /** Present when the spec was drawn from a log by `oopsbook diagram --from`: do not edit it by hand. */
+  generatedFrom: generatedFromSchema.optional(),
 });
 
 /** A place a buffer or descriptor can be in, e.g. a ring. */
@@ -170,6 +184,7 @@ export const diagramSpecSchemas = {
 
 export type DiagramKind = z.output<typeof diagramKindSchema>;
 export type SequenceSpec = z.output<typeof sequenceSpecSchema>;
+export type GeneratedFrom = z.output<typeof generatedFromSchema>;
 export type SequenceEvent = z.output<typeof sequenceEventSchema>;
 export type PlainEvent = z.output<typeof plainEventSchema>;
 export type RingSpec = z.output<typeof ringSpecSchema>;

@@ -10,6 +10,8 @@ const seedDiagrams: Record<string, string> = {
   'afxdp-descriptor-lifecycle': 'afxdp-veth-napi-rx-ring-race',
   'swiotlb-sync-unmap-after-free': 'xen-swiotlb-dma-unmap-after-free',
   'dtrace-i386-unmapped-fault-handler': 'dtrace-i386-vmalloc-fault',
+  'afxdp-xsk-flush-trace': 'afxdp-veth-napi-rx-ring-race',
+  'afxdp-fill-order-trace': 'afxdp-veth-napi-rx-ring-race',
 };
 
 function files(dir: string): string[] {
@@ -56,7 +58,7 @@ describe('diagram pages', () => {
     const html = readPage('/cases/afxdp-veth-napi-rx-ring-race/');
     expect(html.match(/<svg /g)).toBeNull();
     const sources = attributeValues(html, 'src').filter((src) => src.startsWith('/diagrams/'));
-    expect(sources).toHaveLength(6);
+    expect(sources).toHaveLength(10);
     for (const src of sources) {
       expect(pageExists(src), src).toBe(true);
       expect(readFileSync(path.join(distDir, src), 'utf8')).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);

@@ -30,7 +30,7 @@ describe('the committed render cache', () => {
     const { diagrams, entries, problems } = readAndCheckContent({});
     expect(problems).toEqual([]);
     const stats = await prerenderDiagrams(diagrams, entries, { launch: noBrowser });
-    expect(stats).toMatchObject({ diagrams: 5, rendered: 0, launched: false });
+    expect(stats).toMatchObject({ diagrams: 7, rendered: 0, launched: false });
     expect(stats.cached).toBe(2 * (stats.diagrams + stats.fences));
   });
 
