@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prerenderDiagrams } from '../../src/integrations/prerender-diagrams.ts';
 import { renderedDiagramsDir } from '../../src/lib/content/content-paths.ts';
 import { readAndCheckContent } from '../../src/lib/content/read-content.ts';
+import { launchChromium } from '../../src/lib/chromium/launch-chromium.ts';
 import { createMermaidRenderer, DiagramRenderError, type MermaidRenderer } from '../../src/lib/diagrams/render-mermaid.ts';
 import { scopeSvgIds } from '../../src/lib/diagrams/scope-svg-ids.ts';
 import { mermaidFences } from '../../src/lib/markdown/mermaid-fences.ts';
@@ -73,6 +74,37 @@ describe('rendering Mermaid in headless Chromium', () => {
     const cachedOnly = createMermaidRenderer({ cacheDir, launch: noBrowser });
     expect(await cachedOnly.render(text, 'test.yaml')).toEqual(first);
     expect(cachedOnly.launched).toBe(false);
+  });
+
+  it('keeps a long message over the last lane inside the picture', async () => {
+    // The first arrow of the AF_XDP trace diagram: its label is wider than the lanes it spans.
+    const text = [
+      'sequenceDiagram',
+      '  participant cpu_1 as CPU 1 · flowtrackd-p9zw-209120',
+      '  participant cpu_2 as CPU 2 · iperf2-127018',
+      '  participant value_1 as 0x1229100',
+      '  participant value_2 as 0x13d3900',
+      '  cpu_2->>value_2: start · __xsk_rcv_zc_L7: addr=0x13d3900 len=0x4e xs=0xffffa0c6e26ab400 fq=0xffffa0c…',
+      '  cpu_1->>value_1: +55.0 µs · tracing_mark_write: ingress q:1 0x1229100 FILL -#gt; RX: expected 0x13d3900…',
+      '',
+    ].join('\n');
+    const { light } = await renderer.render(text, 'test.yaml');
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.setContent(`<!doctype html><body style="margin:0">${light}</body>`);
+      const outside = await page.evaluate(() => {
+        const svg = document.querySelector('svg')!;
+        const view = svg.viewBox.baseVal;
+        return [...svg.querySelectorAll('text')]
+          .map((element) => ({ text: element.textContent ?? '', box: element.getBBox() }))
+          .filter(({ box }) => box.x < view.x || box.y < view.y || box.x + box.width > view.x + view.width || box.y + box.height > view.y + view.height)
+          .map(({ text }) => text);
+      });
+      expect(outside).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('fails naming the source when Mermaid rejects the text', async () => {

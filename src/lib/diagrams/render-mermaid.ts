@@ -16,7 +16,7 @@ export function mermaidVersion(): string {
 }
 
 /** Bump when the SVG post-processing changes, so cached renders made the old way are redone. */
-const RENDER_REVISION = 2;
+const RENDER_REVISION = 3;
 
 /**
  * `sha256(text, theme, Mermaid version, configuration)` in hex: the cache file name of one
@@ -97,7 +97,29 @@ export function createMermaidRenderer(options: MermaidRendererOptions): MermaidR
         mermaid.initialize(config);
         try {
           await mermaid.parse(text);
-          return { svg: (await mermaid.render(id, text)).svg };
+          const { svg } = await mermaid.render(id, text);
+          // Mermaid sizes a sequence diagram by its lanes, and a long message over the last lane
+          // runs past the edge and is cut off: the viewBox grows to hold everything drawn.
+          const holder = document.createElement('div');
+          holder.innerHTML = svg;
+          document.body.append(holder);
+          const element = holder.querySelector('svg');
+          const box = element?.getBBox();
+          const view = element?.viewBox.baseVal;
+          if (element && box && view && view.width > 0) {
+            const margin = 8;
+            const left = Math.min(view.x, box.x - margin);
+            const top = Math.min(view.y, box.y - margin);
+            const width = Math.max(view.x + view.width, box.x + box.width + margin) - left;
+            const height = Math.max(view.y + view.height, box.y + box.height + margin) - top;
+            if (left < view.x || top < view.y || width > view.width || height > view.height) {
+              element.setAttribute('viewBox', `${left} ${top} ${width} ${height}`);
+              if (element.style.maxWidth) element.style.maxWidth = `${width}px`;
+            }
+          }
+          const fitted = holder.innerHTML;
+          holder.remove();
+          return { svg: fitted };
         } catch (error) {
           document.getElementById(id)?.remove();
           document.getElementById(`d${id}`)?.remove();
