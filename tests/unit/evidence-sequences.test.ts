@@ -177,6 +177,12 @@ describe('ftrace lines', () => {
     expect(bare.ok && bare.spec.events.length).toBe(2);
     const decimal = ftraceToSequence(trace, { follow: ['127018'] });
     expect(decimal.ok).toBe(false);
+    // `expected 0x1000900remaining: […]`: the application glued a word to the value it printed.
+    const glued = ftraceToSequence(read('diagrams/sources/afxdp-xsk-flush-trace.log'), { follow: ['0x1000900'] });
+    expect(glued.ok && glued.spec.events.length).toBe(2);
+    // A longer hex number is another value, not this one.
+    const longer = ftraceToSequence('app-1 [000] .... 1.000001: tracing_mark_write: got 0x1000900ab\n', { follow: ['0x1000900'] });
+    expect(longer.ok).toBe(false);
   });
 
   it('keeps one lane per pid when a task is printed under two names', () => {

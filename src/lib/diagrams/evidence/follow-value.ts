@@ -12,7 +12,11 @@ export interface FollowedValue {
 }
 
 const HEX = /^0x0*([0-9a-f]+)$/i;
-const HEX_TOKENS = /(?<![\w.])(?:0x)?[0-9a-f]+(?![\w.])/gi;
+// A `0x` number ends at the first character that is not a hex digit, even a letter: an
+// application that printed it without a separator (`expected 0x1000900remaining: […]`) still
+// printed that value. A bare number has to stand alone.
+const PREFIXED_HEX = /(?<![\w.])0x([0-9a-f]+)(?![0-9a-f])/gi;
+const BARE_HEX = /(?<![\w.])([0-9a-f]+)(?![\w.])/gi;
 
 /** Builds the matcher for one `--follow` value. */
 export function followValue(given: string): FollowedValue {
@@ -22,12 +26,11 @@ export function followValue(given: string): FollowedValue {
     return {
       given,
       matches(text) {
-        for (const token of text.matchAll(HEX_TOKENS)) {
-          const prefixed = /^0x/i.test(token[0]);
-          const bare = token[0].replace(/^0x/i, '').replace(/^0+(?=.)/, '').toLowerCase();
-          // A bare number only counts when it is long enough not to be a count or a small field.
-          if (bare === digits && (prefixed || bare.length >= 4)) return true;
-        }
+        const same = (token: string) => token.replace(/^0+(?=.)/, '').toLowerCase() === digits;
+        for (const token of text.matchAll(PREFIXED_HEX)) if (same(token[1]!)) return true;
+        // A bare number only counts when it is long enough not to be a count or a small field.
+        if (digits.length < 4) return false;
+        for (const token of text.matchAll(BARE_HEX)) if (same(token[1]!)) return true;
         return false;
       },
     };
