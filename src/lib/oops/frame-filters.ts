@@ -758,7 +758,8 @@ const kernelSources: readonly KernelSource[] = [
     why: 'a task giving up the CPU: where it waits is above',
     names: [
       // schedule_tail is where a new task starts running, not a wait.
-      /^(?:__)?schedule$/, /^schedule_(?!tail$)/, /^io_schedule/, /^_*preempt_schedule/, /^_*cond_resched$/, /^(?:__)?context_switch$/,
+      // __schedule_loop (6.8) is the loop schedule() and its relatives call __schedule() from.
+      /^(?:__)?schedule$/, /^__schedule_loop$/, /^schedule_(?!tail$)/, /^io_schedule/, /^_*preempt_schedule/, /^_*cond_resched$/, /^(?:__)?context_switch$/,
       /^__switch_to/, /^switch_to$/, /^finish_task_switch/, /^__sched_text_start$/,
     ],
   },

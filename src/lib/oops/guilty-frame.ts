@@ -25,7 +25,7 @@ const INTERRUPT_ENTRY = /^apic_timer_interrupt$|^__irq_svc$/;
 
 // kernel/sched/core.c: a stack whose innermost frame is the scheduler (or the task dump that
 // printed it) belongs to a task that was switched out, not to a CPU the watchdog caught running.
-const SWITCHED_OUT = /^(?:__)?schedule$|^_*preempt_schedule|^__switch_to|^context_switch$|^sched_show_task$/;
+const SWITCHED_OUT = /^(?:__)?schedule$|^__schedule_loop$|^_*preempt_schedule|^__switch_to|^context_switch$|^sched_show_task$/;
 
 // The scheduler tick and the NMI a stall detector catches a running CPU with (kernel/time/,
 // kernel/rcu/tree_stall.h, arch/x86/kernel/apic/apic.c, arch/x86/kernel/nmi.c), for stacks printed
@@ -42,9 +42,23 @@ export function isSwitchedOut(frames: readonly StackFrame[]): boolean {
   return top !== undefined && SWITCHED_OUT.test(top.normalized) && !frames.some((frame) => frame.context !== 'task' || TICK.test(frame.normalized));
 }
 
-/** The first frame the filter does not skip, preferring reliable frames over `?` ones. */
+/**
+ * The first frame the filter does not skip, preferring reliable frames over `?` ones.
+ *
+ * An `[inline]` frame is a symbolizer's addition (scripts/decode_stacktrace.sh, syzbot's reports):
+ * the kernel printed one return address, in the function the code was inlined into, which is the
+ * next frame that is not inline. The report is named after that function, as it is when the same
+ * log is read unsymbolised; when that function is skipped too, the search goes on below it.
+ */
 export function firstGuiltyFrame(frames: readonly StackFrame[], skip: (symbol: string) => boolean): StackFrame | undefined {
-  return frames.find((frame) => frame.reliable && !skip(frame.normalized));
+  const at = frames.findIndex((frame) => frame.reliable && !skip(frame.normalized));
+  const found = frames[at];
+  if (!found?.inline) return found;
+  const hostAt = frames.findIndex((frame, index) => index > at && !frame.inline);
+  const host = frames[hostAt];
+  if (!host || host.isRip !== found.isRip) return found;
+  if (host.reliable && !skip(host.normalized)) return host;
+  return firstGuiltyFrame(frames.slice(hostAt + 1), skip) ?? found;
 }
 
 // The lowest frame of an interrupt taken in kernel mode: the vector the CPU entered through, below

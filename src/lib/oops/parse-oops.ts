@@ -169,6 +169,14 @@ function findReports(input: string): OopsReport[] {
     if (found.format.needsEarlierOutput && firstOutput === position) continue;
     if (found.format.joinsPrevious !== undefined && since <= found.format.joinsPrevious) continue;
     if (previous?.format.absorbsNext !== undefined && since <= previous.format.absorbsNext) continue;
+    // A symbolised log prints a sanitizer's header once per inlining level, innermost first
+    // (`BUG: KASAN: null-ptr-deref in _test_bit include/…/instrumented-non-atomic.h:141 [inline]`,
+    // then `… in gfs2_drop_inode+0x20c/0x3a0 fs/gfs2/super.c:1052`): one report, named by the
+    // function the code was inlined into, the last line.
+    if (previous && inlinedHeaderRepeat(previous, found, lines[position - 1]?.text ?? '', line.index)) {
+      previous.match = found.match;
+      continue;
+    }
     // A lock validator report quotes a WARNING banner of its own; keep one report.
     if (previous?.format === found.format && since < 3) continue;
     starts.push({ ...found, start: position, index: line.index });
@@ -204,6 +212,13 @@ function findReports(input: string): OopsReport[] {
     if (close && !extended.frames.some((frame) => marker?.test(frame.normalized))) return built;
     return extended;
   });
+}
+
+const INLINED = /\s\[inline\]\s*$/;
+
+/** `found` repeats the open report's header for the next inlining level of the same function chain. */
+function inlinedHeaderRepeat(open: OpenReport, found: { format: ReportFormat; match: RegExpExecArray }, before: string, index: number): boolean {
+  return found.format === open.format && found.match[1] === open.match[1] && index - open.index < 8 && INLINED.test(before) && matchHeader(before)?.format === open.format;
 }
 
 const fuzzerFormat: ReportFormat = {
@@ -272,7 +287,11 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
   // The access line follows the header (mm/kasan/report.c); past another report's banner it may
   // be that report's, or lost in it.
   const nearby = texts.slice(1, 12);
-  const banner = nearby.findIndex((text) => matchHeader(text) !== undefined);
+  const banner = nearby.findIndex((text) => {
+    const other = matchHeader(text);
+    // The header repeated for an inlining level is not another report's banner.
+    return other !== undefined && !(other.format === open.format && other.match[1] === open.match[1]);
+  });
   const accessLine = (banner >= 0 ? nearby.slice(0, banner) : nearby).map((text) => ACCESS.exec(text)).find(Boolean);
   const access = accessLine?.[1] ?? '';
   let skipAlso = [...(format.skipAlso ?? [])];

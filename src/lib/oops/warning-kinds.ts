@@ -28,7 +28,11 @@ export const warningKinds: readonly WarningKind[] = [
     skip: [/debug_object/, /^debug_print_object$/, /debug_check_no_obj_freed/, /^kfree$/, /^kvfree$/, /^kmem_cache_free$/, /^slab_free/, /^__slab_free$/, /^__kmem_cache_free$/, /^free_/, /^__free_/, /^kfree_/, /^vfree$/, /^__vunmap$/, /^vunmap$/, /^init_timer_key$/, /^__init_work$/, /^destroy_\w*_on_stack$/, /^timer_/, /^hrtimer_/, /^__hrtimer_/],
   },
   {
+    // The allocators' size checks (a size beyond KMALLOC_MAX_SIZE or INT_MAX asked of kmalloc or
+    // kvmalloc). A WARN on the free path of the same files (free_large_kmalloc) is about the
+    // object being freed, not about a kmalloc call: an ordinary WARNING.
     file: /^mm\/(?:slab_common|util|slab|slub)\.c$/,
+    func: /^(?!.*free)/,
     kind: 'kmalloc bug',
     crashClass: 'WARNING',
     skip: [/^kmalloc/, /^__kmalloc/, /^kvmalloc/, /^__kvmalloc/, /^kvzalloc/, /^kzalloc/, /^kcalloc/, /^kvcalloc/, /^kmalloc_slab$/, /^krealloc/, /^kmemdup/, /^kmalloc_array/, /^kvmalloc_array/, /^__do_kmalloc/, /^kmalloc_order/, /^__kmalloc_node/],
