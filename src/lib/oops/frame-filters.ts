@@ -315,7 +315,14 @@ const kernelSources: readonly KernelSource[] = [
       /^print_\w*_bug$/, /^print_circular_bug/, /^mark_lock/, /^mark_usage$/, /^mark_held_locks$/, /^register_lock_class$/,
       /^look_up_lock_class$/, /^__bfs/, /^check_irq_usage$/, /^valid_state$/, /^hlock_class$/, /^check_flags$/,
       /^find_held_lock$/, /^print_bad_irq_dependency$/, /^debug_lockdep/, /^save_trace$/, /^debug_show_(?:all|held)_locks$/,
+      /^assign_lock_key$/,
     ],
+  },
+  {
+    source: 'include/linux/local_lock_internal.h',
+    group: 'locking',
+    why: 'the per-CPU local_lock wrappers, which only tell lockdep about the lock',
+    names: [/^local_(?:try)?lock_(?:acquire|release)$/, /^__local_(?:try)?lock/, /^local_lock_debug_init$/],
   },
   {
     source: 'kernel/trace/trace_preemptirq.c, kernel/locking/irqflag-debug.c',
