@@ -151,7 +151,7 @@ function render(doc: Document, result: TriageResult, totalReports: number, known
   if (related.length > 0) {
     const details = el(doc, 'details', undefined, 'triage-related');
     details.append(
-      el(doc, 'summary', `${related.length} related case${related.length === 1 ? '' : 's'}, by common frames only`),
+      el(doc, 'summary', `${related.length} related case${related.length === 1 ? '' : 's'}, by generic evidence only`),
       el(doc, 'p', 'These share only frames, symptoms or modules that many unrelated crashes show (page-fault, allocator, scheduler paths, common crash classes). They are not evidence of the same bug.', 'muted'),
       caseList(related, 'triage-related-list'),
     );
@@ -225,7 +225,7 @@ export function bindTriagePage(doc: Document): void {
     const result: TriageResult = { ...reply.result, tools: reply.result.tools.map((tool) => ({ ...tool, when: clause(tool.when) })) };
     render(doc, result, reply.totalReports, new Set(reply.known), reply.instructionRoles, reply.sequences, target);
     const strong = result.matches.filter((match) => match.strength === 'match').length;
-    status.textContent = `${reply.totalReports === 0 ? 'No kernel crash report' : `${reply.totalReports} report${reply.totalReports === 1 ? '' : 's'}`}, ${strong} matching case${strong === 1 ? '' : 's'}${result.matches.length > strong ? `, ${result.matches.length - strong} related by common frames only` : ''} (${reply.ms} ms).`;
+    status.textContent = `${reply.totalReports === 0 ? 'No kernel crash report' : `${reply.totalReports} report${reply.totalReports === 1 ? '' : 's'}`}, ${strong} matching case${strong === 1 ? '' : 's'}${result.matches.length > strong ? `, ${result.matches.length - strong} related by generic evidence only` : ''} (${reply.ms} ms).`;
   };
   /** Puts a picked or dropped file's text in the box and triages it, or says why it cannot. */
   const load = async (chosen: File) => {

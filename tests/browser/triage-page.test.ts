@@ -50,11 +50,11 @@ describe('triage page', () => {
     expect(await session.page.locator('.triage-tools a[href="/tools/ftrace/"]').count()).toBe(1);
   });
 
-  it('keeps cases related by common frames only apart from matches, and answers "no known case" with what to run', async () => {
+  it('keeps cases related by generic evidence only apart from matches, and answers "no known case" with what to run', async () => {
     await triage(ALLOCATOR_FAULT);
     expect(await session.page.locator('.triage-matches > li').count()).toBe(0);
     expect(await session.page.locator('.triage-no-match').textContent()).toMatch(/^No known case matches this crash/);
-    expect(await session.page.locator('.triage-related > summary').textContent()).toMatch(/related cases?, by common frames only$/);
+    expect(await session.page.locator('.triage-related > summary').textContent()).toMatch(/related cases?, by generic evidence only$/);
     expect(await session.page.locator('.triage-related-list > li').count()).toBeGreaterThan(0);
     expect(await session.page.locator('.triage-tools a').count()).toBeGreaterThan(0);
   });

@@ -103,7 +103,7 @@ describe('rankCasesByStack', () => {
     const matches = rankCasesByStack(parseOops(genericOops), [], index);
     expect(matches.map((match) => match.case)).toEqual(['page-leak']);
     expect(matches[0]?.strength).toBe('related');
-    expect(matches[0]?.reasons).toEqual(['shares 2 common frames that many unrelated crashes pass through: handle_mm_fault (guilty frame), __alloc_pages']);
+    expect(matches[0]?.reasons).toEqual(['shares 2 generic frames (kernel infrastructure, or common in unrelated crashes): handle_mm_fault (guilty frame), __alloc_pages']);
     expect(index.commonness.symbols[symbols.indexOf('handle_mm_fault')]).toBeGreaterThan(GENERIC_SHARE);
   });
 

@@ -1,4 +1,4 @@
-import { makeFrameFilter } from '../oops/frame-filters.ts';
+import { alwaysSkipped, makeFrameFilter } from '../oops/frame-filters.ts';
 import type { OopsReport } from '../oops/report-types.ts';
 import type { DetectedSymptom } from './detect-symptoms.ts';
 import type { SignatureHit } from './match-signatures.ts';
@@ -21,6 +21,15 @@ export interface CaseMatch {
 }
 
 const isBoilerplate = makeFrameFilter(['reporting', 'entry', 'interrupts']);
+
+/**
+ * Frames the parser never blames, by the kernel source they come from (allocators, socket buffer
+ * and copy helpers, locking, reporting, entry code, and the checks that detect someone else's
+ * bug, such as the page freeing path's; frame-filters.ts): however rarely a corpus
+ * shows one, it is infrastructure every crash of its kind can pass through, never the evidence
+ * that a log and a case are the same bug.
+ */
+const isInfrastructure = makeFrameFilter([...alwaysSkipped, 'debugChecks']);
 
 /** Weights: the blamed frame says most, the top of the stack more than its bottom. */
 const WEIGHT = { guilty: 3, top: 2, rest: 1, unreliable: 0.3, mentioned: 1, symptom: 1.5, module: 2, outOfTreeModule: 1.5, hypervisor: 0.5, line: 3, environment: 1 } as const;
@@ -235,7 +244,8 @@ export function rankCasesByStack(
     const postings = id === undefined ? undefined : symbolPostings.get(id);
     if (id === undefined || !postings) continue;
     const share = index.commonness.symbols[id] ?? 0;
-    const term = termOf(weight, share, postings.length);
+    const learned = termOf(weight, share, postings.length);
+    const term = isInfrastructure(symbol) ? { ...learned, specific: 0 } : learned;
     symbolTerms.push({ symbol, id, label, term });
     for (const position of postings) {
       const factor = blamed(position, id);
@@ -305,7 +315,7 @@ export function rankCasesByStack(
     const rare = shared.filter((item) => item.term.specific > 0);
     const common = shared.filter((item) => item.term.specific === 0);
     if (rare.length > 0) reasons.push(`shares ${rare.length} specific stack symbol${rare.length === 1 ? '' : 's'}: ${named(rare)}`);
-    if (common.length > 0) reasons.push(`shares ${common.length} common frame${common.length === 1 ? '' : 's'} that many unrelated crashes pass through: ${named(common)}`);
+    if (common.length > 0) reasons.push(`shares ${common.length} generic frame${common.length === 1 ? '' : 's'} (kernel infrastructure, or common in unrelated crashes): ${named(common)}`);
     for (const hit of signatureHits) {
       if (hit.case !== position) continue;
       const what = hit.signature.kind === 'environment' ? 'describes the same machine as the case (kernel build, taint, hardware or firmware), not the bug' : "is one of the case's own log lines";

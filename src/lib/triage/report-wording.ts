@@ -37,5 +37,5 @@ export function clause(note: string): string {
 /** What a match's strength means, shown next to it instead of its ranking score. */
 export const STRENGTH_LABELS: Readonly<Record<MatchStrength, string>> = {
   match: 'match: shares specific evidence',
-  related: 'related by common frames only',
+  related: 'related by generic evidence only',
 };
