@@ -3,6 +3,9 @@
 import type { CliCommand } from './cli-command.ts';
 
 export const commands: Record<string, () => Promise<CliCommand>> = {
+  build: async () => (await import('./commands/build.ts')).buildCommand,
+  dev: async () => (await import('./commands/dev.ts')).devCommand,
+  preview: async () => (await import('./commands/preview.ts')).previewCommand,
   check: async () => (await import('./commands/check.ts')).checkCommand,
   triage: async () => (await import('./commands/triage.ts')).triageCommand,
   new: async () => (await import('./commands/new.ts')).newCommand,
