@@ -24,7 +24,8 @@ let pagefind: Promise<PagefindModule> | undefined;
 function loadPagefind(): Promise<PagefindApi> {
   pagefind ??= (() => {
     installPagefindFetch(window, `${base}/pagefind/`);
-    return startPagefind(`${base}/pagefind/pagefind.js`, PAGEFIND_OPTIONS, PAGEFIND_PROBE_MS);
+    // Pagefind indexed the built folder, whose pages it names from `/`; the site lives under the base.
+    return startPagefind(`${base}/pagefind/pagefind.js`, { ...PAGEFIND_OPTIONS, baseUrl: `${base}/` }, PAGEFIND_PROBE_MS);
   })();
   return pagefind;
 }

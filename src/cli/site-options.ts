@@ -26,3 +26,22 @@ export async function siteSettingsFromArgs(args: readonly string[], accepted: re
     throw error;
   }
 }
+
+/**
+ * Names Vite gives `import.meta.env` itself. Astro lets a process variable of the same name win,
+ * so a `BASE_URL` left in the environment (test runners set one) would replace `--base` in every
+ * page; the commands that run Astro remove them first.
+ */
+const VITE_ENV_NAMES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX'] as const;
+
+/** `env` without the variables that would override what Astro derives from the settings. */
+export function astroEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const clean = { ...env };
+  for (const name of VITE_ENV_NAMES) delete clean[name];
+  return clean;
+}
+
+/** Removes those variables from this process, for commands that run Astro in it. */
+export function clearViteEnvNames(env: NodeJS.ProcessEnv = process.env): void {
+  for (const name of VITE_ENV_NAMES) delete env[name];
+}

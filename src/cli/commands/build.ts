@@ -7,7 +7,7 @@ import { SEARCH_INDEX_HANDOFF_ENV, writeSearchIndex } from '../../integrations/s
 import { contentBytes, heapLimitMiB, withHeapLimit } from '../../lib/build/heap-limit.ts';
 import { exportSettings } from '../../lib/settings/oopsbook-settings.ts';
 import type { CliCommand } from '../cli-command.ts';
-import { siteSettingsFromArgs, SITE_FLAGS_USAGE } from '../site-options.ts';
+import { astroEnvironment, siteSettingsFromArgs, SITE_FLAGS_USAGE } from '../site-options.ts';
 
 /** Tells the build process where to write: the staging folder beside the output folder. */
 export const BUILD_OUT_ENV = 'OOPSBOOK_BUILD_OUT_DIR';
@@ -85,7 +85,7 @@ export const buildCommand: CliCommand = {
     const child = spawn(process.execPath, [workerScript()], {
       stdio: ['ignore', 'inherit', 'inherit'],
       env: {
-        ...process.env,
+        ...astroEnvironment(process.env),
         [BUILD_OUT_ENV]: staging,
         [SEARCH_INDEX_HANDOFF_ENV]: handoff,
         NODE_OPTIONS: withHeapLimit(process.env.NODE_OPTIONS, heapLimitMiB(contentBytes(settings.content))),

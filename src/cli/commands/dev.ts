@@ -1,7 +1,7 @@
 import { dev } from 'astro';
 import { oopsbookAstroConfig } from '../../integrations/oopsbook-astro-config.ts';
 import type { CliCommand } from '../cli-command.ts';
-import { siteSettingsFromArgs, SITE_FLAGS_USAGE } from '../site-options.ts';
+import { clearViteEnvNames, siteSettingsFromArgs, SITE_FLAGS_USAGE } from '../site-options.ts';
 
 const usage = `Usage: oopsbook dev [--content DIR] [--diagrams DIR] [--base PATH] [--site URL]
 
@@ -15,6 +15,7 @@ export const devCommand: CliCommand = {
   usage,
   async run(args) {
     const settings = await siteSettingsFromArgs(args, ['content', 'diagrams', 'base', 'site']);
+    clearViteEnvNames();
     const server = await dev({ ...oopsbookAstroConfig(settings), configFile: false });
     await new Promise<void>((resolve) => {
       const stop = () => void server.stop().then(resolve);

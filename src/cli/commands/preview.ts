@@ -3,7 +3,7 @@ import { preview } from 'astro';
 import { oopsbookAstroConfig } from '../../integrations/oopsbook-astro-config.ts';
 import { CliError } from '../cli-error.ts';
 import type { CliCommand } from '../cli-command.ts';
-import { siteSettingsFromArgs, SITE_FLAGS_USAGE } from '../site-options.ts';
+import { clearViteEnvNames, siteSettingsFromArgs, SITE_FLAGS_USAGE } from '../site-options.ts';
 
 const usage = `Usage: oopsbook preview [--out DIR] [--base PATH] [--site URL]
 
@@ -18,6 +18,7 @@ export const previewCommand: CliCommand = {
   async run(args) {
     const settings = await siteSettingsFromArgs(args, ['content', 'diagrams', 'out', 'base', 'site']);
     if (!existsSync(settings.out)) throw new CliError(`${settings.out} does not exist: run \`oopsbook build\` first`);
+    clearViteEnvNames();
     const server = await preview({ ...oopsbookAstroConfig(settings), configFile: false });
     await server.closed();
     return 0;
