@@ -96,10 +96,16 @@ export const buildCommand: CliCommand = {
       rmSync(handoffDir, { recursive: true, force: true });
     };
     // Ctrl-C or a CI cancel: stop Astro, drop the half-built folder, keep the old site.
+    // Astro is stopped first, so nothing writes into the folder while it is removed.
     const onSignal = (signal: NodeJS.Signals) => {
+      const exit = () => {
+        cleanUp();
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+      };
+      if (child.exitCode !== null || child.signalCode !== null) exit();
+      child.once('exit', exit);
       child.kill(signal);
-      cleanUp();
-      process.exit(signal === 'SIGINT' ? 130 : 143);
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
     };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
