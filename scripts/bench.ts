@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Scale benchmark: `npm run bench -- --cases 10000 [--seed 1] [--json results.json] [--keep]`.
+// Scale benchmark: `npm run bench -- --cases 10000 [--seed 1] [--json results.json] [--keep] [--processor satteri]`.
 // Generates a synthetic content tree, builds it with Oopsbook and with a bare Astro + Pagefind
 // project, and prints what it measured as a Markdown table.
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -25,6 +25,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     json: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    // `satteri` skips the second build with the unified processor.
+    processor: { type: 'string', default: 'both' },
   },
 });
 const caseCount = Number(values.cases);
@@ -50,19 +52,19 @@ try {
   const content = writeBenchContent(path.join(work, 'content'), path.join(project, 'content'), caseCount, seed);
   const generateMs = performance.now() - started;
 
-  // The project's own config, built into the work folder with a cold cache of its own.
+  // `oopsbook build` into the work folder with a cold Astro cache of its own, once per Markdown
+  // processor: Sätteri (the default) and unified (remark and rehype).
+  const buildWith = async (processor: 'satteri' | 'unified', outDir: string) => {
+    step(`building with Oopsbook, ${processor} processor (oopsbook build: astro build, then Pagefind once Astro has exited)`);
+    const logFile = path.join(work, `oopsbook-build-${processor}.log`);
+    const env = { ...process.env, OOPSBOOK_MARKDOWN: processor, OOPSBOOK_CACHE_DIR: path.join(work, `cache-${processor}`), ASTRO_TELEMETRY_DISABLED: '1' };
+    const run = await measureProcess(process.execPath, [path.join(project, 'scripts/oopsbook.ts'), 'build', '--content', content.root, '--out', outDir], { cwd: project, env, logFile });
+    if (run.exitCode !== 0) fail(`oopsbook build (${processor})`, run, logFile);
+    return run;
+  };
   const site = path.join(work, 'site');
-  const configFile = path.join(work, 'astro.config.mjs');
-  writeFileSync(
-    configFile,
-    `import config from ${JSON.stringify(path.join(project, 'astro.config.mjs'))};\nexport default { ...config, outDir: ${JSON.stringify(site)}, cacheDir: ${JSON.stringify(path.join(work, 'cache'))} };\n`,
-  );
-  const env = { ...process.env, OOPSBOOK_CONTENT: content.root, ASTRO_TELEMETRY_DISABLED: '1' };
-  step('building with Oopsbook (scripts/build.ts: astro build, then Pagefind once Astro has exited)');
-  const oopsbookLog = path.join(work, 'oopsbook-build.log');
-  const buildScript = path.join(project, 'scripts/build.ts');
-  const oopsbook = await measureProcess(process.execPath, [buildScript, '--root', project, '--config', path.relative(project, configFile)], { cwd: project, env, logFile: oopsbookLog });
-  if (oopsbook.exitCode !== 0) fail('oopsbook build', oopsbook, oopsbookLog);
+  const oopsbook = await buildWith('satteri', site);
+  const unifiedBuild = values.processor === 'satteri' ? undefined : await buildWith('unified', path.join(work, 'site-unified'));
 
   step('building the bare Astro baseline');
   const baselineDir = path.join(work, 'baseline');
@@ -132,7 +134,13 @@ try {
   const GiB2 = 2 * 1024 ** 3;
   const rows: BenchRow[] = [
     { metric: 'Cases (generated Markdown)', value: `${caseCount} (${formatBytes(content.caseBytes)}, ${formatMs(generateMs)} to generate)` },
-    { metric: 'Oopsbook build + index, wall', value: formatMs(oopsbook.wallMs) },
+    { metric: 'Oopsbook build + index, wall (Sätteri, the default)', value: formatMs(oopsbook.wallMs) },
+    ...(unifiedBuild
+      ? [
+          { metric: 'Oopsbook build + index, wall (unified: remark and rehype)', value: `${formatMs(unifiedBuild.wallMs)} (${(unifiedBuild.wallMs / oopsbook.wallMs).toFixed(2)} × Sätteri)` },
+          { metric: 'Oopsbook peak RSS, unified (process tree)', value: formatBytes(unifiedBuild.peakTreeRssBytes) },
+        ]
+      : []),
     { metric: 'Bare Astro build + Pagefind, wall', value: `${formatMs(baselineMs)} (${formatMs(baselineBuild.wallMs)} + ${formatMs(baselineIndex.wallMs)})` },
     { metric: 'Ratio to baseline', value: `${ratio.toFixed(2)} ×`, target: '≤ 1.3 ×', pass: ratio <= 1.3 },
     { metric: 'Oopsbook peak RSS (process tree)', value: formatBytes(oopsbook.peakTreeRssBytes), target: '≤ 2 GiB', pass: oopsbook.peakTreeRssBytes <= GiB2 },
@@ -156,6 +164,7 @@ try {
       generateMs,
       caseBytes: content.caseBytes,
       oopsbook,
+      unified: unifiedBuild,
       baseline: { build: baselineBuild, index: baselineIndex, wallMs: baselineMs, peakTreeRssBytes: baselinePeak },
       ratio,
       site: siteSize,

@@ -24,6 +24,7 @@ export function oopsbookAstroConfig(settings: OopsbookSettings, options: { outDi
     srcDir: path.join(packageDir, 'src'),
     publicDir: path.join(packageDir, 'public'),
     outDir: options.outDir ?? settings.out,
+    ...(settings.cacheDir ? { cacheDir: settings.cacheDir } : {}),
     // Absolute URL the site is served from; the sitemap and checklist exports need it.
     site: settings.site,
     base: settings.base,

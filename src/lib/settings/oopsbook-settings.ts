@@ -24,6 +24,8 @@ export interface OopsbookConfigFile {
   out?: string;
   /** URL that a content file's path (`cases/x.md`) is appended to for an "Edit this page" link. */
   editUrl?: string;
+  /** Astro's cache (content store, optimised assets), relative to the config file; default node_modules/.astro. */
+  cacheDir?: string;
   markdown?: {
     /** `satteri` (the default) or `unified` (remark and rehype, needed for plugins from npm). */
     processor?: MarkdownProcessorName;
@@ -49,6 +51,8 @@ export interface OopsbookSettings {
   diagrams: string;
   out: string;
   editUrl: string | undefined;
+  /** Astro's cache folder; undefined leaves Astro's default (node_modules/.astro under root). */
+  cacheDir: string | undefined;
   markdown: { processor: MarkdownProcessorName; remarkPlugins: MarkdownPlugin[]; rehypePlugins: MarkdownPlugin[] };
 }
 
@@ -72,6 +76,7 @@ export const SETTINGS_ENV = {
   content: 'OOPSBOOK_CONTENT',
   diagrams: 'OOPSBOOK_DIAGRAMS',
   editUrl: 'OOPSBOOK_EDIT_URL',
+  cacheDir: 'OOPSBOOK_CACHE_DIR',
   processor: 'OOPSBOOK_MARKDOWN',
 } as const;
 
@@ -115,7 +120,7 @@ export function findConfigFile(dir: string): string | undefined {
   return CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).find((file) => existsSync(file));
 }
 
-const KNOWN_KEYS = new Set(['title', 'site', 'base', 'content', 'diagrams', 'out', 'editUrl', 'markdown']);
+const KNOWN_KEYS = new Set(['title', 'site', 'base', 'content', 'diagrams', 'out', 'editUrl', 'cacheDir', 'markdown']);
 const KNOWN_MARKDOWN_KEYS = new Set(['processor', 'remarkPlugins', 'rehypePlugins']);
 
 /** Reads a config file; a module's default export is the config. Unknown keys are errors, so a typo does not pass silently. */
@@ -135,7 +140,7 @@ export async function readConfigFile(file: string): Promise<OopsbookConfigFile> 
   for (const key of Object.keys(config)) {
     if (!KNOWN_KEYS.has(key)) throw new SettingsError(`${file}: unknown setting "${key}" (known: ${[...KNOWN_KEYS].join(', ')})`);
   }
-  for (const key of ['title', 'site', 'base', 'content', 'diagrams', 'out', 'editUrl'] as const) {
+  for (const key of ['title', 'site', 'base', 'content', 'diagrams', 'out', 'editUrl', 'cacheDir'] as const) {
     if (config[key] !== undefined && typeof config[key] !== 'string') throw new SettingsError(`${file}: ${key} must be a string`);
   }
   const markdown = config.markdown;
@@ -162,8 +167,8 @@ export async function resolveSettings(options: { cwd?: string; env?: NodeJS.Proc
   const file = configFile ? await readConfigFile(configFile) : {};
   const root = configFile ? path.dirname(configFile) : cwd;
   const fileSource = configFile ?? 'config';
-  const folder = (key: 'content' | 'diagrams' | 'out', envName: string | undefined, fallback: string): string => {
-    const flag = flags[key];
+  const folder = (key: 'content' | 'diagrams' | 'out' | 'cacheDir', envName: string | undefined, fallback: string): string => {
+    const flag = key === 'cacheDir' ? undefined : flags[key];
     if (flag) return path.resolve(cwd, flag);
     const fromEnv = envName ? env[envName]?.trim() : undefined;
     if (fromEnv) return path.resolve(cwd, fromEnv);
@@ -194,6 +199,7 @@ export async function resolveSettings(options: { cwd?: string; env?: NodeJS.Proc
     diagrams: folder('diagrams', SETTINGS_ENV.diagrams, 'diagrams'),
     out: folder('out', undefined, 'dist'),
     editUrl: env[SETTINGS_ENV.editUrl]?.trim() || file.editUrl || undefined,
+    cacheDir: env[SETTINGS_ENV.cacheDir]?.trim() || file.cacheDir ? folder('cacheDir', SETTINGS_ENV.cacheDir, '') : undefined,
     markdown: { processor, remarkPlugins, rehypePlugins },
   };
 }
@@ -211,4 +217,5 @@ export function exportSettings(settings: OopsbookSettings, env: NodeJS.ProcessEn
   env[SETTINGS_ENV.processor] = settings.markdown.processor;
   if (settings.editUrl) env[SETTINGS_ENV.editUrl] = settings.editUrl;
   else delete env[SETTINGS_ENV.editUrl];
+  if (settings.cacheDir) env[SETTINGS_ENV.cacheDir] = settings.cacheDir;
 }
