@@ -73,6 +73,14 @@ describe('oopsbook --version and --help', () => {
     }
   });
 
+  it('refuses an output folder that would replace the repository or its content', async () => {
+    for (const out of ['.', 'tests/fixtures', '..']) {
+      const { code, stderr } = await runCliInMemory(['build', '--content', 'tests/fixtures/minimal', '--out', out]);
+      expect(code, out).toBe(2);
+      expect(stderr, out).toMatch(/would replace (the repository|the content folder|the working directory)/);
+    }
+  });
+
   it('rejects an unknown build flag as bad usage', async () => {
     const { code, stderr } = await runCliInMemory(['build', '--outdir', 'x']);
     expect(code).toBe(2);

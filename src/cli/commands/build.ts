@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { SEARCH_INDEX_HANDOFF_ENV, writeSearchIndex } from '../../integrations/search-index.ts';
 import { contentBytes, heapLimitMiB, withHeapLimit } from '../../lib/build/heap-limit.ts';
 import { exportSettings } from '../../lib/settings/oopsbook-settings.ts';
+import { CliError } from '../cli-error.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { astroEnvironment, siteSettingsFromArgs, SITE_FLAGS_USAGE } from '../site-options.ts';
 
@@ -60,6 +61,22 @@ function swapIntoPlace(staging: string, out: string): void {
   rmSync(previous, { recursive: true, force: true });
 }
 
+/** Whether `inner` is `outer` or inside it. */
+function within(inner: string, outer: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * The output folder is replaced whole, so it must hold nothing but a built site: not the team
+ * repository, its content or diagrams, nor the working directory.
+ */
+function checkOutDir(out: string, settings: { root: string; content: string; diagrams: string }): void {
+  for (const [what, folder] of [['the repository', settings.root], ['the content folder', settings.content], ['the diagrams folder', settings.diagrams], ['the working directory', process.cwd()]] as const) {
+    if (within(folder, out)) throw new CliError(`--out ${out} would replace ${what} (${folder}); choose a folder of its own, such as dist/`, 2);
+  }
+}
+
 function workerScript(): string {
   // The checkout runs TypeScript, the installed package the JavaScript built from it.
   const extension = path.extname(fileURLToPath(import.meta.url));
@@ -73,6 +90,7 @@ export const buildCommand: CliCommand = {
     const settings = await siteSettingsFromArgs(args);
     exportSettings(settings);
     const out = settings.out;
+    checkOutDir(out, settings);
     mkdirSync(path.dirname(out), { recursive: true });
     removeAbandonedStaging(out);
     const staging = stagingDir(out, process.pid);
