@@ -33,6 +33,10 @@ describe('a site with a remark plugin from npm under the unified processor', () 
     expect(casePage).not.toContain(':::warning');
   });
 
+  it('runs the rehype plugin from the config on the page body', () => {
+    expect(casePage).toContain('<a href="https://docs.kernel.org/dev-tools/kasan.html" class="external">the KASAN documentation</a>');
+  });
+
   it("keeps Oopsbook's own plugins running beside it", () => {
     expect(casePage).toContain('<a href="/symbols/i40e_napi_poll/" class="symbol-link"><code>i40e_napi_poll+0x137f/0x1720</code></a>');
     expect(casePage).toMatch(/<ul class="contains-task-list checklist">/);
