@@ -15,7 +15,7 @@ export function unifiedSiteProcessor(markdown: OopsbookSettings['markdown'], opt
     remarkPlugins: [() => remarkSymbolLinks(options), () => remarkMermaidSvg(options), ...(markdown.remarkPlugins as RemarkPlugins)],
     rehypePlugins: [() => rehypeTaskListChecklist(), () => rehypeFocusableCode(), ...(markdown.rehypePlugins as RehypePlugins)],
     // As under Sätteri: curly quotes and ellipses, `--` left alone (a command-line option far
-    // more often than a dash in these pages).
-    smartypants: { dashes: false },
+    // more often than a dash in these pages) and so are backticks.
+    smartypants: { dashes: false, backticks: false },
   });
 }
