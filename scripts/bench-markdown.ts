@@ -44,7 +44,7 @@ const renderers = Object.fromEntries(
       return [processor, await site.createRenderer({ syntaxHighlight: 'prism', gfm: true, smartypants: true } as never)] as const;
     }),
   ),
-) as Record<Name, { render(markdown: string, options: never): Promise<unknown> }>;
+) as unknown as Record<Name, { render(markdown: string, options: never): Promise<unknown> }>;
 
 const times: Record<Name, number[]> = { satteri: [], unified: [] };
 const renderAll = async (name: Name) => {
