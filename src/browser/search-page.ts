@@ -24,7 +24,9 @@ let pagefind: Promise<PagefindModule> | undefined;
 function loadPagefind(): Promise<PagefindApi> {
   pagefind ??= (() => {
     installPagefindFetch(window, `${base}/pagefind/`);
-    // Pagefind indexed the built folder, whose pages it names from `/`; the site lives under the base.
+    // Pagefind names pages from the built folder's top; the site lives under the base. Pagefind 1.5
+    // would derive the same from where pagefind.js is served; stated here, result links do not
+    // depend on how it guesses.
     return startPagefind(`${base}/pagefind/pagefind.js`, { ...PAGEFIND_OPTIONS, baseUrl: `${base}/` }, PAGEFIND_PROBE_MS);
   })();
   return pagefind;
