@@ -27,7 +27,10 @@ export async function serveStatic(root: string): Promise<{ url: string; close():
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!existsSync(file)) {
       response.writeHead(404, { 'content-type': TYPES['.html'] });
-      createReadStream(path.join(root, '404.html')).pipe(response);
+      // A site served under a sub-path has its 404 page there, not at the root.
+      const notFound = path.join(root, '404.html');
+      if (existsSync(notFound)) createReadStream(notFound).pipe(response);
+      else response.end('Not found');
       return;
     }
     response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });

@@ -23,7 +23,10 @@ let pagefind: Promise<PagefindModule> | undefined;
 function loadPagefind(): Promise<PagefindApi> {
   pagefind ??= (() => {
     installPagefindFetch(window, `${base}/pagefind/`);
-    return startPagefind(`${base}/pagefind/pagefind.js`, PAGEFIND_OPTIONS, PAGEFIND_PROBE_MS);
+    // Pagefind names pages from the built folder's top; the site lives under the base. Pagefind 1.5
+    // would derive the same from where pagefind.js is served; stated here, result links do not
+    // depend on how it guesses.
+    return startPagefind(`${base}/pagefind/pagefind.js`, { ...PAGEFIND_OPTIONS, baseUrl: `${base}/` }, PAGEFIND_PROBE_MS);
   })();
   return pagefind;
 }

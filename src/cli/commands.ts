@@ -3,6 +3,10 @@
 import type { CliCommand } from './cli-command.ts';
 
 export const commands: Record<string, () => Promise<CliCommand>> = {
+  init: async () => (await import('./commands/init.ts')).initCommand,
+  build: async () => (await import('./commands/build.ts')).buildCommand,
+  dev: async () => (await import('./commands/dev.ts')).devCommand,
+  preview: async () => (await import('./commands/preview.ts')).previewCommand,
   check: async () => (await import('./commands/check.ts')).checkCommand,
   triage: async () => (await import('./commands/triage.ts')).triageCommand,
   new: async () => (await import('./commands/new.ts')).newCommand,

@@ -6,6 +6,7 @@ import { formatProblem } from '../lib/content/problem.ts';
 import { readAndCheckContent } from '../lib/content/read-content.ts';
 import { createMermaidRenderer, type MermaidRenderer } from '../lib/diagrams/render-mermaid.ts';
 import { siteMarkdownProcessor } from '../lib/markdown/site-markdown-processor.ts';
+import type { OopsbookSettings } from '../lib/settings/oopsbook-settings.ts';
 import { parseStackFrames, findSymbolMentions } from '../lib/oops/frames.ts';
 import type { CaseData } from '../schemas/case.ts';
 import { prerenderDiagrams } from './prerender-diagrams.ts';
@@ -15,17 +16,19 @@ import { SEARCH_INDEX_HANDOFF_ENV, writeSearchIndex } from './search-index.ts';
  * Checks all content before Astro reads any of it (Astro stops at the first bad file; this
  * reports every problem), sets up the Markdown pipeline, and indexes the built site for search.
  */
-export function oopsbook(): AstroIntegration {
+export function oopsbook(settings: Pick<OopsbookSettings, 'markdown'>): AstroIntegration {
   // Renders the Mermaid fences of Markdown bodies; only starts a browser on a cache miss.
   let fenceRenderer: MermaidRenderer | undefined;
   return {
     name: 'oopsbook',
     hooks: {
-      'astro:config:setup': async ({ updateConfig, config, logger }) => {
+      'astro:config:setup': async ({ updateConfig, config, logger, command }) => {
+        // Serving a built site needs none of it.
+        if (command === 'preview') return;
         const { entries, diagrams, problems } = readAndCheckContent();
         if (problems.length > 0) {
           const report = problems.map(formatProblem).join('\n');
-          throw new Error(`${problems.length} content problem${problems.length === 1 ? '' : 's'}:\n${report}\nRun \`npm run check\` to see them again.`);
+          throw new Error(`${problems.length} content problem${problems.length === 1 ? '' : 's'}:\n${report}\nRun \`oopsbook check\` to see them again.`);
         }
         logger.info(`${entries.length} content files and ${diagrams.length} diagram specs valid`);
 
@@ -50,7 +53,7 @@ export function oopsbook(): AstroIntegration {
           // Diagram SVGs carry their own style sheets; the policy lists each one by hash.
           security: { csp: { algorithm: 'SHA-256', styleDirective: { hashes: stats.styleHashes as Array<`sha256-${string}`> } } },
           markdown: {
-            processor: siteMarkdownProcessor({
+            processor: await siteMarkdownProcessor(settings.markdown, {
               symbols,
               base: config.base,
               render: (text: string, source: string) => renderer.render(text, source),

@@ -9,8 +9,8 @@ import * as pagefind from 'pagefind';
 export const SEARCHABLE_PAGES = '{cases,symptoms,tools,checklists,diagrams}/*/index.html';
 
 /**
- * Set by `scripts/build.ts` to a file path: the integration writes the built site's folder there
- * and leaves indexing to the script, which runs it after Astro has exited. A bare `astro build`
+ * Set by `oopsbook build` to a file path: the integration writes the built site's folder there
+ * and leaves indexing to the command, which runs it after Astro has exited. A bare `astro build`
  * leaves it unset and indexes in `astro:build:done`.
  */
 export const SEARCH_INDEX_HANDOFF_ENV = 'OOPSBOOK_SEARCH_INDEX_HANDOFF';

@@ -56,7 +56,7 @@ describe('broken content', () => {
 
   it('makes the build fail with the same errors, writing nothing', async () => {
     const outDir = path.join(workDir, 'dist');
-    const { code, output } = await npm(['run', 'build', '--', '--outDir', outDir]);
+    const { code, output } = await npm(['run', 'build', '--', '--out', outDir]);
     expect(code).not.toBe(0);
     expect(output).toContain('2 content problems');
     expect(output).toContain('severity: "catastrophic"');

@@ -60,7 +60,7 @@ describe('broken diagrams', () => {
 
   it('makes the build fail on a bad spec, naming it', async () => {
     const outDir = path.join(workDir, 'dist-spec');
-    const { code, output } = await npm(['run', 'build', '--', '--outDir', outDir], { OOPSBOOK_DIAGRAMS: brokenDiagrams });
+    const { code, output } = await npm(['run', 'build', '--', '--out', outDir], { OOPSBOOK_DIAGRAMS: brokenDiagrams });
     expect(code).not.toBe(0);
     expect(output).toContain('2 content problems');
     expect(output).toContain('afxdp-rx-ring-race.yaml');
@@ -70,7 +70,7 @@ describe('broken diagrams', () => {
   it('makes the build fail on a Mermaid fence that cannot be rendered, naming the file and line', async () => {
     const outDir = path.join(workDir, 'dist-fence');
     const caseFile = path.join(brokenContent, 'cases', 'i40e-out-of-tree-rx-page-leak.md');
-    const { code, output } = await npm(['run', 'build', '--', '--outDir', outDir], {
+    const { code, output } = await npm(['run', 'build', '--', '--out', outDir], {
       OOPSBOOK_CONTENT: brokenContent,
       OOPSBOOK_DIAGRAMS: path.join(workDir, 'diagrams-ok'),
     });

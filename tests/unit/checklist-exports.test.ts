@@ -162,5 +162,7 @@ describe('site URL and sitemap', () => {
   it('leaves embed pages out of the sitemap', () => {
     expect(includeInSitemap('https://x.example/checklists/leak-hunt/')).toBe(true);
     expect(includeInSitemap('https://x.example/embed/checklists/leak-hunt/')).toBe(false);
+    expect(includeInSitemap('https://x.example/playbook/embed/checklists/leak-hunt/', '/playbook/')).toBe(false);
+    expect(includeInSitemap('https://x.example/playbook/checklists/leak-hunt/', '/playbook/')).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { siteInlineMarkdownToHtml, siteInlineMarkdownToText } from '../../src/lib/html/markdown-to-html.ts';
 import { inlineCodeNodes } from '../../src/browser/inline-code.ts';
+import { unifiedSiteInlineMarkdownToHtml } from '../../src/lib/html/unified-inline-markdown.ts';
 
 const site = { symbols: new Set(['veth_poll', 'napi_complete_done']), base: '/' };
 
@@ -48,4 +49,22 @@ describe('inlineCodeNodes', () => {
       { kind: 'text', data: ' and a lone ` mark' },
     ]);
   });
+});
+
+describe('frontmatter text under both processors', () => {
+  const texts = [
+    '`veth_poll()` called `napi_complete_done()` *before* `xdp_do_flush()`, see [the fix](https://x.test/).',
+    'run on <device> then <script>alert(1)</script>',
+    'Boot with --no-kaslr, then "crash" it... `perf record -- "x"` and the driver\'s ring',
+    '- not a list\n1. not a list\n# not a heading\n> not a quote',
+    'a **bold** ~~struck~~ https://autolink.example/ word',
+    '[`veth_poll`](https://x.test/) keeps its own target',
+  ];
+  // rehype's HTML writer leaves `>` unescaped in text, which HTML allows; Sätteri writes `&gt;`.
+  const canonical = (html: string) => html.replace(/&gt;/g, '>');
+  for (const text of texts) {
+    it(`renders the same with remark and rehype: ${JSON.stringify(text.slice(0, 40))}`, () => {
+      expect(canonical(unifiedSiteInlineMarkdownToHtml(text, site))).toBe(canonical(siteInlineMarkdownToHtml(text, site)));
+    });
+  }
 });

@@ -11,16 +11,18 @@ function render(markdown: string): string {
   return markdownToHtml(markdown, { mdastPlugins: [symbolLinksPlugin({ symbols })], hastPlugins: [taskListChecklistPlugin()] }).html.trim();
 }
 
-/** The site's whole pipeline as Astro drives it, Prism highlighting included. */
-async function renderForSite(markdown: string): Promise<string> {
-  const renderer = await siteMarkdownProcessor({
-    symbols,
-    base: '/',
-    render: async () => {
-      throw new Error('no diagrams here');
+/** The site's whole pipeline as Astro drives it, Prism highlighting included, under either processor. */
+async function renderForSite(markdown: string, processor: 'satteri' | 'unified' = 'satteri'): Promise<string> {
+  const site = await siteMarkdownProcessor(
+    { processor, remarkPlugins: [], rehypePlugins: [] },
+    {
+      symbols,
+      base: '/',
+      render: async (text) => ({ light: `<svg data-theme="light"><text>${text.length}</text></svg>`, dark: `<svg data-theme="dark"><text>${text.length}</text></svg>` }),
     },
-  }).createRenderer({ syntaxHighlight: 'prism', gfm: true, smartypants: true });
-  return (await renderer.render(markdown, {})).code.trim();
+  );
+  const renderer = await site.createRenderer({ syntaxHighlight: 'prism', gfm: true, smartypants: true } as never);
+  return (await renderer.render(markdown, {} as never)).code.trim();
 }
 
 describe('symbolLinksPlugin', () => {
@@ -79,5 +81,38 @@ describe('siteMarkdownProcessor', () => {
     expect(await renderForSite('Boot with --no-kaslr, then "crash" it... `perf record -- "x"`')).toBe(
       '<p>Boot with --no-kaslr, then “crash” it… <code>perf record -- "x"</code></p>',
     );
+  });
+});
+
+describe("Oopsbook's plugins under both processors", () => {
+  // Each document exercises one plugin; the two pipelines must agree on all of them.
+  const documents: Record<string, string> = {
+    'symbol links': 'Crash in `i40e_napi_poll+0x137f/0x1720` and `kfree`; [`__xsk_rcv_zc`](https://x.test/) keeps its own target.',
+    'symbol link in a list and a heading': '## In `__xsk_rcv_zc`\n\n- called from `i40e_napi_poll()`',
+    'task list': '- [ ] save the log\n- [x] check `taint` *now*\n\n1. [ ] run `dmesg`\n2. plain',
+    'nested task list': '- [ ] outer\n  - [x] inner',
+    'code blocks': '```sh\ndmesg -T | grep -i oops\n```\n\n    indented block',
+    'mermaid fence': 'Before.\n\n```mermaid\nflowchart LR\n  a --> b\n\n  b --> c\n```\n\nAfter.',
+    prose: 'Boot with --no-kaslr, then "crash" it... `perf record -- "x"`',
+  };
+  /**
+   * Two differences come from Astro's processors themselves, not from Oopsbook's plugins, and do
+   * not change what a reader sees: unified's Prism keeps a code block's final newline, and its
+   * HTML writer leaves `>` unescaped in text. Both are evened out before comparing.
+   */
+  const canonical = (html: string) => html.replace(/\n<\/code><\/pre>/g, '</code></pre>').replace(/&gt;/g, '>');
+  for (const [name, markdown] of Object.entries(documents)) {
+    it(`gives the same HTML for ${name}`, async () => {
+      const fromSatteri = await renderForSite(markdown, 'satteri');
+      const fromUnified = await renderForSite(markdown, 'unified');
+      expect(canonical(fromUnified)).toBe(canonical(fromSatteri));
+    });
+  }
+
+  it('applies every plugin under unified', async () => {
+    expect(await renderForSite(documents['symbol links'] ?? '', 'unified')).toContain('<a href="/symbols/i40e_napi_poll/" class="symbol-link">');
+    expect(await renderForSite(documents['task list'] ?? '', 'unified')).toContain('<ul class="contains-task-list checklist">');
+    expect(await renderForSite(documents['code blocks'] ?? '', 'unified')).toContain('tabindex="0"');
+    expect(await renderForSite(documents['mermaid fence'] ?? '', 'unified')).toContain('<details class="diagram-sources">');
   });
 });

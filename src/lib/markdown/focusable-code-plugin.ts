@@ -1,4 +1,6 @@
+import type { Element, Root } from 'hast';
 import { defineHastPlugin } from 'satteri';
+import { walkTree } from './walk-tree.ts';
 
 /**
  * Code blocks scroll sideways rather than wrap a log line, so each becomes a tab stop: a
@@ -14,4 +16,14 @@ export function focusableCodePlugin() {
       },
     },
   });
+}
+
+/** The same plugin for rehype (Astro's unified processor). */
+export function rehypeFocusableCode() {
+  return (tree: Root) => {
+    walkTree(tree, (node: Element) => {
+      if (node.type === 'element' && node.tagName === 'pre' && node.properties.tabIndex === undefined) node.properties.tabIndex = 0;
+      return undefined;
+    });
+  };
 }

@@ -1,9 +1,11 @@
+import type { Code, Html, Root } from 'mdast';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineMdastPlugin, type MdastPluginEntry, type MdastVisitorContext } from 'satteri';
+import { defineMdastPlugin, type MdastPluginEntry } from 'satteri';
 import { diagramFigureHtml } from '../diagrams/diagram-figure-html.ts';
 import type { RenderedDiagram } from '../diagrams/render-mermaid.ts';
 import { escapeHtml } from '../html/escape-html.ts';
+import { walkTree } from './walk-tree.ts';
 
 export interface MermaidSvgOptions {
   /** Renders Mermaid text to both theme SVGs; `source` (`file:line`) names the fence in errors. */
@@ -13,8 +15,16 @@ export interface MermaidSvgOptions {
 /**
  * Replaces each ```` ```mermaid ```` fence with the rendered diagram as inline SVG, so pages carry
  * no Mermaid JavaScript. A fence that cannot be rendered fails the build: a page that silently
- * lost its diagram would be worse.
+ * lost its diagram would be worse. This is the node both processors put in the fence's place:
+ * an `html` node is written out as it is; a `raw` string would be parsed as Markdown again, and a
+ * blank line in the fence's text would end the HTML block there.
  */
+export async function mermaidHtmlNode(node: Readonly<Code>, source: string, options: MermaidSvgOptions): Promise<Html> {
+  const rendered = await options.render(node.value, source);
+  return { type: 'html', value: `${diagramFigureHtml(rendered, 'Diagram')}${sourceDetails(node.value)}` };
+}
+
+/** The plugin for Sätteri. */
 export function mermaidSvgPlugin(options: MermaidSvgOptions): MdastPluginEntry {
   const plugin = defineMdastPlugin({
     name: 'oopsbook-mermaid-svg',
@@ -22,14 +32,27 @@ export function mermaidSvgPlugin(options: MermaidSvgOptions): MdastPluginEntry {
     options: { position: true },
     async code(node, ctx) {
       if (node.lang !== 'mermaid') return;
-      const rendered = await options.render(node.value, fenceSource(ctx, node.position?.start.line ?? 1));
-      // An `html` node is written out as it is; a `raw` string would be parsed as Markdown again,
-      // and a blank line in the fence's text would end the HTML block there.
-      ctx.replaceNode(node, { type: 'html', value: `${diagramFigureHtml(rendered, 'Diagram')}${sourceDetails(node.value)}` });
+      const file = ctx.fileURL ? fileURLToPath(ctx.fileURL) : undefined;
+      ctx.replaceNode(node, await mermaidHtmlNode(node, fenceSource(file, ctx.source, node.position?.start.line ?? 1), options));
     },
   });
   // Tracking positions slows every parse, and only a document that mentions Mermaid needs them.
   return (document) => (document.source.includes('mermaid') ? plugin : null);
+}
+
+/** The same plugin for remark (Astro's unified processor). */
+export function remarkMermaidSvg(options: MermaidSvgOptions) {
+  return async (tree: Root, file: { path?: string; value?: unknown }) => {
+    const fences: Array<{ parent: { children: unknown[] }; index: number; node: Code }> = [];
+    walkTree(tree, (node: Code, parent, index) => {
+      if (node.type === 'code' && node.lang === 'mermaid') fences.push({ parent: parent as { children: unknown[] }, index, node });
+      return undefined;
+    });
+    const body = typeof file.value === 'string' ? file.value : String(file.value ?? '');
+    for (const fence of fences) {
+      fence.parent.children[fence.index] = await mermaidHtmlNode(fence.node, fenceSource(file.path, body, fence.node.position?.start.line ?? 1), options);
+    }
+  };
 }
 
 /** The fence's text, expandable under the figure as on the diagram pages. */
@@ -41,10 +64,9 @@ function sourceDetails(text: string): string {
  * `file:line` of a fence. Astro hands over the body without its front matter, so a line of the
  * body is shifted by where the body starts in the file.
  */
-function fenceSource(ctx: MdastVisitorContext, bodyLine: number): string {
-  if (!ctx.fileURL) return `(markdown):${bodyLine}`;
-  const file = fileURLToPath(ctx.fileURL);
-  return `${file}:${bodyStartLine(file, ctx.source) + bodyLine - 1}`;
+function fenceSource(file: string | undefined, body: string, bodyLine: number): string {
+  if (!file) return `(markdown):${bodyLine}`;
+  return `${file}:${bodyStartLine(file, body) + bodyLine - 1}`;
 }
 
 /** 1-based line of `file` on which `body` starts; 1 when the file cannot be read or lacks the body. */

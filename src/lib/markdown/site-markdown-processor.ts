@@ -1,11 +1,23 @@
 import { satteri } from '@astrojs/markdown-satteri';
+import type { OopsbookSettings } from '../settings/oopsbook-settings.ts';
 import { focusableCodePlugin } from './focusable-code-plugin.ts';
 import { mermaidSvgPlugin, type MermaidSvgOptions } from './mermaid-svg-plugin.ts';
 import { symbolLinksPlugin, type SymbolLinkOptions } from './symbol-links-plugin.ts';
 import { taskListChecklistPlugin } from './task-list-checklist-plugin.ts';
 
-/** The Markdown pipeline of the site's pages: symbol links, inline diagrams, usable checklists, focusable code. */
-export function siteMarkdownProcessor(options: SymbolLinkOptions & MermaidSvgOptions) {
+/** What Oopsbook's own plugins need from the site. */
+export type SiteMarkdownOptions = SymbolLinkOptions & MermaidSvgOptions;
+
+/**
+ * The Markdown pipeline of the site's pages: symbol links, inline diagrams, usable checklists,
+ * focusable code, under the processor the settings name. Sätteri is the default: it builds the
+ * site fastest. unified runs remark and rehype plugins from npm as well.
+ */
+export async function siteMarkdownProcessor(markdown: OopsbookSettings['markdown'], options: SiteMarkdownOptions) {
+  if (markdown.processor === 'unified') {
+    const { unifiedSiteProcessor } = await import('./unified-site-processor.ts');
+    return unifiedSiteProcessor(markdown, options);
+  }
   return satteri({
     mdastPlugins: [symbolLinksPlugin(options), mermaidSvgPlugin(options)],
     hastPlugins: [taskListChecklistPlugin(), focusableCodePlugin()],

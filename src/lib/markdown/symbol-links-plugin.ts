@@ -1,7 +1,8 @@
-import type { InlineCode } from 'mdast';
+import type { InlineCode, Link, Root } from 'mdast';
 import { defineMdastPlugin, type MdastVisitorContext, type PluginFactoryContext } from 'satteri';
 import { looksLikeStackSymbol, normalizeSymbol } from '../symbols/normalize-symbol.ts';
 import { symbolHref } from '../symbols/symbol-href.ts';
+import { walkTree } from './walk-tree.ts';
 
 export interface SymbolLinkOptions {
   /** Normalised symbols that have a page; other code spans stay as they are. */
@@ -11,9 +12,29 @@ export interface SymbolLinkOptions {
 }
 
 /**
- * Turns code spans that name a known stack symbol (`i40e_napi_poll`,
- * `__xsk_rcv_zc+0x9b/0x250`) into links to that symbol's page. Spans already inside a link,
- * and code blocks, are left alone.
+ * The link a code span becomes when it names a known stack symbol (`i40e_napi_poll`,
+ * `__xsk_rcv_zc+0x9b/0x250`), or undefined. The one rule both processors apply.
+ */
+export function symbolLinkFor(node: Readonly<InlineCode>, options: SymbolLinkOptions): Link | undefined {
+  const text = node.value.replace(/\(\)$/, '');
+  if (!looksLikeStackSymbol(text)) return undefined;
+  const symbol = normalizeSymbol(text);
+  if (!options.symbols.has(symbol)) return undefined;
+  return {
+    type: 'link',
+    url: symbolHref(symbol, options.base),
+    title: null,
+    data: { hProperties: { className: ['symbol-link'] } },
+    children: [{ type: 'inlineCode', value: node.value }],
+  };
+}
+
+/** A link inside a link is invalid HTML; the author's own target wins. */
+const isLink = (type: string) => type === 'link' || type === 'linkReference';
+
+/**
+ * Turns code spans that name a known stack symbol into links to that symbol's page, under
+ * Sätteri. Spans already inside a link, and code blocks, are left alone.
  */
 export function symbolLinksPlugin(options: SymbolLinkOptions) {
   const name = 'oopsbook-symbol-links';
@@ -25,20 +46,19 @@ export function symbolLinksPlugin(options: SymbolLinkOptions) {
 }
 
 function linkSymbolSpan(node: Readonly<InlineCode>, ctx: MdastVisitorContext, options: SymbolLinkOptions, mayBeInLink: boolean): void {
-  const text = node.value.replace(/\(\)$/, '');
-  if (!looksLikeStackSymbol(text)) return;
-  const symbol = normalizeSymbol(text);
-  if (!options.symbols.has(symbol)) return;
-  if (mayBeInLink) {
-    // A link inside a link is invalid HTML; the author's own target wins.
-    const parent = ctx.parent(node).type;
-    if (parent === 'link' || parent === 'linkReference') return;
-  }
-  ctx.replaceNode(node, {
-    type: 'link',
-    url: symbolHref(symbol, options.base),
-    title: null,
-    data: { hProperties: { className: ['symbol-link'] } },
-    children: [{ type: 'inlineCode', value: node.value }],
-  });
+  const link = symbolLinkFor(node, options);
+  if (!link) return;
+  if (mayBeInLink && isLink(ctx.parent(node).type)) return;
+  ctx.replaceNode(node, link);
+}
+
+/** The same plugin for remark (Astro's unified processor). */
+export function remarkSymbolLinks(options: SymbolLinkOptions) {
+  return (tree: Root) => {
+    walkTree(tree, (node, parent) => {
+      if (isLink(node.type)) return node;
+      if (node.type !== 'inlineCode' || isLink(parent.type)) return undefined;
+      return symbolLinkFor(node as InlineCode, options);
+    });
+  };
 }

@@ -2,8 +2,8 @@
 export const DEFAULT_SITE_URL = 'http://localhost:4321';
 
 /**
- * The absolute URL the site is served from, without a trailing slash. The sitemap, the `source`
- * of every checklist export and the CLI all read it here, so they always agree.
+ * The absolute URL of the host the site is served from, without a trailing slash. The sitemap,
+ * the `source` of every checklist export and the CLI all read it here, so they always agree.
  */
 export function siteUrl(env: NodeJS.ProcessEnv = process.env): string {
   const configured = env.OOPSBOOK_SITE?.trim();
@@ -11,7 +11,13 @@ export function siteUrl(env: NodeJS.ProcessEnv = process.env): string {
   return url.href.replace(/\/+$/, '');
 }
 
-/** An absolute URL for a site path such as `/checklists/x/`. */
+/** The path the site lives under (OOPSBOOK_BASE), `/` or `/playbook/`: always with both slashes. */
+export function sitePathBase(env: NodeJS.ProcessEnv = process.env): string {
+  const inner = (env.OOPSBOOK_BASE ?? '').trim().replace(/^\/+|\/+$/g, '');
+  return inner === '' ? '/' : `/${inner}/`;
+}
+
+/** An absolute URL for a site path such as `/checklists/x/`, under the base path. */
 export function absoluteUrl(path: string, env: NodeJS.ProcessEnv = process.env): string {
-  return `${siteUrl(env)}${path.startsWith('/') ? path : `/${path}`}`;
+  return `${siteUrl(env)}${sitePathBase(env).replace(/\/$/, '')}${path.startsWith('/') ? path : `/${path}`}`;
 }
