@@ -81,8 +81,11 @@ describe('warning banners', () => {
     ]);
   });
 
-  it('an unchecked MSR access is not a crash: syzbot titles the report that follows it', () => {
-    expect(titles('unchecked MSR access error: WRMSR to 0x3f1 (tried to write 0x0000000000000000) at rIP: 0xffffffff81123aff (victim+0x5f/0x500)')).toEqual([]);
+  it('an unchecked MSR access is reported after any crash that follows it, which the log is about', () => {
+    const msr = 'unchecked MSR access error: WRMSR to 0x3f1 (tried to write 0x0000000000000000) at rIP: 0xffffffff81123aff (victim+0x5f/0x500)';
+    expect(titles(msr)).toEqual(['unchecked MSR access error in victim']);
+    const crash = ['BUG: unable to handle page fault for address: 0000000000000008', 'RIP: 0010:other_victim+0x1/0x2', 'Call Trace:', ' caller+0x1/0x2'].join('\n');
+    expect(titles(`${msr}\nCall Trace:\n victim_caller+0x1/0x2\n${crash}`)).toEqual(['BUG: unable to handle kernel paging request in other_victim', 'unchecked MSR access error in victim']);
   });
 });
 

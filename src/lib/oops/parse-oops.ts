@@ -49,6 +49,17 @@ const candidates = reportFormats.map((format) => ({ format, hint: format.hint })
 // One pass over a line tells whether any format's hint is in it; most lines have none.
 const ANY_HINT = new RegExp([...new Set(reportFormats.map((format) => format.hint))].map((hint) => hint.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 
+const indentedCandidates = candidates.filter(({ format }) => format.indentedHeader);
+
+function matchIndentedHeader(line: string): { format: ReportFormat; match: RegExpExecArray } | undefined {
+  for (const { format, hint } of indentedCandidates) {
+    if (!line.includes(hint)) continue;
+    const match = format.header.exec(line);
+    if (match) return { format, match };
+  }
+  return undefined;
+}
+
 // Old lock validator banners: `[ INFO: possible circular locking dependency detected ]`.
 const BRACKETED = /^\[ (.+?) \]$/;
 
@@ -146,10 +157,11 @@ function findReports(input: string): OopsReport[] {
   for (const [position, line] of lines.entries()) {
     if (firstOutput < 0 && line.text.trim() !== '') firstOutput = position;
     if (line.text.length > 2000) continue;
-    // Every format's header pattern starts at a non-blank character (a unit test keeps it so):
-    // frames and continuation lines, most of a report, need no look for a header.
+    // Frames and continuation lines, most of a report, start with a blank, and only a few
+    // formats' headers are printed indented (ReportFormat.indentedHeader; a unit test keeps the
+    // others from matching such a line).
     const first = line.text.charCodeAt(0);
-    const found = first === 0x20 || first === 0x09 ? undefined : matchHeader(line.text);
+    const found = first === 0x20 || first === 0x09 ? matchIndentedHeader(line.text) : matchHeader(line.text);
     const previous = starts.at(-1);
     const since = previous === undefined ? Infinity : line.index - previous.index;
     const open = since < MAX_REPORT_LINES;

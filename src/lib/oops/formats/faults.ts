@@ -309,6 +309,7 @@ export const faultFormats: readonly ReportFormat[] = [
     (hint): ReportFormat => ({
       name: 'register-dump',
       hint,
+      ...(hint === 'ERA: ' ? { indentedHeader: true as const } : {}),
       header: /^(?:pc : |PC is at |NIP \[[0-9a-fA-F]+\] |Krnl PSW : [0-9a-fA-F]+ [0-9a-fA-F]+ \(|epc {1,3}: (?:[0-9a-fA-F]+ )?|TPC: <|\s*ERA: [0-9a-fA-F]+ )\.?[A-Za-z_]\w*\+0x/,
       title: 'Oops in {frame}',
       crashClass: 'DoS',

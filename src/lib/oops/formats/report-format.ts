@@ -29,6 +29,12 @@ export interface ReportFormat {
   /** Pattern for the first line of the report, after log prefixes are removed. */
   header: RegExp;
   /**
+   * The kernel prints the header line indented (LoongArch's `  ERA:` register line). Every other
+   * format's header starts in the first column, so lines that start with a blank (frames,
+   * continuation lines) are offered only to these.
+   */
+  indentedHeader?: true;
+  /**
    * The title. `{frame}` is replaced by the guilty frame (or `corrupted`), `{ in frame}` by
    * ` in ` and the guilty frame when there is one and by nothing otherwise (a report that stands
    * without a stack), `{n}` by capture group
