@@ -23,14 +23,18 @@ export function withoutLogs(data: CaseData): StoredCaseData {
 export function readCaseLogs(casesDir: string): Map<string, string[]> {
   const logs = new Map<string, string[]>();
   for (const name of readdirSync(casesDir)) {
-    if (!name.endsWith('.md')) continue;
-    const { yaml, yamlStartLine } = splitFrontmatter(readFileSync(path.join(casesDir, name), 'utf8'));
-    // The content check's own reader, so the data is what validation saw.
-    const data = yaml === null ? undefined : (parseFrontmatter(yaml, yamlStartLine).data as { stacks?: Array<{ log?: unknown }> } | undefined);
-    // Through the schema's own field, so the text is exactly what validation produced (trimmed).
-    logs.set(name.slice(0, -3), (data?.stacks ?? []).map((stack) => stackSchema.shape.log.safeParse(stack.log).data ?? ''));
+    if (name.endsWith('.md')) logs.set(name.slice(0, -3), readCaseFileLogs(path.join(casesDir, name)));
   }
   return logs;
+}
+
+/** One case file's stack logs, in `stacks` order. */
+export function readCaseFileLogs(file: string): string[] {
+  const { yaml, yamlStartLine } = splitFrontmatter(readFileSync(file, 'utf8'));
+  // The content check's own reader, so the data is what validation saw.
+  const data = yaml === null ? undefined : (parseFrontmatter(yaml, yamlStartLine).data as { stacks?: Array<{ log?: unknown }> } | undefined);
+  // Through the schema's own field, so the text is exactly what validation produced (trimmed).
+  return (data?.stacks ?? []).map((stack) => stackSchema.shape.log.safeParse(stack.log).data ?? '');
 }
 
 /** Puts the logs back; a case whose file no longer has as many stacks changed during the build. */
