@@ -8,7 +8,8 @@ import { splitFrontmatter } from './split-frontmatter.ts';
  * Stack logs are most of a case file (60 % of ten thousand generated cases), and Astro's content
  * store serialises every entry's data into one JSON document that the build bundles and parses
  * again: with the logs in it, that alone took the build past 3.5 GB. The collection therefore keeps
- * cases without their logs, and the build reads the logs from the case files once, here.
+ * cases without their logs; the site graph puts back the logs the content check read (see
+ * case-stacks.ts), and reads a case file's logs again here only when the file changed since.
  */
 
 /** A case's data as the content collection stores it: every stack without its `log`. */
