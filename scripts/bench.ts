@@ -95,6 +95,7 @@ try {
   if (baselineIndex.exitCode !== 0) fail('baseline pagefind', baselineIndex, baselineIndexLog);
   const baselineMs = baselineBuild.wallMs + baselineIndex.wallMs;
   const baselinePeak = Math.max(baselineBuild.peakTreeRssBytes, baselineIndex.peakTreeRssBytes);
+  const baselineCpuMs = baselineBuild.cpuMs + baselineIndex.cpuMs;
 
   step('measuring the built site');
   const pagefind = directorySize(path.join(site, 'pagefind'));
@@ -160,6 +161,7 @@ try {
       : []),
     { metric: 'Bare Astro build + Pagefind, wall', value: `${formatMs(baselineMs)} (${formatMs(baselineBuild.wallMs)} + ${formatMs(baselineIndex.wallMs)})` },
     { metric: 'Ratio to baseline', value: `${ratio.toFixed(2)} ×`, target: '≤ 1.3 ×', pass: ratio <= 1.3 },
+    { metric: 'CPU time (user + system), Oopsbook / baseline', value: `${formatMs(oopsbook.cpuMs)} / ${formatMs(baselineCpuMs)} (${formatMs(baselineBuild.cpuMs)} + ${formatMs(baselineIndex.cpuMs)}) = ${(oopsbook.cpuMs / baselineCpuMs).toFixed(2)} ×` },
     { metric: 'Oopsbook peak RSS (process tree)', value: formatBytes(oopsbook.peakTreeRssBytes), target: '≤ 2 GiB', pass: oopsbook.peakTreeRssBytes <= GiB2 },
     { metric: 'Baseline peak RSS (process tree)', value: formatBytes(baselinePeak) },
     { metric: 'Site output', value: `${formatBytes(siteSize.bytes)} in ${siteSize.files} files` },
@@ -183,7 +185,7 @@ try {
       oopsbook,
       unified: unifiedBuild,
       rounds: { satteri: satteriRuns.map((run) => run.wallMs), unified: unifiedRuns.map((run) => run.wallMs) },
-      baseline: { build: baselineBuild, index: baselineIndex, wallMs: baselineMs, peakTreeRssBytes: baselinePeak },
+      baseline: { build: baselineBuild, index: baselineIndex, wallMs: baselineMs, cpuMs: baselineCpuMs, peakTreeRssBytes: baselinePeak },
       ratio,
       site: siteSize,
       pagefind,

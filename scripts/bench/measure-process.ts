@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 
 /** Wall time and memory of a child process and everything it started. */
@@ -6,10 +6,29 @@ export interface ProcessMeasurement {
   wallMs: number;
   /** Highest sum of resident memory over the whole process tree, sampled every `sampleMs`. */
   peakTreeRssBytes: number;
+  /**
+   * CPU time (user + system) of the whole tree, from this process's `cutime` and `cstime` once the
+   * child has been reaped (each process in the tree waited for its own children). Other work on the
+   * machine stretches wall time far more than CPU time. Assumes no other child of this process
+   * exits meanwhile.
+   */
+  cpuMs: number;
   exitCode: number | null;
 }
 
 const PAGE_SIZE = 4096;
+/** Clock ticks per second of /proc's CPU times: proc(5) says to divide by sysconf(_SC_CLK_TCK). */
+let ticksPerSecond: number | undefined;
+
+/** CPU milliseconds of the children of this process that have exited and been waited for. */
+export function childrenCpuMs(): number {
+  // Asked first: getconf is a child too, and its time must fall before the reading.
+  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // cutime and cstime are fields 16 and 17 of proc(5); `fields` starts at field 3 (state).
+  return (Number(fields[13]) + Number(fields[14])) * (1000 / ticksPerSecond);
+}
 
 /** Parent pid of every process, from `/proc/<pid>/stat` (the field after the parenthesised name). */
 function parentsByPid(): Map<number, number> {
@@ -58,6 +77,7 @@ export function treeRssBytes(root: number): number {
  */
 export function measureProcess(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; sampleMs?: number }): Promise<ProcessMeasurement> {
   const started = performance.now();
+  const cpuBefore = childrenCpuMs();
   const log = createWriteStream(options.logFile);
   const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log, { end: false });
@@ -72,7 +92,7 @@ export function measureProcess(command: string, args: string[], options: { cwd: 
     child.on('close', (exitCode) => {
       clearInterval(timer);
       log.end();
-      resolve({ wallMs: performance.now() - started, peakTreeRssBytes: peak, exitCode });
+      resolve({ wallMs: performance.now() - started, peakTreeRssBytes: peak, cpuMs: childrenCpuMs() - cpuBefore, exitCode });
     });
   });
 }

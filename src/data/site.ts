@@ -1,6 +1,7 @@
 import { getCollection } from 'astro:content';
 import path from 'node:path';
-import { readCaseLogs, withLogs } from '../lib/content/case-logs.ts';
+import { withLogs } from '../lib/content/case-logs.ts';
+import { readCaseStacks } from '../lib/content/case-stacks.ts';
 import { contentRoot } from '../lib/content/content-paths.ts';
 import { lastUpdatedDates } from '../lib/git/last-updated.ts';
 import { collectChecklists } from '../lib/checklists/collect-checklists.ts';
@@ -15,7 +16,9 @@ let checklists: Promise<ExportedChecklist[]> | undefined;
 export function loadSite(): Promise<SiteGraph> {
   graph ??= (async () => {
     const casesDir = path.join(contentRoot(), 'cases');
-    const logs = readCaseLogs(casesDir);
+    // Read and parsed while the content was checked, unless a file changed since (see case-stacks.ts).
+    const stacks = readCaseStacks(casesDir);
+    const logs = new Map([...stacks].map(([id, parsed]) => [id, parsed.logs]));
     const cases = (await getCollection('cases')).map((entry) => ({
       id: entry.id,
       data: withLogs(entry.id, entry.data, logs, entry.filePath ?? path.join(casesDir, `${entry.id}.md`)),
@@ -25,6 +28,7 @@ export function loadSite(): Promise<SiteGraph> {
       symptoms: await getCollection('symptoms'),
       tools: await getCollection('tools'),
       checklists: await getCollection('checklists'),
+      stacks,
     });
   })();
   return graph;

@@ -1,13 +1,14 @@
 import type { AstroIntegration } from 'astro';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderedDiagramsDir } from '../lib/content/content-paths.ts';
+import { caseFileStamp, parseCaseStacks, rememberCaseStacks, type CaseFileStamp } from '../lib/content/case-stacks.ts';
+import { contentRoot, renderedDiagramsDir } from '../lib/content/content-paths.ts';
 import { formatProblem } from '../lib/content/problem.ts';
 import { readAndCheckContent } from '../lib/content/read-content.ts';
 import { createMermaidRenderer, type MermaidRenderer } from '../lib/diagrams/render-mermaid.ts';
 import { siteMarkdownProcessor } from '../lib/markdown/site-markdown-processor.ts';
 import type { OopsbookSettings } from '../lib/settings/oopsbook-settings.ts';
-import { parseStackFrames, findSymbolMentions } from '../lib/oops/frames.ts';
 import type { CaseData } from '../schemas/case.ts';
 import { prerenderDiagrams } from './prerender-diagrams.ts';
 import { SEARCH_INDEX_HANDOFF_ENV, writeSearchIndex } from './search-index.ts';
@@ -25,6 +26,10 @@ export function oopsbook(settings: Pick<OopsbookSettings, 'markdown'>): AstroInt
       'astro:config:setup': async ({ updateConfig, config, logger, command }) => {
         // Serving a built site needs none of it.
         if (command === 'preview') return;
+        // Stamped before the check reads them, so a case saved after that read is read again later.
+        const casesDir = path.join(contentRoot(), 'cases');
+        const stamps = new Map<string, CaseFileStamp | undefined>();
+        for (const name of existsSync(casesDir) ? readdirSync(casesDir) : []) if (name.endsWith('.md')) stamps.set(name.slice(0, -3), caseFileStamp(path.join(casesDir, name)));
         const { entries, diagrams, problems } = readAndCheckContent();
         if (problems.length > 0) {
           const report = problems.map(formatProblem).join('\n');
@@ -41,13 +46,15 @@ export function oopsbook(settings: Pick<OopsbookSettings, 'markdown'>): AstroInt
         fenceRenderer = createMermaidRenderer({ cacheDir: renderedDiagramsDir() });
         const renderer = fenceRenderer;
 
+        // Each case's stacks parsed once for the whole build: the site graph takes them from here.
         const symbols = new Set<string>();
         for (const entry of entries) {
           if (entry.kind !== 'cases') continue;
-          for (const stack of (entry.data as CaseData).stacks) {
-            for (const frame of parseStackFrames(stack.log)) symbols.add(frame.normalized);
-            for (const symbol of findSymbolMentions(stack.log)) symbols.add(symbol);
-          }
+          const logs = (entry.data as CaseData).stacks.map((stack) => stack.log);
+          const stamp = stamps.get(entry.id);
+          const stacks = stamp ? rememberCaseStacks(path.join(casesDir, `${entry.id}.md`), stamp, logs) : parseCaseStacks(logs);
+          for (const frames of stacks.frames) for (const frame of frames) symbols.add(frame.normalized);
+          for (const mentions of stacks.mentions) for (const symbol of mentions) symbols.add(symbol);
         }
         updateConfig({
           // Diagram SVGs carry their own style sheets; the policy lists each one by hash.

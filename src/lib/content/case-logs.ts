@@ -7,8 +7,10 @@ import { splitFrontmatter } from './split-frontmatter.ts';
 /**
  * Stack logs are most of a case file (60 % of ten thousand generated cases), and Astro's content
  * store serialises every entry's data into one JSON document that the build bundles and parses
- * again: with the logs in it, that alone would take a 10,000-case build past 3.5 GB. The collection therefore keeps
- * cases without their logs, and the build reads the logs from the case files once, here.
+ * again: with the logs in it, that alone would take a 10,000-case build past 3.5 GB. The
+ * collection therefore keeps cases without their logs; the site graph puts back the logs the
+ * content check read (see case-stacks.ts), and reads a case file's logs again here only when the
+ * file changed since.
  */
 
 /** A case's data as the content collection stores it: every stack without its `log`. */
@@ -23,14 +25,18 @@ export function withoutLogs(data: CaseData): StoredCaseData {
 export function readCaseLogs(casesDir: string): Map<string, string[]> {
   const logs = new Map<string, string[]>();
   for (const name of readdirSync(casesDir)) {
-    if (!name.endsWith('.md')) continue;
-    const { yaml, yamlStartLine } = splitFrontmatter(readFileSync(path.join(casesDir, name), 'utf8'));
-    // The content check's own reader, so the data is what validation saw.
-    const data = yaml === null ? undefined : (parseFrontmatter(yaml, yamlStartLine).data as { stacks?: Array<{ log?: unknown }> } | undefined);
-    // Through the schema's own field, so the text is exactly what validation produced (trimmed).
-    logs.set(name.slice(0, -3), (data?.stacks ?? []).map((stack) => stackSchema.shape.log.safeParse(stack.log).data ?? ''));
+    if (name.endsWith('.md')) logs.set(name.slice(0, -3), readCaseFileLogs(path.join(casesDir, name)));
   }
   return logs;
+}
+
+/** One case file's stack logs, in `stacks` order. */
+export function readCaseFileLogs(file: string): string[] {
+  const { yaml, yamlStartLine } = splitFrontmatter(readFileSync(file, 'utf8'));
+  // The content check's own reader, so the data is what validation saw.
+  const data = yaml === null ? undefined : (parseFrontmatter(yaml, yamlStartLine).data as { stacks?: Array<{ log?: unknown }> } | undefined);
+  // Through the schema's own field, so the text is exactly what validation produced (trimmed).
+  return (data?.stacks ?? []).map((stack) => stackSchema.shape.log.safeParse(stack.log).data ?? '');
 }
 
 /** Puts the logs back; a case whose file no longer has as many stacks changed during the build. */

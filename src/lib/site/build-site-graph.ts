@@ -49,6 +49,8 @@ export interface SiteGraph {
   symptomsByChecklist: Map<string, string[]>;
   symptomsRelatedTo: Map<string, string[]>;
   framesByCase: Map<string, StackFrame[][]>;
+  /** The symbols each stack's lines quote as `symbol+0xoff/0xsize` (findSymbolMentions), by case. */
+  mentionsByCase: Map<string, string[][]>;
   /** Normalised symbols each case's stacks mention, frames first. */
   symbolsByCase: Map<string, string[]>;
   symbols: Map<string, SymbolOccurrence[]>;
@@ -62,12 +64,17 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 const byTitle = <D extends { title: string }>(a: Entry<D>, b: Entry<D>) => a.data.title.localeCompare(b.data.title);
 
-/** Builds the derived link graph from validated entries. */
+/**
+ * Builds the derived link graph from validated entries. `stacks` holds each case's logs already
+ * parsed (the build parses them once, see case-stacks.ts); a case not in it, or whose logs differ,
+ * is parsed here.
+ */
 export function buildSiteGraph(input: {
   cases: Entry<CaseData>[];
   symptoms: Entry<SymptomData>[];
   tools: Entry<ToolData>[];
   checklists: Entry<ChecklistData>[];
+  stacks?: ReadonlyMap<string, { logs: readonly string[]; frames: StackFrame[][]; mentions: string[][] }>;
 }): SiteGraph {
   const cases = [...input.cases].sort((a, b) => b.data.firstSeen.localeCompare(a.data.firstSeen) || a.id.localeCompare(b.id));
   const graph: SiteGraph = {
@@ -87,6 +94,7 @@ export function buildSiteGraph(input: {
     symptomsByChecklist: new Map(),
     symptomsRelatedTo: new Map(),
     framesByCase: new Map(),
+    mentionsByCase: new Map(),
     symbolsByCase: new Map(),
     symbols: new Map(),
   };
@@ -97,8 +105,12 @@ export function buildSiteGraph(input: {
     for (const checklist of entry.data.checklists) push(graph.casesByChecklist, checklist, entry.id);
     for (const diagram of entry.data.diagrams) push(graph.casesByDiagram, diagram, entry.id);
 
-    const stackFrames = entry.data.stacks.map((stack) => parseStackFrames(stack.log));
+    const parsed = input.stacks?.get(entry.id);
+    const current = parsed && parsed.logs.length === entry.data.stacks.length && entry.data.stacks.every((stack, index) => stack.log === parsed.logs[index]);
+    const stackFrames = current ? parsed.frames : entry.data.stacks.map((stack) => parseStackFrames(stack.log));
+    const stackMentions = current ? parsed.mentions : entry.data.stacks.map((stack) => findSymbolMentions(stack.log));
     graph.framesByCase.set(entry.id, stackFrames);
+    graph.mentionsByCase.set(entry.id, stackMentions);
     const caseSymbols = new Set<string>();
     entry.data.stacks.forEach((stack, stackIndex) => {
       const seen = new Set<string>();
@@ -106,7 +118,7 @@ export function buildSiteGraph(input: {
         push(graph.symbols, frame.normalized, { caseId: entry.id, stackIndex, stackLabel: stack.label, frame, depth });
         seen.add(frame.normalized);
       }
-      for (const symbol of findSymbolMentions(stack.log)) {
+      for (const symbol of stackMentions[stackIndex] ?? []) {
         if (!seen.has(symbol)) push(graph.symbols, symbol, { caseId: entry.id, stackIndex, stackLabel: stack.label });
         seen.add(symbol);
       }

@@ -1,6 +1,5 @@
 import type { CaseData } from '../../schemas/case.ts';
 import { makeFrameFilter } from '../oops/frame-filters.ts';
-import { findSymbolMentions } from '../oops/frames.ts';
 import type { SiteGraph } from '../site/build-site-graph.ts';
 import learned from './generic-frames.json' with { type: 'json' };
 import { asCorpusFrequency, commonness, commonnessFloor, lineCommonness, symbolCommonness, type CorpusFrequency } from './generic-frames.ts';
@@ -43,8 +42,8 @@ export function buildTriageIndex(graph: SiteGraph, frequency: CorpusFrequency = 
     }
     // Functions named in trace output or probe lines (`(__xsk_rcv_zc+0x9b/0x250)`) count too,
     // and are prominent: the author quoted them as evidence, not as a path through the kernel.
-    for (const stack of entry.data.stacks) {
-      for (const symbol of findSymbolMentions(stack.log)) {
+    for (const mentions of graph.mentionsByCase.get(entry.id) ?? []) {
+      for (const symbol of mentions) {
         if (isBoilerplate(symbol) || ordered.includes(symbol)) continue;
         ordered.push(symbol);
         prominent.add(symbol);
