@@ -26,9 +26,9 @@ const LOCATION = /^ at [\w./-]{1,200}\.[chS]:\d{1,6}$/;
 const FUNCTION_START = /^ ?[A-Za-z_][\w.]{0,120}\+0x[0-9a-f]{1,16}\/0x[0-9a-f]{1,16}/;
 
 function endsInLocation(line: string): boolean {
-  // A location ends in its line number.
+  // A location ends in `:` and its line number (at most six digits).
   const last = line.charCodeAt(line.length - 1);
-  if (last < 0x30 || last > 0x39) return false;
+  if (last < 0x30 || last > 0x39 || line.length - line.lastIndexOf(':') > 7) return false;
   const at = line.lastIndexOf(' at ');
   return at >= 0 && line.length - at < 220 && LOCATION.test(line.slice(at));
 }
