@@ -180,6 +180,18 @@ function mayStart(index: number, code: number): boolean {
   return table === undefined || (code < 128 && table[code] === 1);
 }
 
+// For each ASCII first character, the rules that can start there, in order; the rules without a
+// `first` for any other character (and for an empty line).
+const rulesStartingWith = Array.from({ length: 128 }, (_, code) => prefixRules.flatMap((_rule, index) => (mayStart(index, code) ? [index] : [])));
+const rulesStartingAnywhere = prefixRules.flatMap((_rule, index) => (firstTables[index] === undefined ? [index] : []));
+
+/** The first rule after `after` that a line starting with `code` can match, or -1. */
+function nextRule(after: number, code: number): number {
+  const rules = code < 128 ? (rulesStartingWith[code] ?? rulesStartingAnywhere) : rulesStartingAnywhere;
+  for (const index of rules) if (index > after) return index;
+  return -1;
+}
+
 // The 3270 console changed every bracket of the line, not only the timestamp's: a module tag
 // `[qdio]` reads `  qdio!` (blank for `[`, `!` for `]`), at the end of a frame or before its `)`.
 const CONSOLE_3270 = prefixRules.findIndex((rule) => rule.name === 'printk-time-3270');
@@ -207,8 +219,10 @@ export function stripLogPrefix(line: string): string {
   let held = 0;
   // Whether the line starts with a printk time: undefined until a rule asks.
   let atPrintkTime: boolean | undefined;
-  for (let index = 0; index < prefixRules.length; index++) {
-    if (!mayStart(index, code)) continue;
+  let index = -1;
+  for (;;) {
+    index = nextRule(index, code);
+    if (index < 0) break;
     if (notAtPrintkTime[index] && (atPrintkTime ??= PRINTK_TIME_FIRST.test(rest))) continue;
     const bit = needBits[index] ?? 0;
     if (bit !== 0) {
