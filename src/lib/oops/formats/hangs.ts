@@ -32,7 +32,7 @@ export const hangFormats: readonly ReportFormat[] = [
   },
   {
     name: 'rcu-stall',
-    hint: 'detected',
+    hint: 'INFO: ',
     // kernel/rcu/tree_stall.h and tree_exp.h: `rcu: INFO: rcu_preempt self-detected stall on CPU`,
     // `rcu: INFO: rcu_sched detected stalls on CPUs/tasks:`, `… detected expedited stalls on
     // CPUs/tasks`; kernel/rcu/tasks.h `INFO: rcu_tasks detected stalls on tasks:` (and

@@ -43,7 +43,7 @@ export const lockingFormats: readonly ReportFormat[] = [
   // lockdep_init_map_type(): a lock initialised with a key that is neither static nor registered
   // (`BUG: key ffff888012345678 has not been registered!`; before 4.x `not in .data!`).
   // The stack comes with the DEBUG_LOCKS_WARN_ON() warning printed right after it.
-  { ...lockdep('lockdep-unregistered-key', 'key \\S+ (?:has not been registered|not in \\.data)!', 'BUG: key has not been registered in {frame}', { from: 'stack' }, 'key '), ownStack: /^lockdep_init_map/ },
+  { ...lockdep('lockdep-unregistered-key', 'key \\S+ (?:has not been registered|not in \\.data)!', 'BUG: key has not been registered in {frame}', { from: 'stack' }, ': key '), ownStack: /^lockdep_init_map/ },
   // print_collision(): two different lock chains hashed to the same key.
   lockdep('lockdep-chain-key-collision', 'chain_key collision', '{1}: chain_key collision in {frame}', { from: 'stack' }),
   lockdep('lockdep-non-static-key', 'trying to register non-static key', 'INFO: trying to register non-static key in {frame}', { from: 'stack' }),

@@ -122,7 +122,7 @@ const fuzzingMachineFormats: readonly ReportFormat[] = [
   {
     // The firmware banner of a machine that rebooted in the middle of a run.
     name: 'unexpected-reboot',
-    hint: 'BIOS',
+    hint: 'SeaBIOS (version ',
     header: /^SeaBIOS \(version /,
     title: 'unexpected kernel reboot',
     crashClass: 'REBOOT',

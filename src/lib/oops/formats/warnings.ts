@@ -115,7 +115,7 @@ export const warningFormats: readonly ReportFormat[] = [
     // SLUB debugging's object history, when the report it belongs to was lost (`** N printk
     // messages dropped **`): the allocation or free site and its age.
     name: 'slub-object-history',
-    hint: ' in ',
+    hint: 'INFO: ',
     header: compile(String.raw`^INFO: (Allocated|Freed) in ({FUNC})\+0x[0-9a-fA-F]+/0x[0-9a-fA-F]+ (age=\d+ cpu=\d+ pid=\d+)`),
     title: 'INFO: {1} in {2} {3}',
     crashClass: 'DoS',
