@@ -46,8 +46,10 @@ describe('drawing evidence', () => {
       return performance.now() - started;
     };
     time(2_000);
-    const small = time(5_000);
-    const large = time(50_000);
+    // The fastest of three runs of each size: one run on a shared machine can be slowed by anything.
+    const fastest = (count: number) => Math.min(time(count), time(count), time(count));
+    const small = fastest(5_000);
+    const large = fastest(50_000);
     // Ten times the lines may cost up to about ten times the time, with room for a noisy machine.
     expect(large).toBeLessThan(small * 25 + 50);
   });
