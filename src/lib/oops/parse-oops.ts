@@ -51,10 +51,13 @@ const ANY_HINT = new RegExp([...new Set(reportFormats.map((format) => format.hin
 
 const indentedCandidates = candidates.filter(({ format }) => format.indentedHeader);
 
-function matchIndentedHeader(line: string): { format: ReportFormat; match: RegExpExecArray } | undefined {
-  for (const { format, hint } of indentedCandidates) {
-    if (!line.includes(hint)) continue;
-    const match = format.header.exec(line);
+type HeaderMatch = { format: ReportFormat; match: RegExpExecArray };
+
+/** The first of `list`, in table order, whose hint is in the text and whose header matches it. */
+function firstHeaderMatch(text: string, list: typeof candidates): HeaderMatch | undefined {
+  for (const { format, hint } of list) {
+    if (!text.includes(hint)) continue;
+    const match = format.header.exec(text);
     if (match) return { format, match };
   }
   return undefined;
@@ -63,15 +66,9 @@ function matchIndentedHeader(line: string): { format: ReportFormat; match: RegEx
 // Old lock validator banners: `[ INFO: possible circular locking dependency detected ]`.
 const BRACKETED = /^\[ (.+?) \]$/;
 
-function matchHeader(line: string): { format: ReportFormat; match: RegExpExecArray } | undefined {
+function matchHeader(line: string): HeaderMatch | undefined {
   if (!ANY_HINT.test(line)) return undefined;
-  const text = BRACKETED.exec(line)?.[1] ?? line;
-  for (const { format, hint } of candidates) {
-    if (!text.includes(hint)) continue;
-    const match = format.header.exec(text);
-    if (match) return { format, match };
-  }
-  return undefined;
+  return firstHeaderMatch(BRACKETED.exec(line)?.[1] ?? line, candidates);
 }
 
 /*
@@ -154,6 +151,7 @@ function findReports(input: string): OopsReport[] {
   const lines = toLogLines(input);
   const starts: OpenReport[] = [];
   let firstOutput = -1;
+  let lastHeader: { position: number; format: ReportFormat } | undefined;
   for (const [position, line] of lines.entries()) {
     if (firstOutput < 0 && line.text.trim() !== '') firstOutput = position;
     if (line.text.length > 2000) continue;
@@ -161,7 +159,10 @@ function findReports(input: string): OopsReport[] {
     // formats' headers are printed indented (ReportFormat.indentedHeader; a unit test keeps the
     // others from matching such a line).
     const first = line.text.charCodeAt(0);
-    const found = first === 0x20 || first === 0x09 ? matchIndentedHeader(line.text) : matchHeader(line.text);
+    const found = first === 0x20 || first === 0x09 ? firstHeaderMatch(line.text, indentedCandidates) : matchHeader(line.text);
+    // The header the line before held, if any: an inlining level's repeat follows its predecessor.
+    const headerBefore = lastHeader?.position === position - 1 ? lastHeader.format : undefined;
+    if (found) lastHeader = { position, format: found.format };
     const previous = starts.at(-1);
     const since = previous === undefined ? Infinity : line.index - previous.index;
     const open = since < MAX_REPORT_LINES;
@@ -185,7 +186,7 @@ function findReports(input: string): OopsReport[] {
     // (`BUG: KASAN: null-ptr-deref in _test_bit include/…/instrumented-non-atomic.h:141 [inline]`,
     // then `… in gfs2_drop_inode+0x20c/0x3a0 fs/gfs2/super.c:1052`): one report, named by the
     // function the code was inlined into, the last line.
-    if (previous && inlinedHeaderRepeat(previous, found, lines[position - 1]?.text ?? '', line.index)) {
+    if (previous && headerBefore === previous.format && inlinedHeaderRepeat(previous, found, lines[position - 1]?.text ?? '', line.index)) {
       previous.match = found.match;
       continue;
     }
@@ -228,9 +229,12 @@ function findReports(input: string): OopsReport[] {
 
 const INLINED = /\s\[inline\]\s*$/;
 
-/** `found` repeats the open report's header for the next inlining level of the same function chain. */
-function inlinedHeaderRepeat(open: OpenReport, found: { format: ReportFormat; match: RegExpExecArray }, before: string, index: number): boolean {
-  return found.format === open.format && found.match[1] === open.match[1] && index - open.index < 8 && INLINED.test(before) && matchHeader(before)?.format === open.format;
+/**
+ * `found` repeats the open report's header for the next inlining level of the same function chain:
+ * the line before, a header of the same format, ended in `[inline]`.
+ */
+function inlinedHeaderRepeat(open: OpenReport, found: HeaderMatch, before: string, index: number): boolean {
+  return found.format === open.format && found.match[1] === open.match[1] && index - open.index < 8 && INLINED.test(before);
 }
 
 const fuzzerFormat: ReportFormat = {
