@@ -53,6 +53,15 @@ const OOM_KILL_LINE = {
   noStackNeeded: true,
 } satisfies Partial<ReportFormat>;
 
+/** A failed or stalled allocation that mm/page_alloc.c warn_alloc() reports: named after the caller, past the allocator. */
+const WARN_ALLOC = {
+  minor: true,
+  frame: { from: 'stack' },
+  skip: MEMORY_PRESSURE_SKIP,
+  skipOnly: true,
+  skipAlso: PAGE_ALLOCATOR,
+} satisfies Partial<ReportFormat>;
+
 export const memoryPressureFormats: readonly ReportFormat[] = [
   {
     // dump_header(): `<comm> invoked oom-killer: gfp_mask=0x…(GFP_KERNEL), order=0,
@@ -106,11 +115,7 @@ export const memoryPressureFormats: readonly ReportFormat[] = [
     header: /^\S.{0,63}?: page allocation failure[:.] order:(\d+)/,
     title: 'page allocation failure: order:{1} in {frame}',
     crashClass: 'ALLOC_FAILURE',
-    minor: true,
-    frame: { from: 'stack' },
-    skip: MEMORY_PRESSURE_SKIP,
-    skipOnly: true,
-    skipAlso: PAGE_ALLOCATOR,
+    ...WARN_ALLOC,
   },
   {
     // warn_alloc() for an allocation that kept retrying (4.9 to 4.14): `page allocation stalls
@@ -120,11 +125,7 @@ export const memoryPressureFormats: readonly ReportFormat[] = [
     header: /^\S.{0,63}?: page allocation stalls for \d+ms, order:(\d+)/,
     title: 'page allocation stall: order:{1} in {frame}',
     crashClass: 'ALLOC_STALL',
-    minor: true,
-    frame: { from: 'stack' },
-    skip: MEMORY_PRESSURE_SKIP,
-    skipOnly: true,
-    skipAlso: PAGE_ALLOCATOR,
+    ...WARN_ALLOC,
   },
   {
     // mm/vmalloc.c through warn_alloc(): `vmalloc error: size 8192, failed to allocate pages`
@@ -135,10 +136,6 @@ export const memoryPressureFormats: readonly ReportFormat[] = [
     header: /^\S.{0,63}?: vmalloc(?: error: size \d+|: allocation failure)/,
     title: 'vmalloc allocation failure in {frame}',
     crashClass: 'ALLOC_FAILURE',
-    minor: true,
-    frame: { from: 'stack' },
-    skip: MEMORY_PRESSURE_SKIP,
-    skipOnly: true,
-    skipAlso: PAGE_ALLOCATOR,
+    ...WARN_ALLOC,
   },
 ];
