@@ -80,6 +80,16 @@ export function collectStackFrom(lines: readonly LogLine[], first: number, heade
   let linked: string | undefined;
   let inTrace = false;
   let traces = 0;
+  /** A call trace starts (`Call Trace:`, or a frame on that line); false when it ends this stack. */
+  const openTrace = (): boolean => {
+    traces++;
+    // A second trace after frames were found belongs to something else (the panic, another CPU).
+    if (traces > 1 && frames.some((frame) => !frame.isRip)) return false;
+    // Frames printed before the first trace (`Preemption disabled at:`) are not part of it.
+    if (traces === 1) frames.splice(0, frames.length, ...frames.filter((frame) => frame.isRip));
+    inTrace = true;
+    return true;
+  };
   let offset = first;
   for (; offset < lines.length; offset++) {
     const text = lines[offset]?.text ?? '';
@@ -90,12 +100,7 @@ export function collectStackFrom(lines: readonly LogLine[], first: number, heade
       continue;
     }
     if (STACK_START.test(text)) {
-      traces++;
-      // A second trace after frames were found belongs to something else (the panic, another CPU).
-      if (traces > 1 && frames.some((frame) => !frame.isRip)) return done(offset);
-      // Frames printed before the first trace (`Preemption disabled at:`) are not part of it.
-      if (traces === 1) frames.splice(0, frames.length, ...frames.filter((frame) => frame.isRip));
-      inTrace = true;
+      if (!openTrace()) return done(offset);
       continue;
     }
     if (contexts.feed(text)) continue;
@@ -112,12 +117,7 @@ export function collectStackFrom(lines: readonly LogLine[], first: number, heade
     const confirmed = read?.maybeStale && read.frame.normalized === linked ? { ...read.frame, reliable: true } : undefined;
     const frame = confirmed ?? read?.frame ?? link;
     if (!frame) continue;
-    if (read?.opensTrace) {
-      traces++;
-      if (traces > 1 && frames.some((frame) => !frame.isRip)) return done(offset);
-      if (traces === 1) frames.splice(0, frames.length, ...frames.filter((frame) => frame.isRip));
-      inTrace = true;
-    }
+    if (read?.opensTrace && !openTrace()) return done(offset);
     if (!frame.isRip && !inTrace && offset === 0 && !headerless) continue;
     // A `?` frame outside any trace is another stack's debris (two CPUs printing at once).
     if (!frame.isRip && !inTrace && !frame.reliable) continue;
