@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toLogLines } from '../../src/lib/oops/log-lines.ts';
 import { parseOops } from '../../src/lib/oops/parse-oops.ts';
 import { repairLostColumns } from '../../src/lib/oops/repair-lost-columns.ts';
-import { hasLogPrefix, prefixRules, stripLogPrefix, trailingRecordHeader } from '../../src/lib/oops/strip-log-prefix.ts';
+import { hasLogPrefix, prefixRules, printkTimeEnd, stripLogPrefix, trailingRecordHeader } from '../../src/lib/oops/strip-log-prefix.ts';
 
 const texts = (input: string) => toLogLines(input).map((line) => line.text);
 
@@ -230,6 +230,34 @@ describe('rules that cannot match a line starting with a printk time', () => {
 
   it.each(flagged.map((rule) => [rule.name, rule] as const))('%s', (_name, rule) => {
     fc.assert(fc.property(printkTime, (line) => !rule.pattern.test(line)), { numRuns: 2000 });
+  });
+});
+
+describe('shortcuts that spare a line the rules', () => {
+  // Characters that make up printk times and what follows them, so that near misses are common.
+  const timeLike = fc.array(fc.constantFrom('[', ']', ' ', '.', '@', '0', '7', '12345', '123456789', '1234567890', 'T', 'x', '!', ':'), { maxLength: 16 }).map((parts) => parts.join(''));
+
+  it('the printk time read by hand ends where the printk-time rule says', () => {
+    const rule = prefixRules.find((candidate) => candidate.name === 'printk-time');
+    fc.assert(
+      fc.property(timeLike, (line) => {
+        const match = rule?.pattern.exec(line);
+        const end = printkTimeEnd(line);
+        const byHand = end < 0 ? -1 : end + (line[end] === ' ' ? 1 : 0);
+        expect(byHand).toBe(match ? match[0].length : -1);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it.each(prefixRules.filter((rule) => rule.firstNonBlank).map((rule) => [rule.name, rule] as const))('%s matches only lines whose first non-blank character it lists', (_name, rule) => {
+    fc.assert(
+      fc.property(timeLike, (line) => {
+        const lead = line.trimStart()[0];
+        if (rule.pattern.test(line)) expect(rule.firstNonBlank).toContain(lead);
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
 

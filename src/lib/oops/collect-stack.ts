@@ -124,7 +124,9 @@ export function collectStackFrom(lines: readonly LogLine[], first: number, heade
     // LoongArch prints the link register before the faulting instruction: once the latter is
     // read, the caller no longer stands in for it.
     if (frame.isRip && !frame.link && !inTrace && frames.length > 0 && frames.every((earlier) => earlier.link)) frames.length = 0;
-    const placed = { ...frame, context: contexts.current };
+    // The frame was read from this line alone: it takes its context in place.
+    const placed = frame as StackFrame;
+    placed.context = contexts.current;
     flush(placed);
     frames.push(placed);
     for (const more of read?.more ?? []) frames.push({ ...more, context: contexts.current });

@@ -83,7 +83,10 @@ export function parseTraceLine(text: string): TraceLine | undefined {
     // or is the callee of an ARM `from` line.
     if (groups.off === undefined && groups.src === undefined && groups.inline === undefined && groups.caller === undefined) return undefined;
     const reliable = !shape.unsure && groups.unsure === undefined && groups.stale === undefined;
-    return { frame: fromGroups(groups, reliable, false), ...(groups.caller ? { caller: groups.caller } : {}), ...(groups.stale ? { maybeStale: true } : {}) };
+    const read: TraceLine = { frame: fromGroups(groups, reliable, false) };
+    if (groups.caller) read.caller = groups.caller;
+    if (groups.stale) read.maybeStale = true;
+    return read;
   }
   return undefined;
 }
@@ -226,16 +229,19 @@ function frame(
   reliable: boolean,
   isRip: boolean,
 ): Omit<StackFrame, 'context'> {
-  return {
+  // Built up in place, in the order the fields are declared, without spreading a temporary
+  // object per optional field: a report reads thousands of frames.
+  const read: Omit<StackFrame, 'context'> = {
     symbol,
     // powerpc64 ELFv1 dot symbols name the same function: `.kthread` is `kthread`.
     normalized: normalizeSymbol(symbol.startsWith('.') ? symbol.slice(1) : symbol),
-    ...(offset ? { offset: `0x${offset}` } : {}),
-    ...(size ? { size: `0x${size}` } : {}),
-    ...(module ? { module } : {}),
-    ...(source ? { source } : {}),
-    ...(inline ? { inline } : {}),
-    reliable,
-    isRip,
-  };
+  } as Omit<StackFrame, 'context'>;
+  if (offset) read.offset = `0x${offset}`;
+  if (size) read.size = `0x${size}`;
+  if (module) read.module = module;
+  if (source) read.source = source;
+  if (inline) read.inline = inline;
+  read.reliable = reliable;
+  read.isRip = isRip;
+  return read;
 }

@@ -13,7 +13,7 @@ export interface LogLine {
 }
 
 // A printk time in the middle of a line: another message run into this one.
-const EMBEDDED_TIMESTAMP = /\[ *\d+\.\d{6}\](?:\[ *[TC]\d+\])?/g;
+const EMBEDDED_TIMESTAMP = /\[ *\d+\.\d{6}\](?:\[ *[TC]\d+\])?/y;
 // `Message from syslogd@host at Aug  9 00:12:14 ...`: syslogd's wall broadcast of an emergency
 // message; the message itself follows on the next line.
 const WALL_BANNER = /^(?:Broadcast message|Message) from \S{1,255}@\S{1,255} (?:at|\().{0,80}\.\.\.\s*$/;
@@ -341,7 +341,10 @@ function carriageReturnPieces(line: string): string[] {
 function splitRecords(line: string): string[] {
   if (line.length > 4000) return [line];
   const headers = headerCuts(line);
-  const cuts = timestampCuts(line).filter((cut) => !headers.some((header) => cut >= header.start && cut <= header.end));
+  const times = timestampCuts(line);
+  // Most lines hold one message: nothing to cut.
+  if (headers.length === 0 && times.length === 0) return [line];
+  const cuts = times.filter((cut) => !headers.some((header) => cut >= header.start && cut <= header.end));
   for (const header of headers) cuts.push(header.start);
   if (cuts.length === 0) return [line];
   // A cut after nothing but indentation starts the line; it cuts nothing.
@@ -362,8 +365,15 @@ function splitRecords(line: string): string[] {
 function timestampCuts(line: string): number[] {
   const cuts: number[] = [];
   if (!line.includes('.')) return cuts;
-  EMBEDDED_TIMESTAMP.lastIndex = 1;
-  for (let match = EMBEDDED_TIMESTAMP.exec(line); match; match = EMBEDDED_TIMESTAMP.exec(line)) cuts.push(match.index);
+  // Each `[` after the first column is where a timestamp can start; one that holds one is passed
+  // over whole, as a global search would.
+  for (let at = line.indexOf('[', 1); at >= 0; ) {
+    EMBEDDED_TIMESTAMP.lastIndex = at;
+    if (EMBEDDED_TIMESTAMP.test(line)) {
+      cuts.push(at);
+      at = line.indexOf('[', EMBEDDED_TIMESTAMP.lastIndex);
+    } else at = line.indexOf('[', at + 1);
+  }
   return cuts;
 }
 

@@ -185,7 +185,7 @@ export function readMetadata(lines: readonly string[]): Metadata {
     }
     if (line.startsWith('BUG ') && line.includes('ainted')) slabTaint ??= SLAB_BANNER_TAINT.exec(line) ?? undefined;
     if (line.startsWith('Tainted: [')) verboseTaint ??= VERBOSE_TAINT.exec(line)?.[1];
-    if (/\)\s*$/.test(line) && line.includes('ainted')) parenthesisedTaint ??= TAINT_IN_PARENS.exec(line)?.[0];
+    if (line.includes('ainted') && /\)\s*$/.test(line)) parenthesisedTaint ??= TAINT_IN_PARENS.exec(line)?.[0];
     if (metadata.hardware === undefined && line.startsWith('Hardware')) {
       const hardware = HARDWARE.exec(line);
       if (hardware?.[1]) metadata.hardware = hardware[1].trim();

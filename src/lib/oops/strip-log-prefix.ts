@@ -34,6 +34,8 @@ interface PrefixRule {
    * wants after the `[` is not digits then a full stop then `]`. Most lines start so.
    */
   notAtPrintkTime?: true;
+  /** The characters the first non-blank character of a line it applies to can be. */
+  firstNonBlank?: string;
 }
 
 const DIGITS = '0123456789';
@@ -121,9 +123,9 @@ export const prefixRules: readonly PrefixRule[] = [
   { name: 'printk-time', pattern: new RegExp(String.raw`^${PRINTK_TIME} ?`), first: '[' },
   // The same with its first characters lost by a console that dropped the start of the line:
   // ` 12.345678] `, `.345678] `.
-  { name: 'printk-time-cut', pattern: /^ {0,12}\d{0,10}\.\d{1,9}\] ?/, first: ` .${DIGITS}`, needs: '] ' },
+  { name: 'printk-time-cut', pattern: /^ {0,12}\d{0,10}\.\d{1,9}\] ?/, first: ` .${DIGITS}`, firstNonBlank: `.${DIGITS}`, needs: '] ' },
   // The same on a 3270 console (s390 under Hercules), which shows `[` as a blank and `]` as `!`.
-  { name: 'printk-time-3270', pattern: /^ {1,12}\d{1,10}\.\d{6}! ?/, first: ' ', needs: '!' },
+  { name: 'printk-time-3270', pattern: /^ {1,12}\d{1,10}\.\d{6}! ?/, first: ' ', firstNonBlank: DIGITS, needs: '!' },
   // The printk caller id (CONFIG_PRINTK_CALLER): `[ T1234] `, `[  C0] `.
   { name: 'caller', pattern: /^\[ *[TC]\d{1,7}\] ?/, first: '[' },
   // A level left after the time by kdump's `vmcore-dmesg` or `dmesg -r`: `[ 1.0] <4>`.
@@ -138,7 +140,7 @@ export const prefixRules: readonly PrefixRule[] = [
  * (`[47/1973]`, cut to `[47` when the screen ended there). The `$` only counts on a line as long
  * as a screen, the position only after padding: a kernel message ends in neither.
  */
-const TMUX_POSITION = /\[\d{1,6}(?:\/\d{0,7}\]?)?$/;
+const TMUX_POSITION = /^\[\d{1,6}(?:\/\d{0,7}\]?)?$/;
 const HTML_CLOSE = /(?:<\/(?:pre|code|b|i|tt|samp|span|div|p)>)+$/;
 // The same markup closing the block, glued to the last line: ```` ``` ````, `{noformat}`, `{code}`.
 const BLOCK_CLOSE = /(?:`{3,}|~{3,}|\{noformat\}|\{code\})$/;
@@ -153,8 +155,9 @@ function stripLineEnd(line: string, capturedLength: number): string {
   // '`', '~', '}'
   if ((final === 0x60 || final === 0x7e || final === 0x7d) && endsInBlockClose(rest)) rest = rest.replace(BLOCK_CLOSE, '');
   const last = rest.at(-1) ?? '';
-  const position = last === ']' || DIGITS.includes(last) ? TMUX_POSITION.exec(rest) : null;
-  if (position && /[ \t]{2}$/.test(rest.slice(0, position.index))) rest = rest.slice(0, position.index);
+  // The position holds no `[` after its own: only the line's last `[` can start it.
+  const position = last === ']' || DIGITS.includes(last) ? rest.lastIndexOf('[') : -1;
+  if (position >= 0 && TMUX_POSITION.test(rest.slice(position)) && /[ \t]{2}$/.test(rest.slice(0, position))) rest = rest.slice(0, position);
   rest = rest.trimEnd();
   if (capturedLength >= SCREEN_WIDTH && rest.endsWith('$') && /\w/.test(rest.at(-2) ?? '')) rest = rest.slice(0, -1);
   return rest;
@@ -173,23 +176,69 @@ const needed = [...new Set(prefixRules.flatMap((rule) => (rule.needs === undefin
 const needBits = prefixRules.map((rule) => (rule.needs === undefined ? 0 : 1 << needed.indexOf(rule.needs)));
 
 const notAtPrintkTime = prefixRules.map((rule) => rule.notAtPrintkTime === true);
-const PRINTK_TIME_FIRST = new RegExp(`^${PRINTK_TIME}`);
+const nonBlankTables = prefixRules.map((rule) => {
+  if (rule.firstNonBlank === undefined) return undefined;
+  const table = new Uint8Array(128);
+  for (const char of rule.firstNonBlank) table[char.charCodeAt(0)] = 1;
+  return table;
+});
+
+/** The code of the first character of `text` that is not a blank (NaN when there is none). */
+function firstNonBlankCode(text: string): number {
+  let at = 0;
+  while (text.charCodeAt(at) === 0x20) at++;
+  return text.charCodeAt(at);
+}
+const PRINTK_TIME_RULE = prefixRules.findIndex((rule) => rule.name === 'printk-time');
+
+/**
+ * Where a printk time at the start of the text ends (after its `]`), or -1: PRINTK_TIME read by
+ * hand, since most lines start with one and every line asks. A property test holds it to the
+ * `printk-time` rule's pattern.
+ */
+export function printkTimeEnd(text: string): number {
+  if (text.charCodeAt(0) !== 0x5b) return -1;
+  let at = 1;
+  while (text.charCodeAt(at) === 0x20) at++;
+  const digits = at;
+  while (at - digits < 11 && isDigit(text.charCodeAt(at))) at++;
+  if (at === digits || at - digits > 10 || text.charCodeAt(at) !== 0x2e) return -1;
+  const fraction = ++at;
+  while (at - fraction < 10 && isDigit(text.charCodeAt(at))) at++;
+  if (at - fraction > 9) return -1;
+  if (text.charCodeAt(at) === 0x40) {
+    const cpu = ++at;
+    while (at - cpu < 5 && isDigit(text.charCodeAt(at))) at++;
+    if (at === cpu || at - cpu > 4) return -1;
+  }
+  return text.charCodeAt(at) === 0x5d ? at + 1 : -1;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
 
 function mayStart(index: number, code: number): boolean {
   const table = firstTables[index];
   return table === undefined || (code < 128 && table[code] === 1);
 }
 
-// For each ASCII first character, the rules that can start there, in order; the rules without a
-// `first` for any other character (and for an empty line).
-const rulesStartingWith = Array.from({ length: 128 }, (_, code) => prefixRules.flatMap((_rule, index) => (mayStart(index, code) ? [index] : [])));
-const rulesStartingAnywhere = prefixRules.flatMap((_rule, index) => (firstTables[index] === undefined ? [index] : []));
+// For each ASCII first character (and one more row for any other character and for an empty
+// line), the first rule at or after each position of the list that a line starting with it can
+// match: a line skips the rules that cannot apply without looking at them.
+const RULES = prefixRules.length;
+const OTHER = 128;
+const nextRules = new Int8Array((OTHER + 1) * (RULES + 1)).fill(-1);
+for (let code = 0; code <= OTHER; code++) {
+  for (let index = RULES - 1; index >= 0; index--) {
+    const applies = code === OTHER ? firstTables[index] === undefined : mayStart(index, code);
+    nextRules[code * (RULES + 1) + index] = applies ? index : (nextRules[code * (RULES + 1) + index + 1] ?? -1);
+  }
+}
 
 /** The first rule after `after` that a line starting with `code` can match, or -1. */
 function nextRule(after: number, code: number): number {
-  const rules = code < 128 ? (rulesStartingWith[code] ?? rulesStartingAnywhere) : rulesStartingAnywhere;
-  for (const index of rules) if (index > after) return index;
-  return -1;
+  return nextRules[(code < OTHER ? code : OTHER) * (RULES + 1) + after + 1] ?? -1;
 }
 
 // The 3270 console changed every bracket of the line, not only the timestamp's: a module tag
@@ -217,13 +266,31 @@ export function stripLogPrefix(line: string): string {
   // Which needed texts the line holds (`held`), of those looked up (`looked`) since it last changed.
   let looked = 0;
   let held = 0;
-  // Whether the line starts with a printk time: undefined until a rule asks.
-  let atPrintkTime: boolean | undefined;
+  // Where the printk time the line starts with ends (-1: none); undefined until a rule asks.
+  let timeEnd: number | undefined;
+  // The line's first non-blank character; undefined until a rule asks.
+  let lead: number | undefined;
   let index = -1;
   for (;;) {
     index = nextRule(index, code);
     if (index < 0) break;
-    if (notAtPrintkTime[index] && (atPrintkTime ??= PRINTK_TIME_FIRST.test(rest))) continue;
+    if (notAtPrintkTime[index] && (timeEnd ??= printkTimeEnd(rest)) >= 0) continue;
+    if (index === PRINTK_TIME_RULE) {
+      const end = (timeEnd ??= printkTimeEnd(rest));
+      if (end < 0) continue;
+      rest = rest.slice(rest.charCodeAt(end) === 0x20 ? end + 1 : end);
+      code = rest.charCodeAt(0);
+      looked = 0;
+      held = 0;
+      timeEnd = undefined;
+      lead = undefined;
+      continue;
+    }
+    const leads = nonBlankTables[index];
+    if (leads !== undefined) {
+      lead ??= firstNonBlankCode(rest);
+      if (!(lead < 128 && leads[lead] === 1)) continue;
+    }
     const bit = needBits[index] ?? 0;
     if (bit !== 0) {
       if ((looked & bit) === 0) {
@@ -238,7 +305,8 @@ export function stripLogPrefix(line: string): string {
     code = rest.charCodeAt(0);
     looked = 0;
     held = 0;
-    atPrintkTime = undefined;
+    timeEnd = undefined;
+    lead = undefined;
     if (index === CONSOLE_3270) rest = restore3270Brackets(rest);
   }
   return stripLineEnd(rest, line.length);

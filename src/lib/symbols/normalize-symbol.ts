@@ -26,8 +26,12 @@ export const symbolRewrites: ReadonlyArray<{ name: string; apply: (symbol: strin
   },
 ];
 
+const BARE_IDENTIFIER = /^[A-Za-z0-9_]+$/;
+
 /** The function name engineers search for, with offsets, modules and compiler suffixes removed. */
 export function normalizeSymbol(raw: string): string {
+  // A bare identifier (most frames' names) is what every rewrite leaves alone.
+  if (BARE_IDENTIFIER.test(raw)) return raw;
   return symbolRewrites.reduce((symbol, rewrite) => rewrite.apply(symbol), raw);
 }
 
