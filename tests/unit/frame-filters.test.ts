@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alwaysSkipped, frameGroups, makeFrameFilter, sourcesOf, type FrameGroup } from '../../src/lib/oops/frame-filters.ts';
+import { alwaysSkipped, combinePatterns, frameGroups, makeFrameFilter, sourcesOf, type FrameGroup } from '../../src/lib/oops/frame-filters.ts';
 import { collectStack } from '../../src/lib/oops/collect-stack.ts';
 import { chooseGuiltyFrame, isSwitchedOut, unwinderAtFault } from '../../src/lib/oops/guilty-frame.ts';
 import { hasDumpBeforeLockdepBacktrace, hasInterleavedDump } from '../../src/lib/oops/interleaved-stack.ts';
@@ -127,6 +128,31 @@ describe('hasInterleavedDump', () => {
   it('looks only above the frames it is given', () => {
     const lines = stack('FAULT_INJECTION: forcing a failure.');
     expect(hasInterleavedDump(lines, collectStack(lines).slice(0, 2))).toBe(false);
+  });
+});
+
+describe('a filter answers as its patterns do', () => {
+  // Symbols made of the pieces the patterns are made of, so that near misses are common.
+  const pieces = [...new Set(Object.values(frameGroups).flatMap((patterns) => patterns.flatMap((pattern) => pattern.source.match(/[A-Za-z0-9]+/g) ?? [])))];
+  const symbol = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.constantFrom('_', '__', '.', 'x')), { minLength: 1, maxLength: 5 }).map((parts) => parts.join(''));
+
+  it.each(groups)('%s, one regex with its anchors shared, as each pattern alone', (group) => {
+    const combined = combinePatterns(frameGroups[group]);
+    fc.assert(fc.property(symbol, (name) => combined.test(name) === frameGroups[group].some((pattern) => pattern.test(name))), { numRuns: 3000 });
+  });
+
+  it('keeps a pattern whose anchor holds one branch only apart', () => {
+    expect(combinePatterns([/^foo$/, /^a|b/]).test('xb')).toBe(true);
+    expect(combinePatterns([/^foo$/, /^a|b/]).test('xfoo')).toBe(false);
+  });
+
+  it('gives each combination of groups and extra patterns the answers of its parts', () => {
+    const extra = [/_fn$/];
+    const filter = makeFrameFilter(['locking', 'entry'], extra);
+    fc.assert(
+      fc.property(symbol, (name) => filter(name) === [...frameGroups.locking, ...frameGroups.entry, ...extra].some((pattern) => pattern.test(name))),
+      { numRuns: 3000 },
+    );
   });
 });
 

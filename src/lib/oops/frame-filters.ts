@@ -950,30 +950,83 @@ export function sourcesOf(group: FrameGroup): ReadonlyArray<{ source: string; wh
 /** Groups skipped by every report format: generic helpers whose callers are the ones to blame. */
 export const alwaysSkipped: readonly FrameGroup[] = ['reporting', 'sanitizers', 'locking', 'memoryHelpers', 'socketBuffers', 'entry', 'allocator'];
 
-const filters = new Map<string, (symbol: string) => boolean>();
-const CACHE_LIMIT = 20_000;
+/** Whether a regex source has a `|` outside any group or class (`^a|b`): its `^` anchors one branch only. */
+function hasTopLevelAlternation(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let at = 0; at < source.length; at++) {
+    const char = source[at];
+    if (char === '\\') at++;
+    else if (inClass) inClass = char !== ']';
+    else if (char === '[') inClass = true;
+    else if (char === '(') depth++;
+    else if (char === ')') depth--;
+    else if (char === '|' && depth === 0) return true;
+  }
+  return false;
+}
 
 /**
- * A predicate telling whether a normalised symbol belongs to any of the given groups. The
- * patterns are compiled into one alternation, and predicates and their answers are shared
- * between reports (formats ask for the same few combinations over and over).
+ * The patterns as one regex. Those anchored at the start share one `^`, so that the engine tries
+ * them at the first position only instead of at every position of the symbol.
+ */
+export function combinePatterns(patterns: readonly RegExp[]): RegExp {
+  const anchored = patterns.filter((pattern) => pattern.source.startsWith('^') && !hasTopLevelAlternation(pattern.source));
+  const loose = patterns.filter((pattern) => !anchored.includes(pattern));
+  const branches = [
+    ...(anchored.length > 0 ? [`^(?:${anchored.map((pattern) => `(?:${pattern.source.slice(1)})`).join('|')})`] : []),
+    ...loose.map((pattern) => `(?:${pattern.source})`),
+  ];
+  return new RegExp(branches.join('|') || '(?!)');
+}
+
+const groupPatterns = GROUP_NAMES.map((group) => combinePatterns(frameGroups[group]));
+const CACHE_LIMIT = 20_000;
+
+/*
+ * Which groups each symbol seen so far belongs to, shared by every filter: bit 2i says group i
+ * was tested, bit 2i+1 that the symbol is in it. A group is tested the first time a filter asks.
+ */
+const memberships = new Map<string, number>();
+// Two bits a group in a 32-bit integer.
+if (GROUP_NAMES.length > 15) throw new Error('frame-filters: more than 15 groups do not fit the membership bits');
+
+function inGroup(symbol: string, group: number): boolean {
+  let known = memberships.get(symbol) ?? 0;
+  if ((known & (1 << (2 * group))) === 0) {
+    known |= (1 << (2 * group)) | ((groupPatterns[group]?.test(symbol) ? 1 : 0) << (2 * group + 1));
+    if (memberships.size >= CACHE_LIMIT) memberships.clear();
+    memberships.set(symbol, known);
+  }
+  return (known & (1 << (2 * group + 1))) !== 0;
+}
+
+const filters = new Map<string, (symbol: string) => boolean>();
+
+/**
+ * A predicate telling whether a normalised symbol belongs to any of the given groups or matches
+ * one of the extra patterns. Each group's patterns are one regex, compiled once and shared by
+ * every predicate, and so are the answers; predicates are shared between reports (formats ask
+ * for the same few combinations over and over).
  */
 export function makeFrameFilter(groups: readonly FrameGroup[], extra: readonly RegExp[] = []): (symbol: string) => boolean {
   const key = `${groups.join(',')}|${extra.map((pattern) => pattern.source).join('|')}`;
   const known = filters.get(key);
   if (known) return known;
-  const patterns = [...groups.flatMap((group) => frameGroups[group]), ...extra];
-  const combined = new RegExp(patterns.map((pattern) => `(?:${pattern.source})`).join('|') || '(?!)');
-  const cache = new Map<string, boolean>();
-  const filter = (symbol: string): boolean => {
-    let skip = cache.get(symbol);
-    if (skip === undefined) {
-      skip = combined.test(symbol);
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(symbol, skip);
+  const indices = [...new Set(groups.map((group) => GROUP_NAMES.indexOf(group)))];
+  const extraPattern = extra.length > 0 ? combinePatterns(extra) : undefined;
+  const extraAnswers = new Map<string, boolean>();
+  const matchesExtra = (symbol: string): boolean => {
+    if (extraPattern === undefined) return false;
+    let answer = extraAnswers.get(symbol);
+    if (answer === undefined) {
+      answer = extraPattern.test(symbol);
+      if (extraAnswers.size >= CACHE_LIMIT) extraAnswers.clear();
+      extraAnswers.set(symbol, answer);
     }
-    return skip;
+    return answer;
   };
+  const filter = (symbol: string): boolean => indices.some((group) => inGroup(symbol, group)) || matchesExtra(symbol);
   filters.set(key, filter);
   return filter;
 }
