@@ -97,7 +97,9 @@ export function toLogLines(input: string): LogLine[] {
       // A syslog header split off its message leaves nothing behind.
       if (parts.length > 1 && text.trim() === '') continue;
       const caller = part.includes('][') ? logCaller(part) : undefined;
-      lines.push({ index: start, raw, text, ...(caller ? { caller } : {}) });
+      const line: LogLine = { index: start, raw, text };
+      if (caller) line.caller = caller;
+      lines.push(line);
     }
   }
   return lines;
