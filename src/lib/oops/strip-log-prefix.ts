@@ -314,6 +314,8 @@ export function stripLogPrefix(line: string): string {
 
 /** Whether a captured line starts with anything a logger, a console or the kernel puts first. */
 export function hasLogPrefix(line: string): boolean {
+  // Most lines start with a printk time, which the printk-time rule takes.
+  if (printkTimeEnd(line) >= 0) return true;
   const code = line.charCodeAt(0);
   return prefixRules.some((rule, index) => mayStart(index, code) && (rule.needs === undefined || line.includes(rule.needs)) && rule.pattern.test(line));
 }
