@@ -66,36 +66,49 @@ try {
     return run;
   };
   const site = path.join(work, 'site');
-  // Other work on a shared machine moves a single build's time by tens of percent, so the two
-  // processors take turns, each round starting with the other, and each reports its fastest round.
+
+  // The bare Astro project over the same case files, built cold (no dist, no cache) each time.
+  const baselineDir = path.join(work, 'baseline');
+  writeBaselineProject(baselineDir, path.join(content.root, 'cases'), path.join(project, 'node_modules'));
+  const buildBaseline = async (round: number) => {
+    step(`building the bare Astro baseline, round ${round}`);
+    rmSync(path.join(baselineDir, 'dist'), { recursive: true, force: true });
+    rmSync(path.join(baselineDir, '.astro-cache'), { recursive: true, force: true });
+    const buildLog = path.join(work, `baseline-build-${round}.log`);
+    const build = await measureProcess('npx', ['astro', 'build'], { cwd: baselineDir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, logFile: buildLog });
+    if (build.exitCode !== 0) fail('baseline build', build, buildLog);
+    step(`indexing the baseline with Pagefind, round ${round}`);
+    const indexLog = path.join(work, `baseline-pagefind-${round}.log`);
+    const index = await measureProcess('npx', ['pagefind', '--site', path.join(baselineDir, 'dist')], { cwd: project, env: process.env, logFile: indexLog });
+    if (index.exitCode !== 0) fail('baseline pagefind', index, indexLog);
+    return { build, index, wallMs: build.wallMs + index.wallMs, cpuMs: build.cpuMs + index.cpuMs, peakTreeRssBytes: Math.max(build.peakTreeRssBytes, index.peakTreeRssBytes) };
+  };
+
+  // Other work on a shared machine moves a single build's time by tens of percent, and a load that
+  // rises or falls during a run would favour whichever build came later. So each round builds
+  // with Oopsbook (the two processors taking turns, each round starting with the other) and then
+  // the baseline, one after the other: each round's ratio compares builds made under the same
+  // load, and every build reports its fastest round.
   const rounds = Number(values.rounds);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a positive integer, got ${values.rounds}`);
   const satteriRuns: ProcessMeasurement[] = [];
   const unifiedRuns: ProcessMeasurement[] = [];
+  const baselineRuns: Array<Awaited<ReturnType<typeof buildBaseline>>> = [];
   for (let round = 1; round <= rounds; round++) {
     const order: Array<'satteri' | 'unified'> = values.processor === 'satteri' ? ['satteri'] : round % 2 === 1 ? ['satteri', 'unified'] : ['unified', 'satteri'];
     for (const processor of order) {
       if (processor === 'satteri') satteriRuns.push(await buildWith('satteri', site, round));
       else unifiedRuns.push(await buildWith('unified', path.join(work, 'site-unified'), round));
     }
+    baselineRuns.push(await buildBaseline(round));
   }
-  const fastest = (runs: ProcessMeasurement[]) => runs.reduce((best, run) => (run.wallMs < best.wallMs ? run : best));
+  const fastest = <T extends { wallMs: number }>(runs: T[]): T => runs.reduce((best, run) => (run.wallMs < best.wallMs ? run : best));
   const oopsbook = fastest(satteriRuns);
   const unifiedBuild = unifiedRuns.length > 0 ? fastest(unifiedRuns) : undefined;
-
-  step('building the bare Astro baseline');
-  const baselineDir = path.join(work, 'baseline');
-  writeBaselineProject(baselineDir, path.join(content.root, 'cases'), path.join(project, 'node_modules'));
-  const baselineLog = path.join(work, 'baseline-build.log');
-  const baselineBuild = await measureProcess('npx', ['astro', 'build'], { cwd: baselineDir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, logFile: baselineLog });
-  if (baselineBuild.exitCode !== 0) fail('baseline build', baselineBuild, baselineLog);
-  step('indexing the baseline with Pagefind');
-  const baselineIndexLog = path.join(work, 'baseline-pagefind.log');
-  const baselineIndex = await measureProcess('npx', ['pagefind', '--site', path.join(baselineDir, 'dist')], { cwd: project, env: process.env, logFile: baselineIndexLog });
-  if (baselineIndex.exitCode !== 0) fail('baseline pagefind', baselineIndex, baselineIndexLog);
-  const baselineMs = baselineBuild.wallMs + baselineIndex.wallMs;
-  const baselinePeak = Math.max(baselineBuild.peakTreeRssBytes, baselineIndex.peakTreeRssBytes);
-  const baselineCpuMs = baselineBuild.cpuMs + baselineIndex.cpuMs;
+  const baseline = fastest(baselineRuns);
+  const { build: baselineBuild, index: baselineIndex, wallMs: baselineMs, cpuMs: baselineCpuMs, peakTreeRssBytes: baselinePeak } = baseline;
+  // Each round's Oopsbook (Sätteri) build against the baseline built right after it.
+  const roundRatios = satteriRuns.map((run, index) => run.wallMs / (baselineRuns[index]?.wallMs ?? Number.NaN));
 
   step('measuring the built site');
   const pagefind = directorySize(path.join(site, 'pagefind'));
@@ -149,6 +162,8 @@ try {
   }
 
   const ratio = oopsbook.wallMs / baselineMs;
+  // The targets: within 1.5 × of the bare build up to a few thousand cases, 1.2 × from 10,000.
+  const maxRatio = caseCount >= 10_000 ? 1.2 : 1.5;
   const GiB2 = 2 * 1024 ** 3;
   const rows: BenchRow[] = [
     { metric: 'Cases (generated Markdown)', value: `${caseCount} (${formatBytes(content.caseBytes)}, ${formatMs(generateMs)} to generate)` },
@@ -160,7 +175,8 @@ try {
         ]
       : []),
     { metric: 'Bare Astro build + Pagefind, wall', value: `${formatMs(baselineMs)} (${formatMs(baselineBuild.wallMs)} + ${formatMs(baselineIndex.wallMs)})` },
-    { metric: 'Ratio to baseline', value: `${ratio.toFixed(2)} ×`, target: '≤ 1.3 ×', pass: ratio <= 1.3 },
+    { metric: `Ratio to baseline${rounds > 1 ? ' (fastest over fastest)' : ''}`, value: `${ratio.toFixed(2)} ×`, target: `≤ ${maxRatio.toFixed(1)} ×`, pass: ratio <= maxRatio },
+    ...(rounds > 1 ? [{ metric: 'Ratio to baseline, each round (Oopsbook, then the baseline right after it)', value: roundRatios.map((each) => `${each.toFixed(2)} ×`).join(', ') }] : []),
     { metric: 'CPU time (user + system), Oopsbook / baseline', value: `${formatMs(oopsbook.cpuMs)} / ${formatMs(baselineCpuMs)} (${formatMs(baselineBuild.cpuMs)} + ${formatMs(baselineIndex.cpuMs)}) = ${(oopsbook.cpuMs / baselineCpuMs).toFixed(2)} ×` },
     { metric: 'Oopsbook peak RSS (process tree)', value: formatBytes(oopsbook.peakTreeRssBytes), target: '≤ 2 GiB', pass: oopsbook.peakTreeRssBytes <= GiB2 },
     { metric: 'Baseline peak RSS (process tree)', value: formatBytes(baselinePeak) },
@@ -184,7 +200,7 @@ try {
       caseBytes: content.caseBytes,
       oopsbook,
       unified: unifiedBuild,
-      rounds: { satteri: satteriRuns.map((run) => run.wallMs), unified: unifiedRuns.map((run) => run.wallMs) },
+      rounds: { satteri: satteriRuns.map((run) => run.wallMs), unified: unifiedRuns.map((run) => run.wallMs), baseline: baselineRuns.map((run) => run.wallMs), ratios: roundRatios },
       baseline: { build: baselineBuild, index: baselineIndex, wallMs: baselineMs, cpuMs: baselineCpuMs, peakTreeRssBytes: baselinePeak },
       ratio,
       site: siteSize,
