@@ -3,7 +3,7 @@ import type { Entry } from './build-site-graph.ts';
 import { caseGraphPart, type CaseGraphPart, type ParsedStacks } from './case-graph-part.ts';
 
 /** A case as the content collection hands it over: `digest` is Astro's hash of the case file. */
-export type DigestedEntry = Entry<CaseData> & { digest?: string | undefined };
+export type DigestedEntry = Entry<CaseData> & { digest?: string | number | undefined };
 
 /**
  * Each case's part of the site graph, kept from one graph to the next. A part is reused while its
@@ -12,7 +12,7 @@ export type DigestedEntry = Entry<CaseData> & { digest?: string | undefined };
  * thus costs one part, and the graph is the join of the parts (joinSiteGraph).
  */
 export class CaseGraphParts {
-  #parts = new Map<string, { digest: string; logs: readonly string[]; part: CaseGraphPart }>();
+  #parts = new Map<string, { digest: string | number; logs: readonly string[]; part: CaseGraphPart }>();
 
   /** Parts made, rather than reused, by the last `update`. */
   made: string[] = [];
