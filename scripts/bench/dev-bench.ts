@@ -24,9 +24,9 @@ const range = (values: readonly number[]) => `${formatMs(Math.min(...values))} â
 
 /**
  * The author's loop: generated content served by `oopsbook dev` and, over the same case files, by
- * the bare Astro project's `astro dev`, one after the other. Each is started twice: first with an
- * empty Astro cache (first page, then the edits), then again on the cache that start left (first
- * page only).
+ * the bare Astro project's `astro dev`, one after the other. Each is started twice: first with
+ * empty caches (Astro's content store and Vite's dependency cache; first page, then the edits),
+ * then again on what that start left (first page only).
  */
 export async function runDevBench(options: DevBenchOptions): Promise<void> {
   const project = projectDir();
@@ -48,6 +48,10 @@ export async function runDevBench(options: DevBenchOptions): Promise<void> {
     const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
     const caseFile = (id: string) => path.join(casesDir, `${id}.md`);
     const pagePath = (id: string) => `/cases/${id}/`;
+    // The development server keeps its content store in `<root>/.astro/data-store.json` (the build
+    // keeps it in the cache folder); the project's is emptied so that the first start syncs every
+    // case, as the bare project's first start does. The next `npm run dev` syncs its content again.
+    const oopsbookStore = path.join(project, '.astro', 'data-store.json');
     const oopsbookCache = path.join(work, 'oopsbook-cache');
     const oopsbookSpec = (start: string): DevServerSpec => ({
       command: process.execPath,
@@ -69,6 +73,7 @@ export async function runDevBench(options: DevBenchOptions): Promise<void> {
         throw error;
       }
     };
+    rmSync(oopsbookStore, { force: true });
     const oopsbookCold = await run('oopsbook dev, empty cache', oopsbookSpec('cold'), editCases, 'oopsbook');
     const oopsbookWarm = await run('oopsbook dev, cache from the first start', oopsbookSpec('warm'), [], 'oopsbook');
     const baselineCold = await run('bare astro dev, empty cache', baselineSpec('cold'), editCases, 'bare');
