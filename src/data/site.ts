@@ -3,7 +3,7 @@ import path from 'node:path';
 import { withLogs } from '../lib/content/case-logs.ts';
 import { readCaseStacks } from '../lib/content/case-stacks.ts';
 import { contentRoot } from '../lib/content/content-paths.ts';
-import { lastUpdatedDates } from '../lib/git/last-updated.ts';
+import { lastUpdatedDatesMemo } from '../lib/git/last-updated-memo.ts';
 import { collectChecklists } from '../lib/checklists/collect-checklists.ts';
 import type { ExportedChecklist } from '../lib/checklists/exported-checklist.ts';
 import { joinSiteGraph, type SiteGraph } from '../lib/site/build-site-graph.ts';
@@ -50,7 +50,7 @@ export function loadSite(): Promise<SiteGraph> {
 /** Last commit date (YYYY-MM-DD) of a content file, when git knows it. */
 export function lastUpdated(folder: string, id: string): string | undefined {
   const root = contentRoot();
-  updated ??= lastUpdatedDates(root);
+  updated ??= lastUpdatedDatesMemo(root);
   return updated.get(path.join(root, folder, `${id}.md`));
 }
 
