@@ -22,7 +22,7 @@ describe('dev bench case edit', () => {
     expect(problems.map(formatProblem)).toEqual([]);
     const entry = entries.find((item) => item.id === generated.id);
     expect((entry?.data as CaseData).title).toBe(edit.title);
-    expect((entry?.data as CaseData).stacks.map((stack) => stack.log)).toEqual(generated.data.stacks.map((stack) => stack.log.trim()));
+    expect((entry?.data as CaseData).stacks.map((stack) => stack.log)).toEqual((generated.data.stacks ?? []).map((stack) => stack.log.trim()));
     expect(entry?.body.trimEnd().endsWith(edit.sentence)).toBe(true);
     expect(source.startsWith('---\n')).toBe(true);
   });
