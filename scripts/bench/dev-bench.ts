@@ -90,11 +90,14 @@ export async function runDevBench(options: DevBenchOptions): Promise<void> {
       { metric: 'Server address printed, empty cache: Oopsbook / bare', value: both(oopsbookCold.addressMs, baselineCold.addressMs) },
       { metric: 'First case page, empty cache: Oopsbook / bare', value: both(oopsbookCold.firstPageMs, baselineCold.firstPageMs) },
       { metric: 'First case page, empty cache: ratio', value: `${firstRatio.toFixed(2)} ×`, target: '≤ 1.5 ×', pass: firstRatio <= 1.5 },
+      { metric: 'CPU time to the first case page, empty cache: Oopsbook / bare', value: `${both(oopsbookCold.firstPageCpuMs, baselineCold.firstPageCpuMs)} = ${(oopsbookCold.firstPageCpuMs / baselineCold.firstPageCpuMs).toFixed(2)} ×` },
       { metric: 'First case page, cache from the first start: Oopsbook / bare', value: both(oopsbookWarm.firstPageMs, baselineWarm.firstPageMs) },
       { metric: 'First case page, cache from the first start: ratio', value: `${warmRatio.toFixed(2)} ×`, target: '≤ 1.5 ×', pass: warmRatio <= 1.5 },
+      { metric: 'CPU time to the first case page, cache from the first start: Oopsbook / bare', value: `${both(oopsbookWarm.firstPageCpuMs, baselineWarm.firstPageCpuMs)} = ${(oopsbookWarm.firstPageCpuMs / baselineWarm.firstPageCpuMs).toFixed(2)} ×` },
       { metric: `Saved case served, Oopsbook (median, range of ${oopsEdits.length})`, value: `${formatMs(median(oopsEdits))} (${range(oopsEdits)})`, target: '≤ 0.5 s', pass: median(oopsEdits) <= 500 },
       { metric: `Saved case served, bare (median, range of ${bareEdits.length})`, value: `${formatMs(median(bareEdits))} (${range(bareEdits)})` },
       { metric: 'Saved case served: ratio of medians', value: `${editRatio.toFixed(2)} ×`, target: '≤ 1.5 ×', pass: editRatio <= 1.5 },
+      { metric: 'CPU time from the save to the changed page (median): Oopsbook / bare', value: both(median(oopsbookCold.edits.map((edit) => edit.cpuMs)), median(baselineCold.edits.map((edit) => edit.cpuMs))) },
     ];
     const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${formatBytes(totalmem())} RAM, Node ${process.versions.node}, load average ${loadAtStart.toFixed(2)} at start`;
     process.stdout.write(

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { editCaseFile } from './edit-case-file.ts';
+import { treeCpuMs } from './measure-process.ts';
 
 /** How a development server is started and where its case pages and files are. */
 export interface DevServerSpec {
@@ -31,6 +32,8 @@ export interface DevPolling {
 export interface DevEditTiming {
   caseId: string;
   ms: number;
+  /** CPU time the server's process tree used meanwhile (answering the polls included). */
+  cpuMs: number;
   /** Requests answered before the one that showed the edit. */
   stalePolls: number;
 }
@@ -40,6 +43,11 @@ export interface DevServerRun {
   addressMs: number;
   /** Spawn to the first 200 response with a whole HTML document for the first case page. */
   firstPageMs: number;
+  /**
+   * CPU time (user + system) the server's process tree had used by then: on a shared machine wall
+   * time stretches with the load of the moment, CPU time far less.
+   */
+  firstPageCpuMs: number;
   edits: DevEditTiming[];
 }
 
@@ -143,6 +151,8 @@ export async function measureDevServer(spec: DevServerSpec, firstCase: string, e
     });
     await pollUntil(`${address.url}${spec.pagePath(firstCase)}`, () => true, polling, 'first case page');
     const firstPageMs = performance.now() - started;
+    const firstPageCpuMs = child.pid === undefined ? Number.NaN : treeCpuMs(child.pid);
+    const cpuNow = () => (child.pid === undefined ? Number.NaN : treeCpuMs(child.pid));
 
     const edits: DevEditTiming[] = [];
     for (const [index, caseId] of editCases.entries()) {
@@ -150,12 +160,14 @@ export async function measureDevServer(spec: DevServerSpec, firstCase: string, e
       // The author has the page open: it is served once, and the server left alone, before the save.
       await pollUntil(url, () => true, polling, `case page before edit ${index + 1}`);
       await sleep(polling.settleMs);
+      const cpuBefore = cpuNow();
       const saved = performance.now();
       const edit = editCaseFile(spec.caseFile(caseId), `${tokenPrefix}${index + 1}`);
       const stalePolls = await pollUntil(url, (html) => html.includes(edit.title) && html.includes(edit.sentence), polling, `edit ${index + 1} of ${caseId}`);
-      edits.push({ caseId, ms: performance.now() - saved, stalePolls });
+      const ms = performance.now() - saved;
+      edits.push({ caseId, ms, cpuMs: cpuNow() - cpuBefore, stalePolls });
     }
-    return { addressMs: address.ms, firstPageMs, edits };
+    return { addressMs: address.ms, firstPageMs, firstPageCpuMs, edits };
   } finally {
     await stopGroup(child);
     process.off('exit', killOnExit);
