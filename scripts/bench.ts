@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Scale benchmark: `npm run bench -- --cases 10000 [--seed 1] [--json results.json] [--keep] [--processor satteri] [--rounds 3]`.
+// `--dev [--edits 5]` times the development servers instead (scripts/bench/dev-bench.ts).
 // Generates a synthetic content tree, builds it with Oopsbook and with a bare Astro + Pagefind
 // project, and prints what it measured as a Markdown table.
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -8,6 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { writeBaselineProject } from './bench/baseline-project.ts';
+import { runDevBench } from './bench/dev-bench.ts';
 import { directorySize } from './bench/directory-size.ts';
 import { measureFirstSearchResult } from './bench/first-search-result.ts';
 import { formatBenchTable, formatBytes, formatMs, type BenchRow } from './bench/format-table.ts';
@@ -29,11 +31,20 @@ const { values } = parseArgs({
     processor: { type: 'string', default: 'both' },
     // Builds per processor; each reports its fastest.
     rounds: { type: 'string', default: '1' },
+    // The author's loop: first page and saved edits on `oopsbook dev` and the bare `astro dev`.
+    dev: { type: 'boolean', default: false },
+    edits: { type: 'string', default: '5' },
   },
 });
 const caseCount = Number(values.cases);
 const seed = Number(values.seed);
 if (!Number.isInteger(caseCount) || caseCount < 1) throw new Error(`--cases must be a positive integer, got ${values.cases}`);
+if (values.dev) {
+  const edits = Number(values.edits);
+  if (!Number.isInteger(edits) || edits < 1) throw new Error(`--edits must be a positive integer, got ${values.edits}`);
+  await runDevBench({ cases: caseCount, seed, edits, keep: values.keep, json: values.json });
+  process.exit(0);
+}
 
 const project = projectDir();
 const work = mkdtempSync(path.join(tmpdir(), 'oopsbook-bench-'));

@@ -4,14 +4,14 @@ import path from 'node:path';
 /**
  * Writes a bare Astro project that renders the same case Markdown with nothing of Oopsbook: one
  * content collection (glob loader, no schema), one page per case showing its title and body, no
- * integrations. It uses the project's installed Astro through a `node_modules` symlink, with a
- * cache folder of its own so it starts cold and leaves the project's cache alone.
+ * integrations. It uses the project's installed Astro through a `node_modules` symlink, with
+ * Astro and Vite cache folders of its own so it starts cold and leaves the project's cache alone.
  */
 export function writeBaselineProject(dir: string, casesDir: string, projectNodeModules: string): void {
   mkdirSync(path.join(dir, 'src/pages/cases'), { recursive: true });
   symlinkSync(projectNodeModules, path.join(dir, 'node_modules'), 'dir');
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'oopsbook-baseline', private: true, type: 'module' }, null, 2));
-  writeFileSync(path.join(dir, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';\n\nexport default defineConfig({ site: 'http://localhost:4321', trailingSlash: 'always', cacheDir: './.astro-cache' });\n`);
+  writeFileSync(path.join(dir, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';\n\nexport default defineConfig({ site: 'http://localhost:4321', trailingSlash: 'always', cacheDir: './.astro-cache', vite: { cacheDir: './.vite-cache' } });\n`);
   writeFileSync(
     path.join(dir, 'src/content.config.ts'),
     `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\n\nexport const collections = {\n  cases: defineCollection({ loader: glob({ pattern: '*.md', base: ${JSON.stringify(casesDir)} }) }),\n};\n`,

@@ -46,8 +46,8 @@ function parentsByPid(): Map<number, number> {
   return parents;
 }
 
-/** Resident bytes of a process and all its descendants right now. */
-export function treeRssBytes(root: number): number {
+/** A process and all its descendants right now. */
+export function processTree(root: number): Set<number> {
   const parents = parentsByPid();
   const tree = new Set([root]);
   let grew = true;
@@ -60,6 +60,32 @@ export function treeRssBytes(root: number): number {
       }
     }
   }
+  return tree;
+}
+
+/**
+ * CPU milliseconds (user + system) a running process and its descendants have used so far: each
+ * one's own time, and the time of the children it has already waited for (utime, stime, cutime
+ * and cstime of proc(5)).
+ */
+export function treeCpuMs(root: number): number {
+  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+  let ticks = 0;
+  for (const pid of processTree(root)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    } catch {
+      // Gone already.
+    }
+  }
+  return ticks * (1000 / ticksPerSecond);
+}
+
+/** Resident bytes of a process and all its descendants right now. */
+export function treeRssBytes(root: number): number {
+  const tree = processTree(root);
   let total = 0;
   for (const pid of tree) {
     try {

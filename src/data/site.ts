@@ -3,14 +3,27 @@ import path from 'node:path';
 import { withLogs } from '../lib/content/case-logs.ts';
 import { readCaseStacks } from '../lib/content/case-stacks.ts';
 import { contentRoot } from '../lib/content/content-paths.ts';
-import { lastUpdatedDates } from '../lib/git/last-updated.ts';
+import { lastUpdatedDatesMemo } from '../lib/git/last-updated-memo.ts';
 import { collectChecklists } from '../lib/checklists/collect-checklists.ts';
 import type { ExportedChecklist } from '../lib/checklists/exported-checklist.ts';
-import { buildSiteGraph, type SiteGraph } from '../lib/site/build-site-graph.ts';
+import { joinSiteGraph, type SiteGraph } from '../lib/site/build-site-graph.ts';
+import { CaseGraphParts } from '../lib/site/case-graph-parts.ts';
 
 let graph: Promise<SiteGraph> | undefined;
 let updated: Map<string, string> | undefined;
 let checklists: Promise<ExportedChecklist[]> | undefined;
+
+/**
+ * Each case's part of the graph, kept for the life of the process. The development server loads
+ * this module again whenever content changes, which starts a new graph; the parts of the cases
+ * that did not change carry over from the last one (on `globalThis`, which outlives the module).
+ */
+const PARTS = Symbol.for('oopsbook.case-graph-parts');
+function caseGraphParts(): CaseGraphParts {
+  const holder = globalThis as { [PARTS]?: CaseGraphParts };
+  holder[PARTS] ??= new CaseGraphParts();
+  return holder[PARTS];
+}
 
 /** The content and its derived links, loaded once per build and shared by every page. */
 export function loadSite(): Promise<SiteGraph> {
@@ -21,14 +34,14 @@ export function loadSite(): Promise<SiteGraph> {
     const logs = new Map([...stacks].map(([id, parsed]) => [id, parsed.logs]));
     const cases = (await getCollection('cases')).map((entry) => ({
       id: entry.id,
+      digest: entry.digest,
       data: withLogs(entry.id, entry.data, logs, entry.filePath ?? path.join(casesDir, `${entry.id}.md`)),
     }));
-    return buildSiteGraph({
-      cases,
+    return joinSiteGraph({
+      cases: caseGraphParts().update(cases, stacks),
       symptoms: await getCollection('symptoms'),
       tools: await getCollection('tools'),
       checklists: await getCollection('checklists'),
-      stacks,
     });
   })();
   return graph;
@@ -37,7 +50,7 @@ export function loadSite(): Promise<SiteGraph> {
 /** Last commit date (YYYY-MM-DD) of a content file, when git knows it. */
 export function lastUpdated(folder: string, id: string): string | undefined {
   const root = contentRoot();
-  updated ??= lastUpdatedDates(root);
+  updated ??= lastUpdatedDatesMemo(root);
   return updated.get(path.join(root, folder, `${id}.md`));
 }
 

@@ -24,7 +24,8 @@ export function oopsbookAstroConfig(settings: OopsbookSettings, options: { outDi
     srcDir: path.join(packageDir, 'src'),
     publicDir: path.join(packageDir, 'public'),
     outDir: options.outDir ?? settings.out,
-    ...(settings.cacheDir ? { cacheDir: settings.cacheDir } : {}),
+    // Vite's dependency cache goes with it, instead of into the shared node_modules/.vite.
+    ...(settings.cacheDir ? { cacheDir: settings.cacheDir, vite: { cacheDir: path.join(settings.cacheDir, 'vite') } } : {}),
     // Absolute URL the site is served from; the sitemap and checklist exports need it.
     site: settings.site,
     base: settings.base,

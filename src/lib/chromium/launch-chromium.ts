@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 /** Flags for a sandboxed, offline, root-run headless Chromium that never phones home. */
 const QUIET_FLAGS = [
@@ -34,8 +34,13 @@ export async function resolveChromium(env: NodeJS.ProcessEnv = process.env): Pro
   return { executablePath, args: [...new Set([...keep, ...QUIET_FLAGS])], source: '@sparticuz/chromium' };
 }
 
-/** Launches headless Chromium through playwright-core. */
+/**
+ * Launches headless Chromium through playwright-core. The library is loaded here, not with this
+ * module: importing it takes most of a second, and a build or development server whose diagrams
+ * all come from the cache never launches a browser.
+ */
 export async function launchChromium(): Promise<Browser> {
   const { executablePath, args } = await resolveChromium();
+  const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath, args, headless: true });
 }

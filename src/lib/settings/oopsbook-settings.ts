@@ -51,7 +51,7 @@ export interface OopsbookSettings {
   diagrams: string;
   out: string;
   editUrl: string | undefined;
-  /** Astro's cache folder; undefined leaves Astro's default (node_modules/.astro under root). */
+  /** Astro's cache folder, with Vite's in its `vite/`; undefined leaves their defaults (node_modules/.astro and node_modules/.vite under root). */
   cacheDir: string | undefined;
   markdown: { processor: MarkdownProcessorName; remarkPlugins: MarkdownPlugin[]; rehypePlugins: MarkdownPlugin[] };
 }

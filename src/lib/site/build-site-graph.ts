@@ -2,7 +2,8 @@ import type { CaseData, ToolStep } from '../../schemas/case.ts';
 import type { ChecklistData } from '../../schemas/checklist.ts';
 import type { SymptomData } from '../../schemas/symptom.ts';
 import type { ToolData } from '../../schemas/tool.ts';
-import { findSymbolMentions, parseStackFrames, type StackFrame } from '../oops/frames.ts';
+import type { StackFrame } from '../oops/frames.ts';
+import { caseGraphPart, type CaseGraphPart, type ParsedStacks } from './case-graph-part.ts';
 
 /** The minimum the graph needs of a content entry. */
 export interface Entry<Data> {
@@ -74,9 +75,27 @@ export function buildSiteGraph(input: {
   symptoms: Entry<SymptomData>[];
   tools: Entry<ToolData>[];
   checklists: Entry<ChecklistData>[];
-  stacks?: ReadonlyMap<string, { logs: readonly string[]; frames: StackFrame[][]; mentions: string[][] }>;
+  stacks?: ReadonlyMap<string, ParsedStacks>;
 }): SiteGraph {
-  const cases = [...input.cases].sort((a, b) => b.data.firstSeen.localeCompare(a.data.firstSeen) || a.id.localeCompare(b.id));
+  return joinSiteGraph({ ...input, cases: input.cases.map((entry) => caseGraphPart(entry, input.stacks?.get(entry.id))) });
+}
+
+/** A symbol's place in the symbol index: leading underscores do not count, then the whole name. */
+const symbolOrder = (a: string, b: string) => a.replace(/^_+/, '').localeCompare(b.replace(/^_+/, '')) || a.localeCompare(b);
+
+/**
+ * Joins each case's part (see case-graph-part.ts) with the symptoms, tools and checklists: the
+ * reverse links, the lookups by id and the symbol index. Nothing here parses a stack, so on the
+ * development server a saved case costs its own part and this join.
+ */
+export function joinSiteGraph(input: {
+  cases: CaseGraphPart[];
+  symptoms: Entry<SymptomData>[];
+  tools: Entry<ToolData>[];
+  checklists: Entry<ChecklistData>[];
+}): SiteGraph {
+  const parts = [...input.cases].sort((a, b) => b.entry.data.firstSeen.localeCompare(a.entry.data.firstSeen) || a.entry.id.localeCompare(b.entry.id));
+  const cases = parts.map((part) => part.entry);
   const graph: SiteGraph = {
     cases,
     symptoms: [...input.symptoms].sort(byTitle),
@@ -99,32 +118,15 @@ export function buildSiteGraph(input: {
     symbols: new Map(),
   };
 
-  for (const entry of cases) {
+  for (const { entry, frames, mentions, occurrences, symbols } of parts) {
     for (const symptom of entry.data.symptoms) push(graph.casesBySymptom, symptom, entry.id);
     entry.data.tools.forEach((step, index) => push(graph.usesByTool, step.tool, { caseId: entry.id, step, position: index + 1 }));
     for (const checklist of entry.data.checklists) push(graph.casesByChecklist, checklist, entry.id);
     for (const diagram of entry.data.diagrams) push(graph.casesByDiagram, diagram, entry.id);
-
-    const parsed = input.stacks?.get(entry.id);
-    const current = parsed && parsed.logs.length === entry.data.stacks.length && entry.data.stacks.every((stack, index) => stack.log === parsed.logs[index]);
-    const stackFrames = current ? parsed.frames : entry.data.stacks.map((stack) => parseStackFrames(stack.log));
-    const stackMentions = current ? parsed.mentions : entry.data.stacks.map((stack) => findSymbolMentions(stack.log));
-    graph.framesByCase.set(entry.id, stackFrames);
-    graph.mentionsByCase.set(entry.id, stackMentions);
-    const caseSymbols = new Set<string>();
-    entry.data.stacks.forEach((stack, stackIndex) => {
-      const seen = new Set<string>();
-      for (const [depth, frame] of (stackFrames[stackIndex] ?? []).entries()) {
-        push(graph.symbols, frame.normalized, { caseId: entry.id, stackIndex, stackLabel: stack.label, frame, depth });
-        seen.add(frame.normalized);
-      }
-      for (const symbol of stackMentions[stackIndex] ?? []) {
-        if (!seen.has(symbol)) push(graph.symbols, symbol, { caseId: entry.id, stackIndex, stackLabel: stack.label });
-        seen.add(symbol);
-      }
-      for (const symbol of seen) caseSymbols.add(symbol);
-    });
-    graph.symbolsByCase.set(entry.id, [...caseSymbols]);
+    graph.framesByCase.set(entry.id, frames);
+    graph.mentionsByCase.set(entry.id, mentions);
+    for (const [symbol, occurrence] of occurrences) push(graph.symbols, symbol, occurrence);
+    graph.symbolsByCase.set(entry.id, symbols);
   }
 
   for (const entry of graph.symptoms) {
@@ -139,7 +141,7 @@ export function buildSiteGraph(input: {
   }
   for (const [id, related] of graph.symptomsRelatedTo) graph.symptomsRelatedTo.set(id, [...new Set(related)].sort());
 
-  graph.symbols = new Map([...graph.symbols].sort(([a], [b]) => a.replace(/^_+/, '').localeCompare(b.replace(/^_+/, '')) || a.localeCompare(b)));
+  graph.symbols = new Map([...graph.symbols].sort(([a], [b]) => symbolOrder(a, b)));
   return graph;
 }
 
