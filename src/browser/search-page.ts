@@ -5,6 +5,7 @@ import { resultsInOrder, type SearchIndexes } from '../lib/search/search-site.ts
 import type { PagefindApi, PagefindResultData, SiteResult } from '../lib/search/site-result.ts';
 import { searchStatus, type SearchTotals } from '../lib/search/search-status.ts';
 import { installPagefindFetch } from '../lib/search/pagefind-fetch.ts';
+import { prefetchedFetch } from '../lib/search/shard-prefetch.ts';
 import { PAGEFIND_OPTIONS, PAGEFIND_PROBE_MS, startPagefind, type PagefindModule } from '../lib/search/start-pagefind.ts';
 import type { SymbolIndexShard } from '../lib/search/symbol-index.ts';
 import { pageOf, SYMBOL_INDEX_FOLDER } from '../lib/search/symbol-results.ts';
@@ -65,10 +66,12 @@ function resultItem(result: PagefindResultData, doc: Document): HTMLLIElement {
 /** How many results the page lists. */
 const SHOWN = 20;
 
+// The page's head has already requested the shards the query most likely needs (shard-prefetch.ts).
+const shardFetch = prefetchedFetch(window as unknown as { fetch: typeof fetch } & Record<string, unknown>);
 const indexes: SearchIndexes = {
   pagefind: loadPagefind,
-  symbols: fetchShards<SymbolIndexShard>(base, SYMBOL_INDEX_FOLDER),
-  titles: fetchShards<TitleIndexShard>(base, TITLE_INDEX_FOLDER),
+  symbols: fetchShards<SymbolIndexShard>(base, SYMBOL_INDEX_FOLDER, shardFetch),
+  titles: fetchShards<TitleIndexShard>(base, TITLE_INDEX_FOLDER, shardFetch),
 };
 
 /** Runs a query with facet filters against the symbol, title and full-text indexes and lists the results. */

@@ -32,6 +32,20 @@ describe('search by stack symbol in a browser', () => {
     expect(requested.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
   });
 
+  it('requests the query\'s shards from the page head once, and the search takes them over', async () => {
+    const requested: string[] = [];
+    const record = (request: { url(): string }) => requested.push(new URL(request.url()).pathname);
+    session.page.on('request', record);
+    await session.page.goto(`${session.url}/search/?q=${encodeURIComponent('i40e_napi_poll+0x137f/0x1720 [i40e]')}`);
+    await session.page.locator('#search-results li a').first().waitFor();
+    session.page.off('request', record);
+    const shards = requested.filter((path) => /^\/(?:symbol|title)-index\//.test(path));
+    expect(shards.sort()).toEqual(['/symbol-index/i4.json', '/title-index/i4.json']);
+    // Requested before the search script, which would otherwise ask for them once it has run.
+    const script = requested.findIndex((path) => path.startsWith('/_astro/search.'));
+    expect(requested.indexOf('/symbol-index/i4.json')).toBeLessThan(script);
+  });
+
   it('filters the case list by facet and keeps the filter in the URL', async () => {
     await session.page.goto(`${session.url}/cases/?hypervisor=xen-pv`);
     const visible = session.page.locator('.case-table tbody tr:not([hidden])');

@@ -13,8 +13,8 @@ export const TITLE_INDEX_PAGES_PER_WORD = 40;
 /** Longest excerpt kept for a page, in characters. */
 const EXCERPT_LENGTH = 160;
 
-/** Words too common in titles to find anything by. */
-const STOP_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'is', 'of', 'on', 'or', 'the', 'to', 'via', 'with']);
+/** Words too common in titles to find anything by; the title index leaves them out. */
+export const TITLE_STOP_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'is', 'of', 'on', 'or', 'the', 'to', 'via', 'with']);
 
 /** A page the full-text index also holds: what a search result shows of it. */
 export interface TitledPage {
@@ -51,7 +51,7 @@ export function titleWords(text: string): string[] {
   return text
     .toLowerCase()
     .split(/[^a-z0-9_]+/)
-    .filter((word) => word.length >= 2 && !STOP_WORDS.has(word) && !/^[0-9]+$/.test(word));
+    .filter((word) => word.length >= 2 && !TITLE_STOP_WORDS.has(word) && !/^[0-9]+$/.test(word));
 }
 
 /** Shard a word lives in: as for symbols, its first two characters after any leading underscores. */
