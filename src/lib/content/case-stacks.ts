@@ -5,7 +5,7 @@ import { readCaseFileLogs } from './case-logs.ts';
 
 /** A case's stack logs and what the site derives from each: its frames and the symbols its lines quote. */
 export interface CaseStacks {
-  logs: string[];
+  logs: readonly string[];
   /** `parseStackFrames` of each log. */
   frames: StackFrame[][];
   /** `findSymbolMentions` of each log. */

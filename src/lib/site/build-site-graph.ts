@@ -3,7 +3,8 @@ import type { ChecklistData } from '../../schemas/checklist.ts';
 import type { SymptomData } from '../../schemas/symptom.ts';
 import type { ToolData } from '../../schemas/tool.ts';
 import type { StackFrame } from '../oops/frames.ts';
-import { caseGraphPart, type CaseGraphPart, type ParsedStacks } from './case-graph-part.ts';
+import { caseGraphPart, type CaseGraphPart } from './case-graph-part.ts';
+import type { CaseStacks } from '../content/case-stacks.ts';
 
 /** The minimum the graph needs of a content entry. */
 export interface Entry<Data> {
@@ -75,7 +76,7 @@ export function buildSiteGraph(input: {
   symptoms: Entry<SymptomData>[];
   tools: Entry<ToolData>[];
   checklists: Entry<ChecklistData>[];
-  stacks?: ReadonlyMap<string, ParsedStacks>;
+  stacks?: ReadonlyMap<string, CaseStacks>;
 }): SiteGraph {
   return joinSiteGraph({ ...input, cases: input.cases.map((entry) => caseGraphPart(entry, input.stacks?.get(entry.id))) });
 }

@@ -1,13 +1,7 @@
 import type { CaseData } from '../../schemas/case.ts';
-import { findSymbolMentions, parseStackFrames, type StackFrame } from '../oops/frames.ts';
+import { parseCaseStacks, type CaseStacks } from '../content/case-stacks.ts';
+import type { StackFrame } from '../oops/frames.ts';
 import type { Entry, SymbolOccurrence } from './build-site-graph.ts';
-
-/** A case's stacks already parsed: its logs, their frames and the symbols their lines quote. */
-export interface ParsedStacks {
-  logs: readonly string[];
-  frames: StackFrame[][];
-  mentions: string[][];
-}
 
 /**
  * What the site graph derives from one case alone: its parsed stacks and where each symbol appears
@@ -24,15 +18,13 @@ export interface CaseGraphPart {
 }
 
 /** Whether `parsed` was parsed from exactly this case's logs. */
-function parsedFrom(entry: Entry<CaseData>, parsed: ParsedStacks | undefined): parsed is ParsedStacks {
+function parsedFrom(entry: Entry<CaseData>, parsed: CaseStacks | undefined): parsed is CaseStacks {
   return parsed !== undefined && parsed.logs.length === entry.data.stacks.length && entry.data.stacks.every((stack, index) => stack.log === parsed.logs[index]);
 }
 
 /** The case's part of the graph; its logs are parsed here unless `parsed` holds them. */
-export function caseGraphPart(entry: Entry<CaseData>, parsed?: ParsedStacks): CaseGraphPart {
-  const current = parsedFrom(entry, parsed);
-  const frames = current ? parsed.frames : entry.data.stacks.map((stack) => parseStackFrames(stack.log));
-  const mentions = current ? parsed.mentions : entry.data.stacks.map((stack) => findSymbolMentions(stack.log));
+export function caseGraphPart(entry: Entry<CaseData>, parsed?: CaseStacks): CaseGraphPart {
+  const { frames, mentions } = parsedFrom(entry, parsed) ? parsed : parseCaseStacks(entry.data.stacks.map((stack) => stack.log));
   const occurrences: CaseGraphPart['occurrences'] = [];
   const symbols = new Set<string>();
   entry.data.stacks.forEach((stack, stackIndex) => {

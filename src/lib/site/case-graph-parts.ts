@@ -1,6 +1,7 @@
 import type { CaseData } from '../../schemas/case.ts';
 import type { Entry } from './build-site-graph.ts';
-import { caseGraphPart, type CaseGraphPart, type ParsedStacks } from './case-graph-part.ts';
+import { caseGraphPart, type CaseGraphPart } from './case-graph-part.ts';
+import type { CaseStacks } from '../content/case-stacks.ts';
 
 /** A case as the content collection hands it over: `digest` is Astro's hash of the case file. */
 export type DigestedEntry = Entry<CaseData> & { digest?: string | number | undefined };
@@ -18,7 +19,7 @@ export class CaseGraphParts {
   made: string[] = [];
 
   /** The part of every case in `cases`, in the same order; parts of cases no longer there are dropped. */
-  update(cases: readonly DigestedEntry[], stacks?: ReadonlyMap<string, ParsedStacks>): CaseGraphPart[] {
+  update(cases: readonly DigestedEntry[], stacks?: ReadonlyMap<string, CaseStacks>): CaseGraphPart[] {
     this.made = [];
     const ids = new Set<string>();
     const parts = cases.map((entry) => {
