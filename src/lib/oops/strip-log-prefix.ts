@@ -166,22 +166,20 @@ function stripLineEnd(line: string, capturedLength: number): string {
 // Per rule, a table of the first characters it allows, and the bit of the text it needs: a line is
 // offered only to the rules that can match it. Most lines start with `[` or a blank and hold no
 // `kernel`, so they skip nearly all of them without running a regex.
-const firstTables = prefixRules.map((rule) => {
-  if (rule.first === undefined) return undefined;
+/** A lookup table of the ASCII characters in `chars`: `table[code] === 1`. */
+function characterTable(chars: string | undefined): Uint8Array | undefined {
+  if (chars === undefined) return undefined;
   const table = new Uint8Array(128);
-  for (const char of rule.first) table[char.charCodeAt(0)] = 1;
+  for (const char of chars) table[char.charCodeAt(0)] = 1;
   return table;
-});
+}
+
+const firstTables = prefixRules.map((rule) => characterTable(rule.first));
 const needed = [...new Set(prefixRules.flatMap((rule) => (rule.needs === undefined ? [] : [rule.needs])))];
 const needBits = prefixRules.map((rule) => (rule.needs === undefined ? 0 : 1 << needed.indexOf(rule.needs)));
 
 const notAtPrintkTime = prefixRules.map((rule) => rule.notAtPrintkTime === true);
-const nonBlankTables = prefixRules.map((rule) => {
-  if (rule.firstNonBlank === undefined) return undefined;
-  const table = new Uint8Array(128);
-  for (const char of rule.firstNonBlank) table[char.charCodeAt(0)] = 1;
-  return table;
-});
+const nonBlankTables = prefixRules.map((rule) => characterTable(rule.firstNonBlank));
 
 /** The code of the first character of `text` that is not a blank (NaN when there is none). */
 function firstNonBlankCode(text: string): number {
@@ -275,17 +273,6 @@ export function stripLogPrefix(line: string): string {
     index = nextRule(index, code);
     if (index < 0) break;
     if (notAtPrintkTime[index] && (timeEnd ??= printkTimeEnd(rest)) >= 0) continue;
-    if (index === PRINTK_TIME_RULE) {
-      const end = (timeEnd ??= printkTimeEnd(rest));
-      if (end < 0) continue;
-      rest = rest.slice(rest.charCodeAt(end) === 0x20 ? end + 1 : end);
-      code = rest.charCodeAt(0);
-      looked = 0;
-      held = 0;
-      timeEnd = undefined;
-      lead = undefined;
-      continue;
-    }
     const leads = nonBlankTables[index];
     if (leads !== undefined) {
       lead ??= firstNonBlankCode(rest);
@@ -299,9 +286,16 @@ export function stripLogPrefix(line: string): string {
       }
       if ((held & bit) === 0) continue;
     }
-    const match = prefixRules[index]?.pattern.exec(rest);
-    if (!match || match[0] === '') continue;
-    rest = rest.slice(match[0].length);
+    let length: number;
+    if (index === PRINTK_TIME_RULE) {
+      // The rule's pattern, read by hand: the time and one blank after it.
+      const end = (timeEnd ??= printkTimeEnd(rest));
+      length = end < 0 ? 0 : rest.charCodeAt(end) === 0x20 ? end + 1 : end;
+    } else {
+      length = prefixRules[index]?.pattern.exec(rest)?.[0].length ?? 0;
+    }
+    if (length === 0) continue;
+    rest = rest.slice(length);
     code = rest.charCodeAt(0);
     looked = 0;
     held = 0;
