@@ -234,7 +234,12 @@ const INLINED = /\s\[inline\]\s*$/;
  * the line before, a header of the same format, ended in `[inline]`.
  */
 function inlinedHeaderRepeat(open: OpenReport, found: HeaderMatch, before: string, index: number): boolean {
-  return found.format === open.format && found.match[1] === open.match[1] && index - open.index < 8 && INLINED.test(before);
+  return sameHeader(open, found) && index - open.index < 8 && INLINED.test(before);
+}
+
+/** The two headers are one format's, naming the same thing (an inlining level's repeat). */
+function sameHeader(a: HeaderMatch, b: HeaderMatch): boolean {
+  return a.format === b.format && a.match[1] === b.match[1];
 }
 
 const fuzzerFormat: ReportFormat = {
@@ -306,7 +311,7 @@ function buildReport(open: OpenReport, allLines: readonly LogLine[]): OopsReport
   const banner = nearby.findIndex((text) => {
     const other = matchHeader(text);
     // The header repeated for an inlining level is not another report's banner.
-    return other !== undefined && !(other.format === open.format && other.match[1] === open.match[1]);
+    return other !== undefined && !sameHeader(open, other);
   });
   const accessLine = (banner >= 0 ? nearby.slice(0, banner) : nearby).map((text) => ACCESS.exec(text)).find(Boolean);
   const access = accessLine?.[1] ?? '';
