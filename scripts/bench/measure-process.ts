@@ -20,14 +20,42 @@ const PAGE_SIZE = 4096;
 /** Clock ticks per second of /proc's CPU times: proc(5) says to divide by sysconf(_SC_CLK_TCK). */
 let ticksPerSecond: number | undefined;
 
+/** Milliseconds in a tick of /proc's CPU times. */
+function msPerTick(): number {
+  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+  return 1000 / ticksPerSecond;
+}
+
+/**
+ * The fields of `/proc/<pid>/stat` from the state on (field 3 of proc(5) is index 0), read after
+ * the parenthesised name, which may hold blanks; undefined when the process is gone.
+ */
+function statFields(pid: number | 'self'): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+// Indices in statFields of utime and cutime, cstime (fields 14, 16 and 17 of proc(5); stime, 15, lies between).
+const UTIME = 11;
+const CUTIME = 13;
+const CSTIME = 14;
+const cpuTicks = (fields: readonly string[] | undefined, from: number, to: number) => (fields ?? []).slice(from, to + 1).reduce((sum, value) => sum + Number(value), 0);
+
 /** CPU milliseconds of the children of this process that have exited and been waited for. */
 export function childrenCpuMs(): number {
   // Asked first: getconf is a child too, and its time must fall before the reading.
-  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // cutime and cstime are fields 16 and 17 of proc(5); `fields` starts at field 3 (state).
-  return (Number(fields[13]) + Number(fields[14])) * (1000 / ticksPerSecond);
+  const scale = msPerTick();
+  return cpuTicks(statFields('self'), CUTIME, CSTIME) * scale;
+}
+
+/** CPU milliseconds of this process and of its children that have exited and been waited for. */
+export function selfAndChildrenCpuMs(): number {
+  const scale = msPerTick();
+  return cpuTicks(statFields('self'), UTIME, CSTIME) * scale;
 }
 
 /** Parent pid of every process, from `/proc/<pid>/stat` (the field after the parenthesised name). */
@@ -35,13 +63,9 @@ function parentsByPid(): Map<number, number> {
   const parents = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parents.set(Number(name), Number(fields[1]));
-    } catch {
-      // The process exited between listing and reading.
-    }
+    // A process that exited between listing and reading has no fields.
+    const fields = statFields(Number(name));
+    if (fields) parents.set(Number(name), Number(fields[1]));
   }
   return parents;
 }
@@ -69,18 +93,10 @@ export function processTree(root: number): Set<number> {
  * and cstime of proc(5)).
  */
 export function treeCpuMs(root: number): number {
-  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
   let ticks = 0;
-  for (const pid of processTree(root)) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
-    } catch {
-      // Gone already.
-    }
-  }
-  return ticks * (1000 / ticksPerSecond);
+  // A process already gone has no fields, and adds nothing.
+  for (const pid of processTree(root)) ticks += cpuTicks(statFields(pid), UTIME, CSTIME);
+  return ticks * msPerTick();
 }
 
 /** Resident bytes of a process and all its descendants right now. */

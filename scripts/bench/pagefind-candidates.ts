@@ -28,7 +28,7 @@ import * as pagefind from 'pagefind';
 import { SEARCHABLE_PAGES } from '../../src/integrations/search-index.ts';
 import { searchTwin } from './search-twin.ts';
 import { formatBytes, formatMs } from './format-table.ts';
-import { treeRssBytes } from './measure-process.ts';
+import { selfAndChildrenCpuMs as cpuMs, treeRssBytes } from './measure-process.ts';
 
 const { values } = parseArgs({ options: { site: { type: 'string' }, rounds: { type: 'string', default: '5' }, only: { type: 'string' } } });
 if (!values.site) throw new Error('--site <folder of a built Oopsbook site> is required');
@@ -45,16 +45,6 @@ const pages = folders.flatMap((folder) => {
     .map((entry) => path.join(folder, entry.name, 'index.html'))
     .filter((file) => existsSync(path.join(site, file)));
 });
-
-const TICKS_PER_SECOND = 100;
-
-/** CPU milliseconds of this process and of its children that have exited (utime, stime, cutime, cstime). */
-function cpuMs(): number {
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // Fields 14–17 of proc(5), counted from the state field (3).
-  return fields.slice(11, 15).reduce((sum, value) => sum + Number(value), 0) * (1000 / TICKS_PER_SECOND);
-}
 
 /** Waits until Pagefind's binary has exited and been reaped, so its CPU time is in cutime/cstime. */
 async function binaryGone(): Promise<void> {
