@@ -78,6 +78,16 @@ async function pollUntil(url: string, accept: (html: string) => boolean, polling
   }
 }
 
+/** Sends `signal` to process group `pid`; false when the group is gone. */
+function signalGroup(pid: number, signal: NodeJS.Signals): boolean {
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Ends the server's whole process group (npx → node → workers), SIGTERM first and SIGKILL if it
  * is still there after `graceMs`, and resolves once the spawned process has exited.
@@ -86,28 +96,14 @@ function stopGroup(child: ChildProcess, graceMs = 10_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
   const pid = child.pid;
   return new Promise((resolve) => {
-    const kill = setTimeout(() => {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    }, graceMs);
+    const kill = setTimeout(() => signalGroup(pid, 'SIGKILL'), graceMs);
     child.once('exit', () => {
       clearTimeout(kill);
       // Anything of the group that outlived its leader goes too.
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        // Nothing left.
-      }
+      signalGroup(pid, 'SIGKILL');
       resolve();
     });
-    try {
-      process.kill(-pid, 'SIGTERM');
-    } catch {
-      resolve();
-    }
+    if (!signalGroup(pid, 'SIGTERM')) resolve();
   });
 }
 
@@ -122,11 +118,7 @@ export async function measureDevServer(spec: DevServerSpec, firstCase: string, e
   const started = performance.now();
   const child = spawn(spec.command, spec.args, { cwd: spec.cwd, env: spec.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const killOnExit = () => {
-    try {
-      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
+    if (child.pid !== undefined) signalGroup(child.pid, 'SIGKILL');
   };
   process.once('exit', killOnExit);
   try {
@@ -151,8 +143,8 @@ export async function measureDevServer(spec: DevServerSpec, firstCase: string, e
     });
     await pollUntil(`${address.url}${spec.pagePath(firstCase)}`, () => true, polling, 'first case page');
     const firstPageMs = performance.now() - started;
-    const firstPageCpuMs = child.pid === undefined ? Number.NaN : treeCpuMs(child.pid);
     const cpuNow = () => (child.pid === undefined ? Number.NaN : treeCpuMs(child.pid));
+    const firstPageCpuMs = cpuNow();
 
     const edits: DevEditTiming[] = [];
     for (const [index, caseId] of editCases.entries()) {
