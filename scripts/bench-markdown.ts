@@ -14,6 +14,7 @@ import { splitFrontmatter } from '../src/lib/content/split-frontmatter.ts';
 import { siteMarkdownProcessor } from '../src/lib/markdown/site-markdown-processor.ts';
 import { findSymbolMentions, parseStackFrames } from '../src/lib/oops/frames.ts';
 import { load } from 'js-yaml';
+import { median } from './bench/median.ts';
 
 const { values } = parseArgs({ options: { content: { type: 'string' }, rounds: { type: 'string', default: '5' } } });
 const rounds = Number(values.rounds);
@@ -61,7 +62,6 @@ for (let round = 0; round < rounds; round++) {
   for (const name of round % 2 === 0 ? (['satteri', 'unified'] as const) : (['unified', 'satteri'] as const)) await renderAll(name);
 }
 
-const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor((list.length - 1) / 2)] ?? Number.NaN;
 const bytes = bodies.reduce((sum, body) => sum + Buffer.byteLength(body), 0);
 const satteri = median(times.satteri);
 const unified = median(times.unified);

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { formatMs } from './format-table.ts';
-import { median, measureAgainstAnchor } from './search-anchor.ts';
+import { median } from './median.ts';
+import { measureAgainstAnchor } from './search-anchor.ts';
 import type { SearchQuerySet } from './search-query-sets.ts';
 
 /** Cold first-result times of one query on each side, in milliseconds, in the order measured. */

@@ -6,6 +6,7 @@ import { writeBaselineProject } from './baseline-project.ts';
 import { measureDevServer, type DevPolling, type DevServerRun, type DevServerSpec } from './dev-server.ts';
 import { formatBenchTable, formatBytes, formatMs, type BenchRow } from './format-table.ts';
 import { writeBenchContent } from './write-bench-content.ts';
+import { median } from './median.ts';
 
 export interface DevBenchOptions {
   cases: number;
@@ -19,7 +20,6 @@ export interface DevBenchOptions {
 /** Polling of the served pages; docs/performance.md describes it. */
 export const DEV_POLLING: DevPolling = { intervalMs: 20, settleMs: 2000, timeoutMs: 180_000 };
 
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? Number.NaN;
 const range = (values: readonly number[]) => `${formatMs(Math.min(...values))} – ${formatMs(Math.max(...values))}`;
 
 /**

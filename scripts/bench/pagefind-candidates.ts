@@ -29,6 +29,7 @@ import { SEARCHABLE_PAGES } from '../../src/integrations/search-index.ts';
 import { searchTwin } from './search-twin.ts';
 import { formatBytes, formatMs } from './format-table.ts';
 import { selfAndChildrenCpuMs as cpuMs, treeRssBytes } from './measure-process.ts';
+import { median } from './median.ts';
 
 const { values } = parseArgs({ options: { site: { type: 'string' }, rounds: { type: 'string', default: '5' }, only: { type: 'string' } } });
 if (!values.site) throw new Error('--site <folder of a built Oopsbook site> is required');
@@ -228,7 +229,6 @@ try {
       rmSync(out, { recursive: true, force: true });
     }
   }
-  const median = (list: number[]) => [...list].sort((x, y) => x - y)[Math.floor((list.length - 1) / 2)] ?? Number.NaN;
   const wallA = median((timings.get('a') ?? []).map((item) => item.ms));
   const cpuA = median((timings.get('a') ?? []).map((item) => item.cpu));
   process.stdout.write(`\n| Candidate | Wall, median of ${rounds} (all) | Ratio to a | CPU, median | Ratio to a | Peak RSS (Node + Pagefind) | Fragments against a |\n| --- | ---: | ---: | ---: | ---: | ---: | --- |\n`);

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { measureFirstSearchResult, OOPSBOOK_SEARCH_PAGE, type SearchPage, type SearchTiming } from './first-search-result.ts';
+import { median } from './median.ts';
 
 /**
  * The baseline site's search page (see baseline-project.ts): Pagefind's default UI, whose result
@@ -59,10 +60,4 @@ export function summariseAgainstAnchor(timings: AnchoredTimings): AnchoredSummar
     warmCount: of(timings.oopsbook, false).length,
     coldRatio: oopsbookCold / anchorCold,
   };
-}
-
-/** The middle value; the lower of the two middle ones for an even count. */
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
 }

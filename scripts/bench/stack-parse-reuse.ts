@@ -15,6 +15,7 @@ import { readCaseLogs } from '../../src/lib/content/case-logs.ts';
 import { caseFileStamp, readCaseStacks, rememberCaseStacks } from '../../src/lib/content/case-stacks.ts';
 import { findSymbolMentions, parseStackFrames } from '../../src/lib/oops/frames.ts';
 import { formatMs } from './format-table.ts';
+import { median } from './median.ts';
 
 const { values } = parseArgs({ options: { content: { type: 'string' }, rounds: { type: 'string', default: '5' } } });
 if (!values.content) throw new Error('--content <generated content folder> is required');
@@ -54,7 +55,6 @@ for (let round = 0; round < rounds; round++) {
   remembered.push(cpuMs(started));
   if (reused !== frames) throw new Error(`remembered stacks hold ${reused} frames, parsing again gives ${frames}`);
 }
-const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor((list.length - 1) / 2)] ?? Number.NaN;
 process.stdout.write(
   `${logs.size} cases, ${stacks} stacks. CPU time, median of ${rounds}:\n` +
     `  read and parsed again: ${formatMs(median(again))} (${again.map(formatMs).join(', ')})\n` +
