@@ -8,6 +8,7 @@ import { collectChecklists } from '../lib/checklists/collect-checklists.ts';
 import type { ExportedChecklist } from '../lib/checklists/exported-checklist.ts';
 import { joinSiteGraph, type SiteGraph } from '../lib/site/build-site-graph.ts';
 import { CaseGraphParts } from '../lib/site/case-graph-parts.ts';
+import { processWide } from '../lib/process-wide.ts';
 
 let graph: Promise<SiteGraph> | undefined;
 let updated: Map<string, string> | undefined;
@@ -18,11 +19,8 @@ let checklists: Promise<ExportedChecklist[]> | undefined;
  * this module again whenever content changes, which starts a new graph; the parts of the cases
  * that did not change carry over from the last one (on `globalThis`, which outlives the module).
  */
-const PARTS = Symbol.for('oopsbook.case-graph-parts');
 function caseGraphParts(): CaseGraphParts {
-  const holder = globalThis as { [PARTS]?: CaseGraphParts };
-  holder[PARTS] ??= new CaseGraphParts();
-  return holder[PARTS];
+  return processWide('case-graph-parts', () => new CaseGraphParts());
 }
 
 /** The content and its derived links, loaded once per build and shared by every page. */

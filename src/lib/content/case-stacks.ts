@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { findSymbolMentions, parseStackFrames, type StackFrame } from '../oops/frames.ts';
+import { processWide } from '../process-wide.ts';
 import { readCaseFileLogs } from './case-logs.ts';
 
 /** A case's stack logs and what the site derives from each: its frames and the symbols its lines quote. */
@@ -31,12 +32,8 @@ export function parseCaseStacks(logs: readonly string[]): CaseStacks {
  * Astro config) and the page bundle's are two instances of this file in one Node process, so the
  * memo lives on `globalThis`, where both find it.
  */
-const MEMO = Symbol.for('oopsbook.case-stacks');
-
 function memo(): Map<string, CaseStacks & { stamp: CaseFileStamp }> {
-  const holder = globalThis as { [MEMO]?: Map<string, CaseStacks & { stamp: CaseFileStamp }> };
-  holder[MEMO] ??= new Map();
-  return holder[MEMO];
+  return processWide('case-stacks', () => new Map());
 }
 
 /** The file's stamp, or undefined when it does not exist. */

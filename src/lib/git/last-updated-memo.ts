@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { processWide } from '../process-wide.ts';
 import { lastUpdatedDates } from './last-updated.ts';
-
-const MEMO = Symbol.for('oopsbook.last-updated-dates');
 
 interface Remembered {
   /** The repository's git folder, or null when the folder is not in one. */
@@ -38,8 +37,7 @@ function gitDirOf(folder: string): string | null {
  * history. Kept on `globalThis`, which outlives those modules.
  */
 export function lastUpdatedDatesMemo(folder: string): Map<string, string> {
-  const holder = globalThis as { [MEMO]?: Map<string, Remembered> };
-  const memo = (holder[MEMO] ??= new Map());
+  const memo = processWide('last-updated-dates', () => new Map<string, Remembered>());
   const known = memo.get(folder);
   if (known && known.gitDir === null) return known.dates;
   const gitDir = known ? known.gitDir : gitDirOf(folder);
